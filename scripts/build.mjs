@@ -1,0 +1,29 @@
+// Bundles the extension and the CLI with esbuild.
+// dist/extension.js: the VS Code extension (vscode is provided by the host).
+// dist/cli.js: the `decouple` command (bin entry in package.json).
+// dist/deploy.js: deploy support with the AWS SDK, loaded lazily only when deploying.
+import * as esbuild from 'esbuild';
+import { existsSync, chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode', './deploy.js'],
+};
+
+const entries = [
+  { in: 'src/extension/extension.ts', out: 'dist/extension.js' },
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { in: 'src/deploy/index.ts', out: 'dist/deploy.js' },
+];
+for (const e of entries) {
+  if (!existsSync(e.in)) continue;
+  await esbuild.build({ ...common, entryPoints: [e.in], outfile: e.out, banner: e.banner });
+}
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

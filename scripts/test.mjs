@@ -1,0 +1,33 @@
+// The one test command (`npm test`): bundle, type-check and compile, then run every test file
+// with node's test runner. `--unit` leaves out the end-to-end suites (test/e2e) for a quick loop.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const unitOnly = process.argv.includes('--unit');
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+rmSync('out', { recursive: true, force: true });
+run(process.execPath, ['scripts/build.mjs']);
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith('.test.js')) files.push(p);
+  }
+};
+walk('out');
+const selected = files
+  .filter((f) => !(unitOnly && f.includes(join('test', 'e2e'))))
+  .sort();
+if (selected.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+run(process.execPath, ['--test', '--test-reporter=spec', ...selected]);
