@@ -15,6 +15,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode', './deploy.js'],
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

@@ -5,14 +5,18 @@ import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const unitOnly = process.argv.includes('--unit');
+// Other arguments filter test files by substring: `npm run test:unit -- sqs parse-json`.
+const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-rmSync('out', { recursive: true, force: true });
+// OUT lets several checkouts' test runs (or helpers) compile side by side.
+const out = process.env.OUT ?? 'out';
+rmSync(out, { recursive: true, force: true });
 run(process.execPath, ['scripts/build.mjs']);
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--outDir', out]);
 
 const files = [];
 const walk = (dir) => {
@@ -22,9 +26,10 @@ const walk = (dir) => {
     else if (name.endsWith('.test.js')) files.push(p);
   }
 };
-walk('out');
+walk(out);
 const selected = files
   .filter((f) => !(unitOnly && f.includes(join('test', 'e2e'))))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 if (selected.length === 0) {
   console.error('no test files found');

@@ -31,7 +31,7 @@ describe('parseJson', () => {
     assert.equal(seed.slice(commas[0].offset, commas[0].offset + 1), ',');
     for (const h of hashes) assert.equal(seed[h.offset], '#');
     // The value matches what a YAML-ish reading would give: compare with jsonc after blanking comments.
-    const blanked = seed.replace(/#[^\n]*/g, '');
+    const blanked = seed.replace(/ # [^\n]*/g, '');
     assert.deepEqual(toValue(r.root), jsoncParse(blanked, [], { allowTrailingComma: true }));
     const target = getPath(r.root, 'Resources', 'LoadBalancer', 'Properties', 'HealthCheck', 'Target')!;
     const pos = new LineIndex(seed).positionAt(target.offset);
