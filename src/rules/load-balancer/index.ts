@@ -1,4 +1,5 @@
 // The load-balancer rules. Each rule lives in its own file beside this one, with its test.
 import type { Rule } from '../../core/rule';
+import { crossZoneDisabled } from './cross-zone-disabled';
 
-export const loadBalancerRules: Rule[] = [];
+export const loadBalancerRules: Rule[] = [crossZoneDisabled];
