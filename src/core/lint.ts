@@ -17,12 +17,11 @@ export function lintTemplate(t: Template, options: LintOptions): Diagnostic[] {
   for (const rule of options.rules) {
     const setting = settingFor(options.config, rule.meta.id);
     if (setting === 'off') continue;
-    const severity = setting ?? rule.meta.severity;
     const report = (r: Report) => {
       // Clamp into the text so a rule bug can never produce an out-of-range position.
       const offset = Math.max(0, Math.min(r.span.offset, textLength));
       const length = Math.max(0, Math.min(r.span.length, textLength - offset));
-      out.push({ ...r, span: { offset, length }, rule: rule.meta.id, severity });
+      out.push({ ...r, span: { offset, length }, rule: rule.meta.id, severity: setting ?? r.severity ?? rule.meta.severity });
     };
     try {
       rule.check({ template: t, report });

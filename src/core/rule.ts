@@ -40,6 +40,11 @@ export interface Report {
   /** The other end of a broken wire (a listener, a security group rule, a parameter default). */
   related?: Related[];
   fixes?: Fix[];
+  /**
+   * This one diagnostic's severity when it differs from the rule's default (e.g. single-az: error
+   * for an ALB, warning otherwise). A severity set in the configuration still wins.
+   */
+  severity?: Severity;
 }
 
 export interface Diagnostic extends Report {
