@@ -1,0 +1,171 @@
+// Quick fixes, hovers and go-to-definition for templates, on top of the linter's last result.
+import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, Fix } from '../core/rule';
+import { ruleById } from '../rules';
+import type { LintEntry, TemplateLinter } from './linter';
+import { describeReference, referenceAt } from './navigation';
+import { docSummary } from './settings';
+
+export const SELECTOR: vscode.DocumentSelector = [
+  { language: 'json', scheme: 'file' },
+  { language: 'jsonc', scheme: 'file' },
+  { language: 'json', scheme: 'untitled' },
+  { language: 'jsonc', scheme: 'untitled' },
+];
+
+function editFor(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) {
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  }
+  return edit;
+}
+
+function codeValue(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  if (typeof c === 'object') return String(c.value);
+  return String(c);
+}
+
+export class FixProvider implements vscode.CodeActionProvider {
+  static readonly fixAllKind = vscode.CodeActionKind.SourceFixAll.append('decouple');
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FixProvider.fixAllKind],
+  };
+
+  constructor(private readonly linter: TemplateLinter) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const entry = this.linter.get(doc);
+    if (!entry) return [];
+    const actions: vscode.CodeAction[] = [];
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      entry.result.diagnostics.forEach((d, i) => {
+        if (!d.fixes?.length) return;
+        const vsd = entry.diagnostics[i];
+        if (!vsd.range.intersection(range)) return;
+        // Attach the diagnostic object VS Code handed us when it is the same one (same rule, same range).
+        const shown = context.diagnostics.find((x) => x.source === 'decouple' && codeValue(x) === d.rule && x.range.isEqual(vsd.range)) ?? vsd;
+        for (const fix of d.fixes) {
+          const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          a.diagnostics = [shown];
+          a.isPreferred = fix.isPreferred === true;
+          a.edit = editFor(doc, fix);
+          actions.push(a);
+        }
+      });
+    }
+    if (context.only && wants(FixProvider.fixAllKind)) {
+      const all = fixAll(doc, entry);
+      if (all) actions.push(all);
+    }
+    return actions;
+  }
+}
+
+/** Every preferred (or single) fix whose edits do not overlap an earlier one's, as one edit. */
+export function fixAll(doc: vscode.TextDocument, entry: LintEntry): vscode.CodeAction | undefined {
+  const taken: Array<[number, number]> = [];
+  const chosen: Fix[] = [];
+  const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && s < b || (a === b && a >= s && a <= e));
+  for (const d of entry.result.diagnostics) {
+    const fix = d.fixes?.find((f) => f.isPreferred) ?? (d.fixes?.length === 1 ? d.fixes[0] : undefined);
+    if (!fix) continue;
+    const spans = fix.edits.map((e) => [e.offset, e.offset + e.length] as [number, number]);
+    if (spans.some(([a, b]) => overlaps(a, b))) continue;
+    taken.push(...spans);
+    chosen.push(fix);
+  }
+  if (chosen.length === 0) return undefined;
+  const a = new vscode.CodeAction('Decouple: apply all safe fixes', FixProvider.fixAllKind);
+  const edit = new vscode.WorkspaceEdit();
+  for (const f of chosen) for (const e of f.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  a.edit = edit;
+  return a;
+}
+
+export class TemplateHoverProvider implements vscode.HoverProvider {
+  private readonly summaries = new Map<string, string | undefined>();
+
+  constructor(private readonly linter: TemplateLinter) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const entry = this.linter.get(doc);
+    if (!entry) return undefined;
+    const offset = doc.offsetAt(pos);
+    const parts: vscode.MarkdownString[] = [];
+    let range: vscode.Range | undefined;
+    entry.result.diagnostics.forEach((d, i) => {
+      const r = entry.diagnostics[i].range;
+      if (!r.contains(pos)) return;
+      parts.push(this.explain(d));
+      range = range ? range.union(r) : r;
+    });
+    const ref = referenceAt(entry.result.template, offset);
+    if (ref) {
+      const md = new vscode.MarkdownString(describeReference(entry.result.template, ref, (o) => doc.positionAt(o).line + 1));
+      parts.push(md);
+      const r = new vscode.Range(doc.positionAt(ref.origin.offset), doc.positionAt(ref.origin.offset + ref.origin.length));
+      range = range ?? r;
+    }
+    return parts.length ? new vscode.Hover(parts, range) : undefined;
+  }
+
+  private explain(d: Diagnostic): vscode.MarkdownString {
+    const rule = ruleById(d.rule);
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**Decouple** \`${d.rule}\` (${d.severity})`);
+    if (rule) md.appendMarkdown(`: ${escape(rule.meta.title)}`);
+    const docs = this.linter.docsUri(d.rule);
+    if (docs) {
+      const summary = this.summary(d.rule, docs);
+      if (summary) md.appendMarkdown(`\n\n${summary}`);
+      // The docs page rendered (markdown preview), or as source if the preview is unavailable.
+      const preview = `command:markdown.showPreview?${encodeURIComponent(JSON.stringify([docs.toString()]))}`;
+      md.appendMarkdown(`\n\n[Why it matters and how to fix it](${preview}) · [docs source](${docs.toString()})`);
+      md.isTrusted = { enabledCommands: ['markdown.showPreview'] };
+    }
+    if (d.fixes?.length) md.appendMarkdown(`\n\nQuick fix available: ${d.fixes.map((f) => escape(f.title)).join('; ')}.`);
+    return md;
+  }
+
+  private summary(ruleId: string, docs: vscode.Uri): string | undefined {
+    if (this.summaries.has(ruleId)) return this.summaries.get(ruleId);
+    let s: string | undefined;
+    try {
+      if (docs.scheme === 'file') s = docSummary(readFileSync(docs.fsPath, 'utf8'));
+    } catch {
+      s = undefined;
+    }
+    this.summaries.set(ruleId, s);
+    return s;
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>]/g, (c) => '\\' + c);
+}
+
+export class TemplateDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly linter: TemplateLinter) {}
+
+  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.LocationLink[] | undefined {
+    const entry = this.linter.get(doc);
+    if (!entry) return undefined;
+    const ref = referenceAt(entry.result.template, doc.offsetAt(pos));
+    const t = ref?.target;
+    if (!ref || !t?.prop || !t.keySpan) return undefined;
+    const range = (o: number, l: number) => new vscode.Range(doc.positionAt(o), doc.positionAt(o + l));
+    return [
+      {
+        originSelectionRange: range(ref.origin.offset, ref.origin.length),
+        targetUri: doc.uri,
+        targetRange: range(t.prop.offset, t.prop.length),
+        targetSelectionRange: range(t.keySpan.offset, t.keySpan.length),
+      },
+    ];
+  }
+}

@@ -1,0 +1,243 @@
+// Live diagnostics: lints JSON documents that are CloudFormation templates as the user types
+// (debounced), publishes them as `decouple` diagnostics, and keeps the last result per document
+// for quick fixes, hovers, definitions and the status bar. Other JSON costs one substring scan.
+import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigError, findConfigFile, readConfigFile, type Config } from '../core/config';
+import { lintText, type LintTextResult } from '../core/lint';
+import type { Diagnostic, Severity } from '../core/rule';
+import { mightBeTemplate } from '../core/template';
+import { allRules, ruleById } from '../rules';
+import { debounceMs, effectiveConfig, settingsConfig } from './settings';
+
+export const SOURCE = 'decouple';
+export const LANGUAGES = ['json', 'jsonc'];
+/** Schemes of real documents (not diff views, output, git history…). */
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web']);
+
+export interface LintEntry {
+  uri: vscode.Uri;
+  version: number;
+  result: LintTextResult;
+  /** Parallel to result.diagnostics. */
+  diagnostics: vscode.Diagnostic[];
+  ms: number;
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export class TemplateLinter implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly entries = new Map<string, LintEntry>();
+  /** .decouple.json by folder: the config, or the error reading it. */
+  private readonly fileConfigs = new Map<string, { path?: string; config?: Config; error?: string }>();
+  private readonly docsUris = new Map<string, vscode.Uri | undefined>();
+  private readonly reportedErrors = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after a document's diagnostics changed (or were cleared). */
+  readonly onDidLint = this.emitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('decouple')) this.relintAll('settings changed');
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.decouple.json');
+    const configChanged = (uri: vscode.Uri) => {
+      this.fileConfigs.clear();
+      this.collection.delete(uri);
+      this.relintAll(`${vscode.workspace.asRelativePath(uri)} changed`);
+    };
+    this.disposables.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** The current lint result of a template document (linting now if it is stale), or undefined. */
+  get(doc: vscode.TextDocument): LintEntry | undefined {
+    const e = this.entries.get(doc.uri.toString());
+    if (e && e.version === doc.version) return e;
+    return this.lintNow(doc);
+  }
+
+  /** The last published result, without linting. */
+  peek(uri: vscode.Uri): LintEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  relintAll(why: string): void {
+    this.log.info(`re-linting open templates: ${why}`);
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private schedule(doc: vscode.TextDocument, delay?: number): void {
+    if (!SCHEMES.has(doc.uri.scheme)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const ms = delay ?? debounceMs(vscode.workspace.getConfiguration('decouple', doc.uri).get('lint.debounceMs'));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed) return;
+        try {
+          this.lintNow(doc);
+        } catch (e) {
+          this.log.error(`linting ${doc.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
+        }
+      }, ms),
+    );
+  }
+
+  private clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    const had = this.entries.delete(key);
+    this.collection.delete(uri);
+    if (had) this.emitter.fire(uri);
+  }
+
+  /** Should this document be linted at all, and is it forced to count as a template? */
+  private candidate(doc: vscode.TextDocument): { lint: boolean; force: boolean } {
+    if (!SCHEMES.has(doc.uri.scheme)) return { lint: false, force: false };
+    const cfg = vscode.workspace.getConfiguration('decouple', doc.uri);
+    if (cfg.get<boolean>('lint.enable', true) === false) return { lint: false, force: false };
+    const force = matchesInclude(doc, cfg.get<unknown>('templates.include'));
+    if (force) return { lint: true, force };
+    return { lint: LANGUAGES.includes(doc.languageId), force: false };
+  }
+
+  private lintNow(doc: vscode.TextDocument): LintEntry | undefined {
+    const key = doc.uri.toString();
+    const { lint, force } = this.candidate(doc);
+    const text = lint ? doc.getText() : '';
+    if (!lint || (!force && !mightBeTemplate(text))) {
+      if (this.entries.has(key)) this.clear(doc.uri);
+      return undefined;
+    }
+    const started = performance.now();
+    const config = this.configFor(doc);
+    const result = lintText(text, { rules: allRules, config, force, source: doc.uri.toString(true) });
+    if (!result.isTemplate) {
+      if (this.entries.has(key)) this.clear(doc.uri);
+      return undefined;
+    }
+    const diagnostics = result.diagnostics.map((d) => this.toVscode(doc, d));
+    const ms = performance.now() - started;
+    const entry: LintEntry = { uri: doc.uri, version: doc.version, result, diagnostics, ms };
+    this.entries.set(key, entry);
+    this.collection.set(doc.uri, diagnostics);
+    this.log.debug(`linted ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version} in ${ms.toFixed(1)} ms: ${diagnostics.length} problem(s)`);
+    this.emitter.fire(doc.uri);
+    return entry;
+  }
+
+  toVscode(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {
+    const range = new vscode.Range(doc.positionAt(d.span.offset), doc.positionAt(d.span.offset + d.span.length));
+    const out = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+    out.source = SOURCE;
+    const target = this.docsUri(d.rule);
+    out.code = target ? { value: d.rule, target } : d.rule;
+    if (d.related?.length) {
+      out.relatedInformation = d.related.map(
+        (r) =>
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(r.span.offset), doc.positionAt(r.span.offset + r.span.length))),
+            r.message,
+          ),
+      );
+    }
+    if (d.rule === 'auto-scaling/launch-configuration-deprecated') out.tags = [vscode.DiagnosticTag.Deprecated];
+    return out;
+  }
+
+  /** The rule's docs page shipped inside the extension, if it is there. */
+  docsUri(ruleId: string): vscode.Uri | undefined {
+    if (this.docsUris.has(ruleId)) return this.docsUris.get(ruleId);
+    const rule = ruleById(ruleId);
+    let uri: vscode.Uri | undefined;
+    if (rule) {
+      const candidate = vscode.Uri.joinPath(this.extensionUri, rule.meta.docs);
+      if (candidate.scheme !== 'file' || existsSync(candidate.fsPath)) uri = candidate;
+    }
+    this.docsUris.set(ruleId, uri);
+    return uri;
+  }
+
+  /** Settings, with the nearest .decouple.json on top. */
+  private configFor(doc: vscode.TextDocument): Config | undefined {
+    const settings = settingsConfig(vscode.workspace.getConfiguration('decouple', doc.uri).get('rules'));
+    if (settings.error) this.reportOnce(settings.error);
+    let file: Config | undefined;
+    if (doc.uri.scheme === 'file') {
+      const dir = dirname(doc.uri.fsPath);
+      let found = this.fileConfigs.get(dir);
+      if (!found) {
+        const path = findConfigFile(dir);
+        found = { path };
+        if (path) {
+          try {
+            found.config = readConfigFile(path);
+          } catch (e) {
+            if (!(e instanceof ConfigError)) throw e;
+            found.error = e.message;
+          }
+        }
+        this.fileConfigs.set(dir, found);
+      }
+      if (found.error && found.path) {
+        this.reportOnce(found.error);
+        // Show the problem where it is: on the config file itself.
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `${found.error}. Decouple ignores this file until it is fixed.`, vscode.DiagnosticSeverity.Error);
+        d.source = SOURCE;
+        this.collection.set(vscode.Uri.file(found.path), [d]);
+      }
+      file = found.config;
+    }
+    return effectiveConfig(settings.config, file);
+  }
+
+  private reportOnce(message: string): void {
+    if (this.reportedErrors.has(message)) return;
+    this.reportedErrors.add(message);
+    this.log.warn(message);
+    void vscode.window.showWarningMessage(`Decouple: ${message}`);
+  }
+}
+
+function matchesInclude(doc: vscode.TextDocument, raw: unknown): boolean {
+  if (!Array.isArray(raw) || raw.length === 0) return false;
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  for (const g of raw) {
+    if (typeof g !== 'string' || g.trim() === '') continue;
+    if (vscode.languages.match({ pattern: g }, doc) > 0) return true;
+    if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, g) }, doc) > 0) return true;
+  }
+  return false;
+}

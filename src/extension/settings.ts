@@ -1,0 +1,71 @@
+// Editor settings -> core config, and other small pure helpers of the extension (unit-tested
+// without VS Code).
+import { mergeConfigs, validateConfig, ConfigError, type Config } from '../core/config';
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+/** Above this the debounce setting is almost certainly a typo (ms vs s): clamp, do not freeze. */
+export const MAX_DEBOUNCE_MS = 10_000;
+
+/** `decouple.rules` from the settings, validated. A bad value is reported, not thrown. */
+export function settingsConfig(raw: unknown): { config?: Config; error?: string } {
+  if (raw === undefined || raw === null) return {};
+  try {
+    return { config: validateConfig({ rules: raw }, 'Setting "decouple.rules"') };
+  } catch (e) {
+    if (e instanceof ConfigError) return { error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * The config a template is linted with: the editor settings, then the workspace's .decouple.json
+ * on top (the file is shared with the CLI and CI, so it wins where both set a rule).
+ */
+export function effectiveConfig(settings: Config | undefined, file: Config | undefined): Config | undefined {
+  if (!settings && !file) return undefined;
+  return mergeConfigs(settings, file);
+}
+
+export function debounceMs(raw: unknown): number {
+  const n = typeof raw === 'number' && Number.isFinite(raw) ? raw : DEFAULT_DEBOUNCE_MS;
+  return Math.max(0, Math.min(MAX_DEBOUNCE_MS, Math.round(n)));
+}
+
+/**
+ * The "why it matters" paragraph of a rule's docs page, for hovers: the first paragraph of a
+ * section whose heading starts with "Why", else the first paragraph after the title.
+ */
+export function docSummary(markdown: string): string | undefined {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const paragraphAfter = (start: number): string | undefined => {
+    const out: string[] = [];
+    let fence = false;
+    for (let i = start; i < lines.length; i++) {
+      const l = lines[i];
+      if (/^\s*(```|~~~)/.test(l)) {
+        if (out.length) break;
+        fence = !fence;
+        continue;
+      }
+      if (fence) continue;
+      if (/^#{1,6}\s/.test(l)) {
+        if (out.length) break;
+        continue;
+      }
+      if (l.trim() === '') {
+        if (out.length) break;
+        continue;
+      }
+      if (/^\s*([-*|>]|\d+\.)\s/.test(l) && out.length === 0) continue; // lists/tables/quotes: not a summary
+      out.push(l.trim());
+    }
+    return out.length ? out.join(' ') : undefined;
+  };
+  const why = lines.findIndex((l) => /^#{2,6}\s+why\b/i.test(l));
+  if (why >= 0) {
+    const p = paragraphAfter(why + 1);
+    if (p) return p;
+  }
+  const title = lines.findIndex((l) => /^#\s/.test(l));
+  return paragraphAfter(title >= 0 ? title + 1 : 0);
+}
