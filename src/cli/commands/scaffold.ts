@@ -1,7 +1,126 @@
-import type { CliIo } from '../io';
+// `decouple scaffold`: write a template from a blueprint (src/core/blueprints).
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { allowedValues, blueprints, getBlueprint, renderBlueprint, resolveOptions, type Blueprint } from '../../core/blueprints';
+import { EXIT, UsageError, type CliIo } from '../io';
 
-// Placeholder until the scaffolding issue lands.
-export async function scaffold(_args: string[], io: CliIo): Promise<number> {
-  io.stderr('decouple scaffold: not available yet\n');
-  return 2;
+export const SCAFFOLD_USAGE = `Usage: decouple scaffold --list
+       decouple scaffold <blueprint> [--<option> <value>…] [-o <file>] [--force]
+       decouple scaffold <blueprint> --help
+
+Writes the template to stdout, or to <file> with -o (an existing file is only replaced with --force).
+Run "decouple scaffold --list" for the blueprints, "decouple scaffold <blueprint> --help" for their options.
+`;
+
+export function blueprintHelp(bp: Blueprint): string {
+  const lines = [`${bp.id}: ${bp.description}`, '', 'Options:'];
+  if (bp.options.length === 0) lines.push('  (none)');
+  for (const o of bp.options) {
+    lines.push(`  --${o.name} <${o.kind === 'choice' ? (o.choices ?? []).join('|') : o.kind}>`);
+    lines.push(`      ${o.description}; ${allowedValues(o)} (default: ${String(o.default)})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function listBlueprints(): string {
+  const width = Math.max(...blueprints.map((b) => b.id.length));
+  return blueprints.map((b) => `${b.id.padEnd(width)}  ${b.description}\n`).join('');
+}
+
+const BOOLEAN_WORD = /^(true|false|yes|no|on|off|1|0)$/i;
+
+export async function scaffold(args: string[], io: CliIo): Promise<number> {
+  let list = false;
+  let help = false;
+  let force = false;
+  let output: string | undefined;
+  let id: string | undefined;
+  const rawOptions: [string, string | undefined][] = [];
+
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--list' || a === '-l') list = true;
+    else if (a === '--help' || a === '-h') help = true;
+    else if (a === '--force' || a === '-f') force = true;
+    else if (a === '-o' || a === '--output') {
+      const v = args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${a} needs a file name\n\n${SCAFFOLD_USAGE}`);
+      output = v;
+    } else if (a.startsWith('--output=')) output = a.slice('--output='.length);
+    else if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 2) rawOptions.push([a.slice(2, eq), a.slice(eq + 1)]);
+      else {
+        // The value is the next argument unless it is another flag (a bare boolean flag means true).
+        const next = args[i + 1];
+        if (next !== undefined && !next.startsWith('-')) {
+          rawOptions.push([a.slice(2), next]);
+          i++;
+        } else rawOptions.push([a.slice(2), undefined]);
+      }
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown flag ${a}\n\n${SCAFFOLD_USAGE}`);
+    else if (id === undefined) id = a;
+    else throw new UsageError(`unexpected argument "${a}" (one blueprint at a time)\n\n${SCAFFOLD_USAGE}`);
+  }
+
+  if (list) {
+    io.stdout(listBlueprints());
+    return EXIT.ok;
+  }
+  if (id === undefined) {
+    if (help) {
+      io.stdout(SCAFFOLD_USAGE);
+      return EXIT.ok;
+    }
+    throw new UsageError(`which blueprint? One of: ${blueprints.map((b) => b.id).join(', ')}\n\n${SCAFFOLD_USAGE}`);
+  }
+  const bp = getBlueprint(id);
+  if (!bp) throw new UsageError(`unknown blueprint "${id}"; the blueprints are: ${blueprints.map((b) => b.id).join(', ')}`);
+  if (help) {
+    io.stdout(blueprintHelp(bp));
+    return EXIT.ok;
+  }
+
+  const raw: Record<string, string> = {};
+  for (const [name, value] of rawOptions) {
+    const d = bp.options.find((o) => o.name === name);
+    if (d && value === undefined) {
+      if (d.kind !== 'boolean') throw new UsageError(`option --${name} needs a value: ${allowedValues(d)}`);
+      raw[name] = 'true';
+    } else raw[name] = value ?? '';
+  }
+  // A bare boolean flag followed by a word that is not a boolean took that word as its value.
+  for (const [name, value] of rawOptions) {
+    const d = bp.options.find((o) => o.name === name);
+    if (d?.kind === 'boolean' && value !== undefined && !BOOLEAN_WORD.test(value)) {
+      throw new UsageError(`invalid value "${value}" for option --${name}: expected ${allowedValues(d)}`);
+    }
+  }
+  const resolved = resolveOptions(bp, raw);
+  if (!resolved.ok) throw new UsageError(resolved.errors.join('\n'));
+  const text = renderBlueprint(bp, resolved.values);
+
+  if (output === undefined || output === '-') {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  const file = isAbsolute(output) ? output : resolve(io.cwd, output);
+  try {
+    // 'wx' fails if the file exists, so nothing is ever replaced without --force, even in a race.
+    writeFileSync(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EEXIST') {
+      io.stderr(`decouple scaffold: ${output} already exists; not overwriting it (use --force to replace it)\n`);
+    } else if (err.code === 'ENOENT') {
+      io.stderr(`decouple scaffold: cannot write ${output}: its folder does not exist\n`);
+    } else if (err.code === 'EISDIR') {
+      io.stderr(`decouple scaffold: cannot write ${output}: it is a folder\n`);
+    } else {
+      io.stderr(`decouple scaffold: cannot write ${output}: ${err.message}\n`);
+    }
+    return EXIT.usage;
+  }
+  io.stderr(`decouple scaffold: wrote ${output} (blueprint ${bp.id})\n`);
+  return EXIT.ok;
 }

@@ -1,0 +1,232 @@
+// The blueprint registry: every template `decouple scaffold` and "Decouple: New Template…" can
+// write. Pure: no vscode, no file system. See docs/blueprints.md.
+import {
+  addAlb,
+  addCertificateParameter,
+  addClassicElb,
+  addCommonParameters,
+  addLogBucket,
+  addNetwork,
+  addNlb,
+  addQueues,
+  addServerCountParameter,
+  addUrlOutput,
+  addWorkers,
+  INSTANCE_TYPES,
+  TemplateBuilder,
+} from './parts';
+import type { Blueprint, OptionDescriptor, OptionValues, TemplateObject } from './types';
+
+export type { Blueprint, OptionDescriptor, OptionKind, OptionValue, OptionValues, TemplateObject } from './types';
+export { allowedValues, defaultOptions, describeOptions, optionCombinations, parseOptionValue, resolveOptions } from './options';
+
+// ---------------------------------------------------------------------------------------------
+// Option descriptors shared by several blueprints
+
+const instanceCount: OptionDescriptor = {
+  name: 'instance-count',
+  description: 'Number of web servers (the NumberOfServers parameter default, 2–4)',
+  kind: 'number',
+  min: 2,
+  max: 4,
+  default: 2,
+};
+
+const instanceType: OptionDescriptor = {
+  name: 'instance-type',
+  description: 'EC2 instance type (the InstanceType parameter default)',
+  kind: 'choice',
+  choices: INSTANCE_TYPES,
+  default: 't3.micro',
+};
+
+const healthCheckPath: OptionDescriptor = {
+  name: 'health-check-path',
+  description: 'HTTP path the load balancer checks on every web server',
+  kind: 'string',
+  default: '/index.html',
+  validate: (v) =>
+    typeof v === 'string' && /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(v) && v.length <= 1024
+      ? undefined
+      : 'expected a path starting with "/" (letters, digits and URL path characters, no spaces)',
+};
+
+const fifo: OptionDescriptor = {
+  name: 'fifo',
+  description: 'FIFO queues (exactly-once, ordered per message group) instead of standard queues',
+  kind: 'boolean',
+  default: false,
+};
+
+const maxWorkers: OptionDescriptor = {
+  name: 'max-workers',
+  description: 'Most workers when the queue is deep (the MaxWorkers parameter default)',
+  kind: 'number',
+  min: 1,
+  max: 20,
+  default: 4,
+};
+
+const queueDepth: OptionDescriptor = {
+  name: 'queue-depth',
+  description: 'Visible messages that add a worker (the ScaleOutQueueDepth parameter default)',
+  kind: 'number',
+  min: 1,
+  max: 100000,
+  default: 10,
+};
+
+const lbChoice = (choices: string[], dflt: string, what: string): OptionDescriptor => ({
+  name: 'load-balancer',
+  description: `Load balancer type ${what}`,
+  kind: 'choice',
+  choices,
+  choiceLabels: { classic: 'Classic Load Balancer', alb: 'Application Load Balancer', nlb: 'Network Load Balancer (TCP)' },
+  default: dflt,
+});
+
+const num = (o: OptionValues, name: string) => Number(o[name]);
+const str = (o: OptionValues, name: string) => String(o[name]);
+const bool = (o: OptionValues, name: string) => o[name] === true;
+
+// ---------------------------------------------------------------------------------------------
+// Blueprints
+
+function webTemplate(
+  description: string,
+  o: OptionValues,
+  front: { kind: 'classic' | 'alb' | 'nlb'; https?: boolean; accessLogs?: boolean; healthCheckPath?: string; queue?: { fifo: boolean } },
+): TemplateBuilder {
+  const b = new TemplateBuilder(description);
+  addServerCountParameter(b, num(o, 'instance-count'));
+  addCommonParameters(b, str(o, 'instance-type'));
+  if (front.https) addCertificateParameter(b);
+  addNetwork(b);
+  if (front.accessLogs) addLogBucket(b, front.kind === 'classic' ? 'elb' : 'alb');
+  if (front.queue) addQueues(b, front.queue.fifo);
+  const fo = {
+    https: front.https === true,
+    accessLogs: front.accessLogs === true,
+    healthCheckPath: front.healthCheckPath ?? '/index.html',
+    queue: front.queue,
+  };
+  if (front.kind === 'classic') addClassicElb(b, fo);
+  else if (front.kind === 'alb') addAlb(b, fo);
+  else addNlb(b, { queue: front.queue });
+  addUrlOutput(b, fo.https);
+  return b;
+}
+
+export const blueprints: readonly Blueprint[] = [
+  {
+    id: 'classic-elb',
+    description: 'Classic Load Balancer in front of an Auto Scaling group of web servers (the seed pattern, modernised)',
+    options: [instanceCount, instanceType, healthCheckPath],
+    generate: (o) =>
+      webTemplate(
+        'Classic Load Balancer (HTTP 80, cross-zone) in front of an Auto Scaling group of 2-4 web servers in two Availability Zones; servers reachable only through the load balancer.',
+        o,
+        { kind: 'classic', healthCheckPath: str(o, 'health-check-path') },
+      ).build(),
+  },
+  {
+    id: 'alb',
+    description: 'Application Load Balancer (listener, target group, health check path) in front of web servers',
+    options: [instanceCount, instanceType, healthCheckPath],
+    generate: (o) =>
+      webTemplate(
+        'Application Load Balancer (HTTP 80) forwarding to a target group of 2-4 web servers in an Auto Scaling group across two Availability Zones.',
+        o,
+        { kind: 'alb', healthCheckPath: str(o, 'health-check-path') },
+      ).build(),
+  },
+  {
+    id: 'nlb',
+    description: 'Network Load Balancer for TCP traffic in front of an Auto Scaling group',
+    options: [instanceCount, instanceType],
+    generate: (o) =>
+      webTemplate(
+        'Network Load Balancer (TCP 80) forwarding to a target group of 2-4 servers in an Auto Scaling group across two Availability Zones.',
+        o,
+        { kind: 'nlb' },
+      ).build(),
+  },
+  {
+    id: 'https',
+    description: 'HTTPS in front: certificate ARN parameter; ALB redirects HTTP to HTTPS, or Classic with an HTTPS listener',
+    options: [lbChoice(['alb', 'classic'], 'alb', 'terminating HTTPS'), instanceCount, instanceType, healthCheckPath],
+    generate: (o) => {
+      const kind = str(o, 'load-balancer') === 'classic' ? 'classic' : 'alb';
+      return webTemplate(
+        kind === 'alb'
+          ? 'Application Load Balancer terminating HTTPS (HTTP redirected to HTTPS) in front of 2-4 web servers in two Availability Zones.'
+          : 'Classic Load Balancer with an HTTPS listener (certificate from a parameter) in front of 2-4 web servers in two Availability Zones.',
+        o,
+        { kind, https: true, healthCheckPath: str(o, 'health-check-path') },
+      ).build();
+    },
+  },
+  {
+    id: 'access-logs',
+    description: 'Load balancer access logs stored in an S3 bucket with the bucket policy ELB needs',
+    options: [lbChoice(['alb', 'classic'], 'alb', 'writing the access logs'), instanceCount, instanceType],
+    generate: (o) => {
+      const kind = str(o, 'load-balancer') === 'classic' ? 'classic' : 'alb';
+      return webTemplate(
+        `${kind === 'alb' ? 'Application' : 'Classic'} Load Balancer in front of 2-4 web servers, recording access logs in an encrypted S3 bucket with expiry.`,
+        o,
+        { kind, accessLogs: true },
+      ).build();
+    },
+  },
+  {
+    id: 'sqs-worker',
+    description: 'SQS queue with a dead-letter queue and workers that scale on queue depth (standard or FIFO)',
+    options: [fifo, instanceType, maxWorkers, queueDepth],
+    generate: (o) => {
+      const isFifo = bool(o, 'fifo');
+      const b = new TemplateBuilder(
+        `${isFifo ? 'FIFO' : 'Standard'} SQS queue with a dead-letter queue, consumed by an Auto Scaling group of workers that scales on queue depth.`,
+      );
+      addCommonParameters(b, str(o, 'instance-type'));
+      addNetwork(b);
+      addQueues(b, isFifo);
+      addWorkers(b, { fifo: isFifo, maxWorkers: num(o, 'max-workers'), queueDepth: num(o, 'queue-depth') });
+      return b.build();
+    },
+  },
+  {
+    id: 'full-system',
+    description: 'The full decoupled system: load-balanced web tier handing work to a queue consumed by workers',
+    options: [lbChoice(['alb', 'classic', 'nlb'], 'alb', 'of the web tier'), fifo, instanceCount, instanceType, maxWorkers, queueDepth],
+    generate: (o) => {
+      const isFifo = bool(o, 'fifo');
+      const kind = str(o, 'load-balancer') as 'alb' | 'classic' | 'nlb';
+      const b = webTemplate(
+        `Decoupled system: a load balancer (${kind}) in front of 2-4 web servers that hand jobs to a ${
+          isFifo ? 'FIFO' : 'standard'
+        } SQS queue (with a dead-letter queue) consumed by workers scaling on queue depth.`,
+        o,
+        { kind, queue: { fifo: isFifo } },
+      );
+      addWorkers(b, { fifo: isFifo, maxWorkers: num(o, 'max-workers'), queueDepth: num(o, 'queue-depth') });
+      return b.build();
+    },
+  },
+];
+
+export function getBlueprint(id: string): Blueprint | undefined {
+  return blueprints.find((b) => b.id === id);
+}
+
+/** Well-formatted JSON: 2-space indent, trailing newline. */
+export function serializeTemplate(t: TemplateObject): string {
+  return `${JSON.stringify(t, null, 2)}\n`;
+}
+
+/** Generate and serialize a blueprint with typed options (defaults for any left out). */
+export function renderBlueprint(bp: Blueprint, options: Partial<Record<string, OptionValues[string]>> = {}): string {
+  const values: Record<string, OptionValues[string]> = {};
+  for (const d of bp.options) values[d.name] = options[d.name] ?? d.default;
+  return serializeTemplate(bp.generate(values));
+}

@@ -1,0 +1,111 @@
+// Parsing and validating blueprint options from text (CLI flags, VS Code input boxes).
+import type { Blueprint, OptionDescriptor, OptionValue, OptionValues } from './types';
+
+export type ParseResult = { ok: true; value: OptionValue } | { ok: false; error: string };
+
+/** What values an option allows, for error messages and prompts: "one of alb, classic", "2–4". */
+export function allowedValues(d: OptionDescriptor): string {
+  switch (d.kind) {
+    case 'choice':
+      return `one of ${(d.choices ?? []).join(', ')}`;
+    case 'boolean':
+      return 'true or false';
+    case 'number':
+      if (d.min !== undefined && d.max !== undefined) return `a whole number from ${d.min} to ${d.max}`;
+      if (d.min !== undefined) return `a whole number of at least ${d.min}`;
+      if (d.max !== undefined) return `a whole number of at most ${d.max}`;
+      return 'a whole number';
+    case 'string':
+      return 'text';
+  }
+}
+
+/** Type-check one option value given as text. */
+export function parseOptionValue(d: OptionDescriptor, raw: string): ParseResult {
+  const text = raw.trim();
+  const bad = (why?: string): ParseResult => ({
+    ok: false,
+    error: `invalid value "${raw}" for option --${d.name}: ${why ?? `expected ${allowedValues(d)}`}`,
+  });
+  let value: OptionValue;
+  switch (d.kind) {
+    case 'choice':
+      if (!(d.choices ?? []).includes(text)) return bad();
+      value = text;
+      break;
+    case 'boolean':
+      if (/^(true|yes|on|1)$/i.test(text)) value = true;
+      else if (/^(false|no|off|0)$/i.test(text)) value = false;
+      else return bad();
+      break;
+    case 'number': {
+      if (!/^-?\d+$/.test(text)) return bad();
+      const n = Number(text);
+      if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) return bad();
+      value = n;
+      break;
+    }
+    case 'string':
+      if (text === '') return bad('expected a non-empty value');
+      value = text;
+      break;
+  }
+  const err = d.validate?.(value);
+  return err ? bad(err) : { ok: true, value };
+}
+
+/** Default values of every option of a blueprint. */
+export function defaultOptions(bp: Blueprint): Record<string, OptionValue> {
+  return Object.fromEntries(bp.options.map((o) => [o.name, o.default]));
+}
+
+/**
+ * Turn `{ name: text }` pairs into typed options (defaults for the rest). Errors name the option
+ * and the allowed values; unknown options list the blueprint's options.
+ */
+export function resolveOptions(
+  bp: Blueprint,
+  raw: Readonly<Record<string, string>>,
+): { ok: true; values: OptionValues } | { ok: false; errors: string[] } {
+  const values = defaultOptions(bp);
+  const errors: string[] = [];
+  for (const [name, text] of Object.entries(raw)) {
+    const d = bp.options.find((o) => o.name === name);
+    if (!d) {
+      const known = bp.options.map((o) => `--${o.name}`).join(', ');
+      errors.push(`unknown option --${name} for blueprint "${bp.id}"; its options are: ${known || '(none)'}`);
+      continue;
+    }
+    const r = parseOptionValue(d, text);
+    if (r.ok) values[name] = r.value;
+    else errors.push(r.error);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, values };
+}
+
+/**
+ * The option sets tests and the committed examples cover: every combination of the choice and
+ * boolean options (numbers and strings at their defaults), plus each number option at its minimum
+ * and maximum with everything else at the defaults.
+ */
+export function optionCombinations(bp: Blueprint): OptionValues[] {
+  let combos: Record<string, OptionValue>[] = [defaultOptions(bp)];
+  for (const o of bp.options) {
+    const vals: OptionValue[] = o.kind === 'choice' ? [...(o.choices ?? [])] : o.kind === 'boolean' ? [false, true] : [];
+    if (vals.length === 0) continue;
+    combos = combos.flatMap((c) => vals.map((v) => ({ ...c, [o.name]: v })));
+  }
+  for (const o of bp.options) {
+    if (o.kind !== 'number') continue;
+    for (const v of [o.min, o.max]) {
+      if (v !== undefined && v !== o.default) combos.push({ ...defaultOptions(bp), [o.name]: v });
+    }
+  }
+  return combos;
+}
+
+/** Short label for an option set, e.g. "load-balancer=alb fifo=true". */
+export function describeOptions(bp: Blueprint, values: OptionValues): string {
+  const parts = bp.options.filter((o) => values[o.name] !== o.default).map((o) => `${o.name}=${String(values[o.name])}`);
+  return parts.length ? parts.join(' ') : 'defaults';
+}
