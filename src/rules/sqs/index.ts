@@ -1,4 +1,9 @@
 // The sqs rules. Each rule lives in its own file beside this one, with its test.
 import type { Rule } from '../../core/rule';
+import { dlqRetention } from './dlq-retention';
+import { dlqTypeMismatch } from './dlq-type-mismatch';
+import { fifoName } from './fifo-name';
+import { fifoOnlyProperty } from './fifo-only-property';
+import { valueRange } from './value-range';
 
-export const sqsRules: Rule[] = [];
+export const sqsRules: Rule[] = [fifoName, fifoOnlyProperty, dlqTypeMismatch, dlqRetention, valueRange];
