@@ -87,3 +87,29 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }
+
+/**
+ * Append an item (raw JSON text) to an array, in the array's own style: one line, or one item per
+ * line with the same indentation. Multi-line item text is re-indented to the array's items.
+ */
+export function appendArrayItem(text: string, arr: { offset: number; length: number; items: Array<{ offset: number; length: number }> }, itemText: string): TextEdit {
+  const items = arr.items;
+  if (items.length === 0) {
+    return { offset: arr.offset + 1, length: 0, newText: itemText };
+  }
+  const last = items[items.length - 1];
+  const end = last.offset + last.length;
+  if (sameLine(text, arr.offset, items[0].offset)) return { offset: end, length: 0, newText: `, ${itemText}` };
+  const indent = lineIndent(text, items[0].offset);
+  const nl = eol(text);
+  return { offset: end, length: 0, newText: `,${nl}${indent}${itemText.split('\n').join(nl + indent)}` };
+}
+
+/** Format a small JSON object on one line: {"IpProtocol": "tcp", "FromPort": 80}. */
+export function inlineJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`)
+    .join(', ')}}`;
+}

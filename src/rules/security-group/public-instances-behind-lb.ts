@@ -1,0 +1,30 @@
+// Instances behind a load balancer need no public IP addresses: clients reach them through the
+// load balancer. A public address makes them reachable from the internet directly, wherever a
+// security-group rule or a future edit lets traffic in (the seed's launch configuration sets
+// AssociatePublicIpAddress: true and opens SSH to the world). Put them in private subnets with a
+// NAT gateway or VPC endpoints for outbound traffic, or at least do not associate public IPs.
+import { defineRule } from '../../core/rule';
+import { wiring } from '../../core/wiring';
+
+export const publicInstancesBehindLb = defineRule(
+  {
+    id: 'security-group/public-instances-behind-lb',
+    severity: 'warning',
+    title: 'Instances behind a load balancer get public IP addresses',
+  },
+  ({ template: t, report }) => {
+    const reported = new Set<unknown>();
+    for (const asg of wiring(t).asgs) {
+      if (!asg.publicIp || !asg.launch) continue;
+      if (!asg.classicLbs.length && !asg.targetGroups.length) continue;
+      if (reported.has(asg.publicIp.node)) continue;
+      reported.add(asg.publicIp.node);
+      const lbs = [...asg.classicLbs.map((x) => x.lb.id), ...asg.targetGroups.map((x) => x.tg.id)];
+      report({
+        span: asg.publicIp.node,
+        message: `'${asg.launch.resource.id}' gives the instances of '${asg.id}' public IP addresses, although they serve traffic through ${lbs.map((x) => `'${x}'`).join(', ')}. Instances behind a load balancer should not be reachable from the internet directly: use private subnets (with a NAT gateway or VPC endpoints for outbound traffic) and AssociatePublicIpAddress: false.`,
+        related: asg.attachNode ? [{ span: asg.attachNode, message: `'${asg.id}' is attached here` }] : undefined,
+      });
+    }
+  },
+);

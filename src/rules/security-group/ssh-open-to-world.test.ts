@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { applyEdits } from '../fix';
+import { lint, readFixture, spanText, template } from '../../../test/helpers/lint';
+
+const ID = 'security-group/ssh-open-to-world';
+const bad = readFixture('rules', 'security-group', 'ssh-open-to-world', 'bad.json');
+const good = readFixture('rules', 'security-group', 'ssh-open-to-world', 'good.json');
+const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+void applyEdits;
+void template;
+
+describe(ID, () => {
+  it('flags SSH and RDP from 0.0.0.0/0 and ::/0, also through wide ranges and all-traffic rules', () => {
+    const ds = lint(bad, [ID]);
+    assert.equal(ds.length, 4);
+    assert.deepEqual(ds.map((d) => spanText(bad, d)), ['"0.0.0.0/0"', '"::/0"', '"0.0.0.0/0"', '"0.0.0.0/0"']);
+    assert.match(ds[0].message, /SSH \(22\)/);
+    assert.match(ds[1].message, /RDP \(3389\)/);
+    assert.match(ds[2].message, /SSH \(22\) and RDP \(3389\).*through tcp 0-65535/);
+    assert.match(ds[3].message, /through all traffic/);
+  });
+
+  it('is quiet for office ranges and unknown (parameter) ranges', () => {
+    assert.deepEqual(lint(good, [ID]), []);
+  });
+
+  it("flags the seed's SSH rule on the web servers", () => {
+    const ds = lint(seed, [ID]);
+    assert.equal(ds.length, 1);
+    assert.equal(spanText(seed, ds[0]), '"0.0.0.0/0"');
+    assert.match(ds[0].message, /WebServerSecurityGroup/);
+  });
+});
