@@ -1,0 +1,160 @@
+// A health check waits `Timeout` seconds for an answer and starts a new check every `Interval`
+// seconds, so the timeout must end before the next check starts. Elastic Load Balancing refuses a
+// timeout that is not below the interval ("Health check interval must be greater than the
+// timeout") and the stack fails at the load balancer or target group. This holds for Classic Load
+// Balancers (HealthCheck.Timeout vs HealthCheck.Interval) and for ALB/NLB target groups
+// (HealthCheckTimeoutSeconds vs HealthCheckIntervalSeconds).
+//
+// Every resolvable combination is compared: literal values, parameter defaults (named in the
+// message) and both branches of Fn::If. A target group without HealthCheckIntervalSeconds gets the
+// documented default interval (30 s; 35 s for Lambda targets); a missing timeout is never assumed.
+// Unresolvable values are not reported.
+import { get, getProperty, type Node, type ObjectNode } from '../../core/ast';
+import { numbers, type NumberValue } from '../../core/resolve';
+import { defineRule, type Fix, type Related } from '../../core/rule';
+import { replaceValue, sourceOf } from '../fix';
+import {
+  CLASSIC_RANGES,
+  classicHealthChecks,
+  describeValue,
+  literalInPlace,
+  sameTypeNumber,
+  TARGET_GROUP,
+  TG_RANGES,
+  tgTargetType,
+  type Range,
+} from './util';
+
+const AWS_SAYS = 'AWS rejects this ("Health check interval must be greater than the timeout")';
+
+interface Check {
+  /** "load balancer 'Lb'" / "target group 'Tg'". */
+  owner: string;
+  timeoutKey: string;
+  intervalKey: string;
+  timeoutNode: Node;
+  intervalNode?: Node;
+  /** Used when the interval is not set (target groups only). */
+  defaultInterval?: number;
+  timeoutRange: Range;
+  intervalRange: Range;
+  container: ObjectNode;
+}
+
+export const timeoutBelowInterval = defineRule(
+  {
+    id: 'health-check/timeout-below-interval',
+    severity: 'error',
+    title: 'Health check timeout not below the health check interval',
+  },
+  ({ template, report }) => {
+    const checks: Check[] = [];
+    for (const hc of classicHealthChecks(template)) {
+      const timeoutNode = get(hc.obj, 'Timeout');
+      if (!timeoutNode) continue;
+      const intervalNode = get(hc.obj, 'Interval');
+      if (!intervalNode) continue; // value-range reports the missing key; AWS has no default here
+      checks.push({
+        owner: `load balancer '${hc.lb.id}'`,
+        timeoutKey: 'Timeout',
+        intervalKey: 'Interval',
+        timeoutNode,
+        intervalNode,
+        timeoutRange: CLASSIC_RANGES.Timeout,
+        intervalRange: CLASSIC_RANGES.Interval,
+        container: hc.obj,
+      });
+    }
+    for (const tg of template.byType(TARGET_GROUP)) {
+      const props = tg.properties;
+      const timeoutNode = get(props, 'HealthCheckTimeoutSeconds');
+      if (!props || !timeoutNode) continue;
+      const intervalNode = get(props, 'HealthCheckIntervalSeconds');
+      let defaultInterval: number | undefined;
+      if (!intervalNode) {
+        const type = tgTargetType(template, tg);
+        if (type === undefined) continue; // the default depends on the target type
+        defaultInterval = type === 'lambda' ? 35 : 30;
+      }
+      checks.push({
+        owner: `target group '${tg.id}'`,
+        timeoutKey: 'HealthCheckTimeoutSeconds',
+        intervalKey: 'HealthCheckIntervalSeconds',
+        timeoutNode,
+        intervalNode,
+        defaultInterval,
+        timeoutRange: TG_RANGES.HealthCheckTimeoutSeconds,
+        intervalRange: TG_RANGES.HealthCheckIntervalSeconds,
+        container: props,
+      });
+    }
+
+    for (const c of checks) {
+      const timeouts = numbers(template, c.timeoutNode).values;
+      if (timeouts.length === 0) continue;
+      const intervals: Array<NumberValue | undefined> = c.intervalNode ? numbers(template, c.intervalNode).values : [undefined];
+      if (intervals.length === 0) continue;
+      for (const t of timeouts) {
+        const conflicts = intervals.filter((i) => t.n >= (i ? i.n : c.defaultInterval!));
+        if (conflicts.length === 0) continue;
+        const worst = conflicts.reduce((a, b) => ((a ? a.n : c.defaultInterval!) <= (b ? b.n : c.defaultInterval!) ? a : b));
+        const intervalN = worst ? worst.n : c.defaultInterval!;
+        const intervalText = worst
+          ? `${c.intervalKey} ${describeValue(worst)}`
+          : `the default interval of ${c.defaultInterval} s (${c.intervalKey} is not set)`;
+        const others = conflicts.length > 1 ? ` (and ${conflicts.length - 1} other possible ${c.intervalKey} value${conflicts.length > 2 ? 's' : ''})` : '';
+        const related: Related[] = conflicts
+          .filter((i): i is NumberValue => i !== undefined)
+          .map((i) => ({ span: i.node, message: `${c.intervalKey} of ${c.owner}: ${describeValue(i)}` }));
+        const fixes = buildFixes(template.text, c, t, worst, intervalN, conflicts.length, timeouts.length, intervals.length);
+        const hint = fixes.length
+          ? ` ${fixes[0].title}.`
+          : ` Make ${c.timeoutKey} smaller than ${c.intervalKey} (for example ${c.timeoutKey} 5 with ${c.intervalKey} 30).`;
+        report({
+          span: t.node,
+          message: `Health check ${c.timeoutKey} ${describeValue(t)} s is not below ${intervalText}${others} on ${c.owner}: ${AWS_SAYS}, and the stack fails.${hint}`,
+          related: related.length ? related : undefined,
+          fixes: fixes.length ? fixes : undefined,
+        });
+      }
+    }
+  },
+);
+
+function inRange(n: number, r: Range): boolean {
+  return Number.isInteger(n) && n >= r.min && n <= r.max;
+}
+
+/**
+ * Offered only when the values are literals written in place (not parameters, not Fn::If): swap
+ * the two when that gives a valid pair, otherwise set the timeout to the largest valid value below
+ * the interval.
+ */
+function buildFixes(
+  text: string,
+  c: Check,
+  t: NumberValue,
+  i: NumberValue | undefined,
+  intervalN: number,
+  conflictCount: number,
+  timeoutCount: number,
+  intervalCount: number,
+): Fix[] {
+  if (conflictCount !== 1 || timeoutCount !== 1 || intervalCount !== 1) return [];
+  const timeoutProp = getProperty(c.container, c.timeoutKey);
+  if (!literalInPlace(t, timeoutProp?.value)) return [];
+  if (i && !literalInPlace(i, getProperty(c.container, c.intervalKey)?.value)) return [];
+  if (i && t.n > i.n && inRange(i.n, c.timeoutRange) && inRange(t.n, c.intervalRange)) {
+    return [
+      {
+        title: `Swap ${c.timeoutKey} and ${c.intervalKey} (${c.timeoutKey} ${sourceOf(text, i.node)}, ${c.intervalKey} ${sourceOf(text, t.node)})`,
+        edits: [replaceValue(t.node, sourceOf(text, i.node)), replaceValue(i.node, sourceOf(text, t.node))],
+        isPreferred: true,
+      },
+    ];
+  }
+  if (!inRange(intervalN, c.intervalRange)) return [];
+  const n = Math.min(intervalN - 1, c.timeoutRange.max);
+  if (n < c.timeoutRange.min) return [];
+  return [{ title: `Set ${c.timeoutKey} to ${n}`, edits: [replaceValue(t.node, sameTypeNumber(t.node, n))], isPreferred: true }];
+}
