@@ -1,0 +1,8 @@
+// Deploy planning without the AWS SDK or the editor: everything here is pure and tested alone.
+export * from './capabilities';
+export * from './changes';
+export * from './errors';
+export * from './events';
+export * from './params';
+export * from './stack-state';
+export * from './template-body';

@@ -1,0 +1,53 @@
+// What CloudFormation receives: the template as strict JSON (comments and trailing commas taken
+// out by re-serialising the parsed tree, never by editing text), and whether it fits in a
+// TemplateBody (51,200 bytes) or must go through S3 (TemplateURL, up to 1 MB).
+import { toValue } from '../ast';
+import type { Template } from '../template';
+
+export const TEMPLATE_BODY_LIMIT = 51_200;
+export const TEMPLATE_URL_LIMIT = 1_000_000;
+
+export interface TemplateBody {
+  /** Strict JSON text to send. */
+  body: string;
+  bytes: number;
+  /** True when the source had comments or trailing commas (and so was rewritten). */
+  rewritten: boolean;
+  /** 'body' fits in TemplateBody; 's3' needs an upload; 'too-large' exceeds even the S3 limit. */
+  transport: 'body' | 's3' | 'too-large';
+}
+
+export class TemplateBodyError extends Error {}
+
+/**
+ * Strict JSON for a parsed template. Throws TemplateBodyError when the text has real syntax
+ * errors (those are not something to guess around). The source text is sent unchanged when it is
+ * already strict, so line numbers in CloudFormation's messages match the user's file.
+ */
+export function templateBody(t: Template): TemplateBody {
+  const errors = t.parse.syntaxErrors;
+  if (errors.length > 0 || !t.parse.root) {
+    const first = errors[0];
+    throw new TemplateBodyError(
+      first ? `the template is not valid JSON (${first.message} at offset ${first.offset})` : 'the template is empty',
+    );
+  }
+  if (t.parse.root.kind !== 'object') throw new TemplateBodyError('the template must be a JSON object');
+  const rewritten = t.parse.nonStrict.length > 0 || t.parse.duplicates.length > 0;
+  const body = rewritten ? JSON.stringify(toValue(t.parse.root), null, 1) : t.text;
+  const bytes = Buffer.byteLength(body, 'utf8');
+  // A strict template re-serialised compactly might fit where the formatted source does not.
+  if (bytes > TEMPLATE_BODY_LIMIT) {
+    const compact = JSON.stringify(toValue(t.parse.root));
+    const compactBytes = Buffer.byteLength(compact, 'utf8');
+    if (compactBytes <= TEMPLATE_BODY_LIMIT) return { body: compact, bytes: compactBytes, rewritten: true, transport: 'body' };
+    return { body: compact, bytes: compactBytes, rewritten: true, transport: compactBytes > TEMPLATE_URL_LIMIT ? 'too-large' : 's3' };
+  }
+  return { body, bytes, rewritten, transport: 'body' };
+}
+
+export function tooLargeMessage(b: TemplateBody): string {
+  if (b.transport === 'too-large')
+    return `The template is ${b.bytes.toLocaleString('en-US')} bytes even without whitespace; CloudFormation accepts at most ${TEMPLATE_URL_LIMIT.toLocaleString('en-US')} bytes (through S3). Split it into nested stacks.`;
+  return `The template is ${b.bytes.toLocaleString('en-US')} bytes even without whitespace; CloudFormation accepts at most ${TEMPLATE_BODY_LIMIT.toLocaleString('en-US')} bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`;
+}

@@ -1,0 +1,27 @@
+// Deploy support with the AWS SDK. Bundled on its own (dist/deploy.js) and loaded only when the
+// user deploys, so linting never pays for the SDK.
+export { createClient, testHooks, type ConnectionOptions } from './client';
+export {
+  DEFAULT_TIMING,
+  DeployError,
+  EventTail,
+  describeStack,
+  isRunning,
+  readOutputs,
+  runDelete,
+  runDeploy,
+  type DeleteResult,
+  type DeleteUi,
+  type DeployPlan,
+  type DeployResult,
+  type DeployUi,
+  type Timing,
+} from './engine';
+export { uploadTemplate as uploadTemplateWithClient, UploadError } from './s3';
+
+import { createClient as makeClient, type ConnectionOptions as Conn } from './client';
+import { uploadTemplate as put } from './s3';
+/** Upload with a client made for the same connection (credentials, region, endpoint). */
+export function uploadTemplate(conn: Conn, bucket: string, stackName: string, body: string): Promise<string> {
+  return put(makeClient(conn), conn.endpointUrl, bucket, stackName, body);
+}
