@@ -1,4 +1,6 @@
 // The auto-scaling rules. Each rule lives in its own file beside this one, with its test.
 import type { Rule } from '../../core/rule';
+import { launchConfigurationDeprecated } from './launch-configuration-deprecated';
+import { sizeOrder } from './size-order';
 
-export const autoScalingRules: Rule[] = [];
+export const autoScalingRules: Rule[] = [sizeOrder, launchConfigurationDeprecated];

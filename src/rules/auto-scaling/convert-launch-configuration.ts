@@ -1,0 +1,156 @@
+// The "Convert to a launch template" quick fix: rewrite an AWS::AutoScaling::LaunchConfiguration
+// into an AWS::EC2::LaunchTemplate with the same logical ID (so cfn-init's `--resource` and every
+// DependsOn keep working, and Metadata stays where it is), and point every Auto Scaling group that
+// used it at the launch template. Only offered when every property has a known, same-meaning place
+// in LaunchTemplateData; anything else (an unknown property, a security group that may be a name,
+// a comment that would be lost, a group that names the configuration indirectly) means no fix.
+import { get, isArray, isObject, isString, type Node, type ObjectNode, type Property } from '../../core/ast';
+import { getAttTarget, intrinsic, resolve } from '../../core/resolve';
+import type { Fix, TextEdit } from '../../core/rule';
+import type { Resource, Template } from '../../core/template';
+import { eol, indentUnit, lineIndent, replaceValue, sourceOf } from '../fix';
+
+/** LaunchConfiguration property -> the LaunchTemplateData key it becomes (copied verbatim). */
+const SAME_NAME = new Set(['ImageId', 'InstanceType', 'KeyName', 'UserData', 'EbsOptimized', 'KernelId', 'RamDiskId', 'MetadataOptions']);
+/** Handled specially below. */
+const SPECIAL = new Set(['SecurityGroups', 'AssociatePublicIpAddress', 'IamInstanceProfile', 'BlockDeviceMappings', 'InstanceMonitoring', 'PlacementTenancy']);
+const EBS_KEYS = new Set(['DeleteOnTermination', 'Encrypted', 'Iops', 'SnapshotId', 'Throughput', 'VolumeSize', 'VolumeType']);
+const MAPPING_KEYS = new Set(['DeviceName', 'Ebs', 'VirtualName']);
+
+/** Is this security-group value certainly a group ID (not a group name)? */
+function isGroupId(t: Template, node: Node): boolean {
+  if (isString(node)) return /^sg-[0-9a-f]+$/.test(node.value);
+  const fn = intrinsic(node);
+  if (fn?.name === 'Fn::GetAtt') return getAttTarget(fn.arg)?.attr === 'GroupId';
+  if (fn?.name !== 'Ref' || !isString(fn.arg)) return false;
+  const id = fn.arg.value;
+  const r = t.resources.get(id);
+  // Ref on a security group returns its ID when the group belongs to a VPC (VpcId set), else its name.
+  if (r) return r.type === 'AWS::EC2::SecurityGroup' && get(r.properties, 'VpcId') !== undefined;
+  return t.parameters.get(id)?.type === 'AWS::EC2::SecurityGroup::Id';
+}
+
+function groupsAreIds(t: Template, node: Node): boolean {
+  if (isArray(node)) return node.items.every((i) => isGroupId(t, i));
+  const fn = intrinsic(node);
+  return fn?.name === 'Ref' && isString(fn.arg) && t.parameters.get(fn.arg.value)?.type === 'List<AWS::EC2::SecurityGroup::Id>';
+}
+
+/** `{"Arn": …}` or `{"Name": …}` for LaunchTemplateData.IamInstanceProfile, or undefined if unclear. */
+function profileKey(t: Template, node: Node): 'Arn' | 'Name' | undefined {
+  if (isString(node)) return node.value.startsWith('arn:') ? 'Arn' : 'Name';
+  const fn = intrinsic(node);
+  if (fn?.name === 'Fn::GetAtt') return getAttTarget(fn.arg)?.attr === 'Arn' ? 'Arn' : undefined;
+  if (fn?.name === 'Ref' && isString(fn.arg)) return t.resources.get(fn.arg.value)?.type === 'AWS::IAM::InstanceProfile' ? 'Name' : undefined;
+  if (fn?.name === 'Fn::Sub') {
+    const str = isArray(fn.arg) ? fn.arg.items[0] : fn.arg;
+    return isString(str) && str.value.startsWith('arn:') ? 'Arn' : undefined;
+  }
+  return undefined;
+}
+
+function mappingsConvertible(node: Node): boolean {
+  if (!isArray(node)) return false;
+  return node.items.every(
+    (m) =>
+      isObject(m) &&
+      !intrinsic(m) &&
+      m.properties.every((p) => MAPPING_KEYS.has(p.key) && p.value !== undefined) &&
+      (get(m, 'Ebs') === undefined || (isObject(get(m, 'Ebs')) && !intrinsic(get(m, 'Ebs')) && (get(m, 'Ebs') as ObjectNode).properties.every((p) => EBS_KEYS.has(p.key)))),
+  );
+}
+
+/** The Auto Scaling groups whose LaunchConfigurationName is exactly {"Ref": id}; undefined if any group names it otherwise. */
+export function groupsUsing(t: Template, id: string): { asg: Resource; prop: Property }[] | undefined {
+  const out: { asg: Resource; prop: Property }[] = [];
+  for (const asg of t.byType('AWS::AutoScaling::AutoScalingGroup')) {
+    const props = asg.properties;
+    const lcProps = props?.properties.filter((p) => p.key === 'LaunchConfigurationName') ?? [];
+    if (lcProps.length === 0) continue;
+    const mentions = lcProps.some((p) => resolve(t, p.value).some((v) => v.kind === 'resource' && v.id === id) || mentionsInSub(p.value, id));
+    if (!mentions) continue;
+    const p = lcProps[0];
+    const fn = intrinsic(p.value);
+    const plainRef = lcProps.length === 1 && fn?.name === 'Ref' && isString(fn.arg) && fn.arg.value === id;
+    if (!plainRef || get(props, 'LaunchTemplate') || get(props, 'MixedInstancesPolicy')) return undefined;
+    out.push({ asg, prop: p });
+  }
+  return out;
+}
+
+function mentionsInSub(node: Node | undefined, id: string): boolean {
+  const fn = intrinsic(node);
+  if (fn?.name !== 'Fn::Sub') return false;
+  const str = isArray(fn.arg) ? fn.arg.items[0] : fn.arg;
+  return isString(str) && str.value.includes('${' + id);
+}
+
+export function convertToLaunchTemplate(t: Template, lc: Resource): Fix | undefined {
+  const props = lc.properties;
+  const text = t.text;
+  if (!props || !lc.node || !isString(lc.typeNode)) return undefined;
+  const keys = new Set<string>();
+  for (const p of props.properties) {
+    if (!p.value || keys.has(p.key)) return undefined;
+    if (!SAME_NAME.has(p.key) && !SPECIAL.has(p.key)) return undefined;
+    keys.add(p.key);
+  }
+  // Comments between the properties would be lost with the rewrite: no fix then.
+  const inValue = (o: number) => props.properties.some((p) => p.value && o >= p.value.offset && o < p.value.offset + p.value.length);
+  const lost = t.parse.nonStrict.some((c) => c.kind !== 'trailing-comma' && c.offset > props.offset && c.offset < props.offset + props.length && !inValue(c.offset));
+  if (lost) return undefined;
+
+  const groups = get(props, 'SecurityGroups');
+  if (groups && !groupsAreIds(t, groups)) return undefined;
+  const profile = get(props, 'IamInstanceProfile');
+  const profileAs = profile ? profileKey(t, profile) : undefined;
+  if (profile && !profileAs) return undefined;
+  const mappings = get(props, 'BlockDeviceMappings');
+  if (mappings && !mappingsConvertible(mappings)) return undefined;
+  const asgs = groupsUsing(t, lc.id);
+  if (!asgs) return undefined;
+
+  const nl = eol(text);
+  const unit = indentUnit(text, lc.node);
+  const propsKey = lc.node.properties.find((p) => p.value === props)!;
+  const base = lineIndent(text, propsKey.offset);
+  const at = (depth: number) => base + unit.repeat(depth);
+  /** Copy a value's source, shifting its continuation lines `extra` levels deeper. */
+  const copy = (node: Node, extra: number) => sourceOf(text, node).replace(/\r?\n/g, nl + unit.repeat(extra));
+
+  const lines: string[] = [];
+  const publicIp = get(props, 'AssociatePublicIpAddress');
+  let interfaceDone = false;
+  for (const p of props.properties) {
+    const v = p.value!;
+    const k = JSON.stringify;
+    if (SAME_NAME.has(p.key) || p.key === 'BlockDeviceMappings') lines.push(`${at(2)}${k(p.key)}: ${copy(v, 1)}`);
+    else if (p.key === 'IamInstanceProfile') lines.push(`${at(2)}"IamInstanceProfile": {${k(profileAs)}: ${copy(v, 1)}}`);
+    else if (p.key === 'InstanceMonitoring') lines.push(`${at(2)}"Monitoring": {"Enabled": ${copy(v, 1)}}`);
+    else if (p.key === 'PlacementTenancy') lines.push(`${at(2)}"Placement": {"Tenancy": ${copy(v, 1)}}`);
+    else if (p.key === 'SecurityGroups' && !publicIp) lines.push(`${at(2)}"SecurityGroupIds": ${copy(v, 1)}`);
+    else if ((p.key === 'SecurityGroups' || p.key === 'AssociatePublicIpAddress') && !interfaceDone) {
+      // A public IP is a property of the network interface; the groups then go on the interface too.
+      interfaceDone = true;
+      const ni = [`${at(3)}"DeviceIndex": 0`, `${at(3)}"AssociatePublicIpAddress": ${copy(publicIp!, 2)}`, `${at(3)}"DeleteOnTermination": true`];
+      if (groups) ni.push(`${at(3)}"Groups": ${copy(groups, 2)}`);
+      lines.push(`${at(2)}"NetworkInterfaces": [{${nl}${ni.join(',' + nl)}${nl}${at(2)}}]`);
+    }
+  }
+  // Launch configurations default to detailed monitoring, launch templates to basic: keep it detailed.
+  if (!keys.has('InstanceMonitoring')) lines.push(`${at(2)}"Monitoring": {"Enabled": true}`);
+  const data = `{${nl}${at(1)}"LaunchTemplateData": {${nl}${lines.join(',' + nl)}${nl}${at(1)}}${nl}${base}}`;
+
+  const edits: TextEdit[] = [replaceValue(lc.typeNode, '"AWS::EC2::LaunchTemplate"'), replaceValue(props, data)];
+  for (const { prop } of asgs) {
+    const ind = lineIndent(text, prop.offset);
+    const end = prop.value!.offset + prop.value!.length;
+    const id = JSON.stringify(lc.id);
+    edits.push({
+      offset: prop.offset,
+      length: end - prop.offset,
+      newText: `"LaunchTemplate": {${nl}${ind}${unit}"LaunchTemplateId": {"Ref": ${id}},${nl}${ind}${unit}"Version": {"Fn::GetAtt": [${id}, "LatestVersionNumber"]}${nl}${ind}}`,
+    });
+  }
+  return { title: 'Convert to a launch template (AWS::EC2::LaunchTemplate)', edits, isPreferred: true };
+}
