@@ -100,19 +100,19 @@ export const timeoutBelowInterval = defineRule(
         const worst = conflicts.reduce((a, b) => ((a ? a.n : c.defaultInterval!) <= (b ? b.n : c.defaultInterval!) ? a : b));
         const intervalN = worst ? worst.n : c.defaultInterval!;
         const intervalText = worst
-          ? `${c.intervalKey} ${describeValue(worst)}`
+          ? `${c.intervalKey} ${describeValue(worst, ' s')}`
           : `the default interval of ${c.defaultInterval} s (${c.intervalKey} is not set)`;
         const others = conflicts.length > 1 ? ` (and ${conflicts.length - 1} other possible ${c.intervalKey} value${conflicts.length > 2 ? 's' : ''})` : '';
         const related: Related[] = conflicts
           .filter((i): i is NumberValue => i !== undefined)
-          .map((i) => ({ span: i.node, message: `${c.intervalKey} of ${c.owner}: ${describeValue(i)}` }));
+          .map((i) => ({ span: i.node, message: `${c.intervalKey} of ${c.owner}: ${describeValue(i, ' s')}` }));
         const fixes = buildFixes(template.text, c, t, worst, intervalN, conflicts.length, timeouts.length, intervals.length);
         const hint = fixes.length
           ? ` ${fixes[0].title}.`
           : ` Make ${c.timeoutKey} smaller than ${c.intervalKey} (for example ${c.timeoutKey} 5 with ${c.intervalKey} 30).`;
         report({
           span: t.node,
-          message: `Health check ${c.timeoutKey} ${describeValue(t)} s is not below ${intervalText}${others} on ${c.owner}: ${AWS_SAYS}, and the stack fails.${hint}`,
+          message: `Health check ${c.timeoutKey} ${describeValue(t, ' s')} is not below ${intervalText}${others} on ${c.owner}: ${AWS_SAYS}, and the stack fails.${hint}`,
           related: related.length ? related : undefined,
           fixes: fixes.length ? fixes : undefined,
         });

@@ -62,8 +62,8 @@ export function classicHealthChecks(t: Template): ClassicHealthCheck[] {
  * "10", "10 (default of parameter Interval)" or "10 (one branch of Fn::If on condition IsProd)":
  * where a value came from, for messages.
  */
-export function describeValue(v: ScalarValue): string {
-  const shown = typeof v.value === 'string' ? v.value : String(v.value);
+export function describeValue(v: ScalarValue, unit = ''): string {
+  const shown = (typeof v.value === 'string' ? v.value : String(v.value)) + unit;
   if (v.param) return `${shown} (default of parameter ${v.param})`;
   const cond = ifCondition(v.node);
   if (cond !== undefined) return `${shown} (${cond ? `when condition ${cond} is ${ifBranch(v.node)}` : 'one branch of Fn::If'})`;
