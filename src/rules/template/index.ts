@@ -1,4 +1,9 @@
 // The template rules. Each rule lives in its own file beside this one, with its test.
 import type { Rule } from '../../core/rule';
+import { duplicateKey } from './duplicate-key';
+import { formatVersion } from './format-version';
+import { limits } from './limits';
+import { notStrictJson } from './not-strict-json';
+import { syntax } from './syntax';
 
-export const templateRules: Rule[] = [];
+export const templateRules: Rule[] = [syntax, notStrictJson, duplicateKey, formatVersion, limits];

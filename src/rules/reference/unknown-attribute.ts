@@ -1,0 +1,70 @@
+// Fn::GetAtt (and `${Res.Attr}` in Fn::Sub) reads a named attribute of a resource, and each
+// resource type has a fixed set: a Classic Load Balancer has DNSName but no LoadBalancerArn, an SQS
+// queue has Arn and QueueUrl but no QueueArn. CloudFormation rejects the template ("Template error:
+// resource X does not support attribute type Y in Fn::GetAtt") before it creates anything. Checked
+// for the resource types Decouple scaffolds and wires (see ./attributes); other types are left alone.
+import { defineRule } from '../../core/rule';
+import { GETATT_ATTRIBUTES } from './attributes';
+import { collectReferences } from './collect';
+import { closest } from './suggest';
+
+export const unknownAttribute = defineRule(
+  {
+    id: 'reference/unknown-attribute',
+    severity: 'error',
+    title: 'Fn::GetAtt or ${Res.Attr} asks a resource for an attribute its type does not have',
+  },
+  ({ template, report }) => {
+    const { refs, transformed } = collectReferences(template);
+    if (transformed) return;
+    for (const r of refs) {
+      if ((r.kind !== 'getatt' && r.kind !== 'sub') || r.attr === undefined) continue;
+      const res = template.resources.get(r.name);
+      const attrs = res?.type !== undefined ? GETATT_ATTRIBUTES[res.type] : undefined;
+      if (!res || !attrs || attrs.accepted.includes(r.attr)) continue;
+      const span = r.attrSpan ?? r.span;
+      const how = r.kind === 'sub' ? `Fn::Sub variable '\${${r.name}.${r.attr}}'` : 'Fn::GetAtt';
+      if (attrs.accepted.length === 0) {
+        report({
+          span,
+          message: `${how} asks '${r.name}' for attribute '${r.attr}', but ${res.type} has no attributes at all; use {"Ref": "${r.name}"} for its name. CloudFormation rejects the template.`,
+          related: [{ span: res.typeNode ?? res.prop.keySpan, message: `'${r.name}' is an ${res.type}` }],
+        });
+        continue;
+      }
+      const suggestion = suggestAttribute(r.attr, attrs.documented, attrs.accepted);
+      report({
+        span,
+        message:
+          `${how} asks '${r.name}' for attribute '${r.attr}', which an ${res.type} does not have` +
+          (suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.') +
+          ` Its attributes: ${attrs.documented.join(', ')}. CloudFormation rejects the template.`,
+        related: [{ span: res.typeNode ?? res.prop.keySpan, message: `'${r.name}' is an ${res.type}` }],
+        fixes:
+          suggestion !== undefined && r.attrSpan
+            ? [{ title: `Replace with '${suggestion}'`, edits: [{ ...r.attrSpan, newText: suggestion }], isPreferred: true }]
+            : undefined,
+      });
+    }
+  },
+);
+
+/**
+ * The attribute probably meant: one differing only in case, else a documented attribute the name
+ * ends with ('QueueArn' -> 'Arn', 'LoadBalancerDNSName' -> 'DNSName') or the only one ending with
+ * the name ('Arn' -> 'LoadBalancerArn'), else the closest by edit distance.
+ */
+export function suggestAttribute(attr: string, documented: readonly string[], accepted: readonly string[]): string | undefined {
+  const lower = attr.toLowerCase();
+  const sameCase = accepted.find((a) => a.toLowerCase() === lower);
+  if (sameCase) return sameCase;
+  let suffix: string | undefined;
+  for (const a of documented) {
+    if (a.length >= 3 && lower.endsWith(a.toLowerCase()) && (!suffix || a.length > suffix.length)) suffix = a;
+  }
+  if (suffix) return suffix;
+  // Or one that ends with the name given ('Arn' -> 'LoadBalancerArn'), if only one does.
+  const longer = lower.length >= 3 ? documented.filter((a) => a.toLowerCase().endsWith(lower)) : [];
+  if (longer.length === 1) return longer[0];
+  return closest(attr, documented) ?? closest(attr, accepted);
+}

@@ -1,0 +1,114 @@
+// CloudFormation resolves every name a template uses — Ref, Fn::GetAtt, Fn::Sub variables,
+// DependsOn, Condition, Fn::If — when it validates the template, and rejects the whole template
+// ("Unresolved resource dependencies [X] in the Resources block of the template", "Template format
+// error: Unresolved dependencies [X]", "Template error: instance of Fn::GetAtt references undefined
+// resource X", "Unresolved condition X"). A misspelt name therefore fails the stack before
+// anything is created; in the editor we can point at the name and offer the one it was probably
+// meant to be.
+import { get, type Span } from '../../core/ast';
+import { PSEUDO_PARAMETERS } from '../../core/resolve';
+import { defineRule, type Fix, type Related } from '../../core/rule';
+import type { Template } from '../../core/template';
+import { collectReferences, type Reference } from './collect';
+import { suggester } from './suggest';
+
+export const unknownRef = defineRule(
+  {
+    id: 'reference/unknown-ref',
+    severity: 'error',
+    title: 'Ref, Fn::GetAtt, Fn::Sub, DependsOn or Condition names something the template does not define',
+  },
+  ({ template, report }) => {
+    const { refs, transformed } = collectReferences(template);
+    // A transform (SAM, macros, AWS::LanguageExtensions) may add resources, parameters and
+    // conditions we cannot see: stay quiet rather than guess.
+    if (transformed) return;
+    const { resources, parameters, conditions } = template;
+    const suggestAny = suggester(() => [...resources.keys(), ...parameters.keys(), ...PSEUDO_PARAMETERS]);
+    const suggestResource = suggester(() => resources.keys());
+    const suggestCondition = suggester(() => conditions.keys());
+    const conditionsNode = get(template.root, 'Conditions');
+    const inConditions = (s: Span) =>
+      conditionsNode !== undefined && s.offset >= conditionsNode.offset && s.offset < conditionsNode.offset + conditionsNode.length;
+
+    for (const r of refs) {
+      const n = r.name;
+      switch (r.kind) {
+        case 'ref':
+        case 'sub': {
+          if (r.kind === 'sub' && r.attr !== undefined) {
+            if (resources.has(n)) break;
+            const other = parameters.has(n) ? ` ('${n}' is a parameter, and only resources have attributes)` : '';
+            say(r, `Fn::Sub variable '\${${n}.${r.attr}}' reads attribute ${r.attr} of '${n}', which is not a resource of this template${other}`, suggestResource(n));
+            break;
+          }
+          if (resources.has(n) || parameters.has(n) || PSEUDO_PARAMETERS.has(n)) {
+            if (r.kind === 'ref' && inConditions(r.span) && resources.has(n) && !parameters.has(n)) {
+              report({
+                span: r.span,
+                message: `Conditions can only refer to parameters and pseudo parameters, but this Ref names resource '${n}': CloudFormation evaluates conditions before it creates any resource.`,
+                related: [{ span: resources.get(n)!.prop.keySpan, message: `resource '${n}'` }],
+              });
+            }
+            break;
+          }
+          if (r.kind === 'ref') {
+            const what = n.startsWith('AWS::')
+              ? `Ref '${n}' is not a pseudo parameter (those are ${[...PSEUDO_PARAMETERS].join(', ')})`
+              : `Ref '${n}' names no resource, parameter or pseudo parameter of this template`;
+            say(r, what, suggestAny(n));
+          } else {
+            say(
+              r,
+              `Fn::Sub variable '\${${n}}' is not a resource, parameter or pseudo parameter of this template, nor a key of this Fn::Sub's variable map (write '\${!${n}}' for a literal '\${${n}}')`,
+              suggestAny(n),
+            );
+          }
+          break;
+        }
+        case 'getatt': {
+          if (resources.has(n)) break;
+          const other = parameters.has(n)
+            ? ` ('${n}' is a parameter: use {"Ref": "${n}"} for its value; Fn::GetAtt reads attributes of resources)`
+            : '';
+          say(r, `Fn::GetAtt names '${n}', which is not a resource of this template${other}`, suggestResource(n));
+          break;
+        }
+        case 'depends-on': {
+          if (resources.has(n)) break;
+          const other = parameters.has(n) ? ` ('${n}' is a parameter; DependsOn takes logical IDs of resources)` : '';
+          say(r, `DependsOn names '${n}', which is not a resource of this template${other}`, suggestResource(n));
+          break;
+        }
+        case 'condition': {
+          if (conditions.has(n)) break;
+          const where = conditionsNode ? 'in the Conditions section' : '(the template has no Conditions section)';
+          say(r, `Condition '${n}' is not defined ${where}`, suggestCondition(n));
+          break;
+        }
+      }
+    }
+
+    function say(r: Reference, what: string, suggestion: string | undefined): void {
+      const related: Related[] = [];
+      let fixes: Fix[] | undefined;
+      if (suggestion !== undefined) {
+        const def = definitionOf(template, r.kind, suggestion);
+        if (def) related.push({ span: def, message: `'${suggestion}' is defined here` });
+        fixes = [{ title: `Replace with '${suggestion}'`, edits: [{ ...r.span, newText: JSON.stringify(suggestion).slice(1, -1) }], isPreferred: true }];
+      }
+      report({
+        span: r.span,
+        message: `${what}${suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.'} CloudFormation rejects a template with an unresolved name.`,
+        related: related.length ? related : undefined,
+        fixes,
+      });
+    }
+  },
+);
+
+/** Where a name is defined (the key of its resource, parameter or condition), for related info. */
+function definitionOf(t: Template, kind: Reference['kind'], name: string): Span | undefined {
+  if (kind === 'condition') return t.conditions.get(name)?.keySpan;
+  return t.resources.get(name)?.prop.keySpan ?? (kind === 'ref' || kind === 'sub' ? t.parameters.get(name)?.prop.keySpan : undefined);
+}

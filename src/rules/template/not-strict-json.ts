@@ -1,0 +1,129 @@
+// JSON has no comments and no trailing commas. CloudFormation first parses a template as JSON; when
+// that fails it reads the file as YAML. `#` starts a YAML comment and YAML flow collections allow a
+// comma before the closing bracket, so a JSON template with `#` comments and trailing commas (the
+// seed's chapter-12 template has both) is still accepted — as YAML, by luck. `//` and `/* */` are
+// not YAML comments, so those files fail outright. Either way the file is not JSON: `jq`,
+// `JSON.parse`, `aws cloudformation validate-template`'s JSON path and most tools reject it.
+// One diagnostic per occurrence, with a fix for it and a preferred fix that converts the whole
+// file to strict JSON.
+import { defineRule, type Fix, type TextEdit } from '../../core/rule';
+import type { NonStrict } from '../../core/parse-json';
+
+const MESSAGES: Record<NonStrict['kind'], string> = {
+  'hash-comment':
+    "'#' comment in a JSON template: JSON has no comments. CloudFormation accepts this file only because, when JSON parsing fails, it falls back to reading it as YAML, where '#' starts a comment. Remove the comment (keep notes in \"Description\" or \"Metadata\").",
+  'line-comment':
+    "'//' comment in a JSON template: JSON has no comments, and '//' is not a YAML comment either, so CloudFormation cannot read the file as JSON or through its YAML fallback. Remove the comment (keep notes in \"Description\" or \"Metadata\").",
+  'block-comment':
+    "'/* */' comment in a JSON template: JSON has no comments, and '/* */' is not a YAML comment either, so CloudFormation cannot read the file as JSON or through its YAML fallback. Remove the comment (keep notes in \"Description\" or \"Metadata\").",
+  'trailing-comma':
+    'Trailing comma: JSON allows no comma after the last member of an object or array. CloudFormation accepts the file only through its YAML fallback; JSON tools reject it. Remove the comma.',
+};
+
+export const notStrictJson = defineRule(
+  {
+    id: 'template/not-strict-json',
+    severity: 'warning',
+    title: 'Comments or trailing commas in a JSON template',
+  },
+  ({ template, report }) => {
+    if (template.format !== 'json') return;
+    const found = template.parse.nonStrict;
+    if (found.length === 0) return;
+    const text = template.text;
+    const own = found.map((n) => removal(text, [n]));
+    // One shared edit list for the preferred fix (not a copy per diagnostic: files may have
+    // thousands of comments).
+    const all: Fix = {
+      title: 'Convert to strict JSON (remove all comments and trailing commas)',
+      edits: removeAll(text, found),
+      isPreferred: true,
+    };
+    found.forEach((n, i) => {
+      report({
+        span: { offset: n.offset, length: n.length },
+        message: MESSAGES[n.kind],
+        fixes: [{ title: n.kind === 'trailing-comma' ? 'Remove trailing comma' : 'Remove this comment', edits: [own[i]] }, all],
+      });
+    });
+  },
+);
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+const isEol = (c: string | undefined) => c === '\n' || c === '\r';
+
+/**
+ * The deletion that removes a run of comments / commas (separated by nothing but blanks) without
+ * leaving trailing spaces or an empty line:
+ * - alone on its line: the whole line, with its line break;
+ * - at the end of a line: with the blanks before it (and any after it);
+ * - followed by more text on the line: with the blanks after it;
+ * - a lone trailing comma followed by a comment: just the comma (the comment keeps its space, and
+ *   is removed by its own edit).
+ */
+export function removal(text: string, run: Array<{ offset: number; length: number; kind: NonStrict['kind'] }>): TextEdit {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const s = first.offset;
+  const e = last.offset + last.length;
+  let before = s;
+  while (before > 0 && isBlank(text[before - 1])) before--;
+  let after = e;
+  while (after < text.length && isBlank(text[after])) after++;
+  const atLineStart = before === 0 || isEol(text[before - 1]);
+  const atLineEnd = after >= text.length || isEol(text[after]);
+  const del = (from: number, to: number): TextEdit => ({ offset: from, length: to - from, newText: '' });
+  if (run.length === 1 && first.kind === 'trailing-comma') {
+    const next = text[after];
+    const commentNext = next === '#' || (next === '/' && (text[after + 1] === '/' || text[after + 1] === '*'));
+    if (commentNext) return del(s, e);
+  }
+  if (atLineStart && atLineEnd) {
+    let end = after;
+    if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+    else if (end < text.length) end += 1;
+    else if (before > 0) {
+      // The last line of the file: take the line break before it instead.
+      before -= text[before - 1] === '\n' && text[before - 2] === '\r' ? 2 : 1;
+    }
+    return del(before, end);
+  }
+  if (atLineEnd) return del(before, after);
+  return del(s, after);
+}
+
+/** The preferred fix's edits: runs of adjacent comments and commas removed together, in order. */
+export function removeAll(text: string, found: readonly NonStrict[]): TextEdit[] {
+  const sorted = [...found].sort((a, b) => a.offset - b.offset);
+  const edits: TextEdit[] = [];
+  let run: NonStrict[] = [];
+  const flush = () => {
+    if (run.length) edits.push(removal(text, run));
+    run = [];
+  };
+  for (const n of sorted) {
+    const prev = run[run.length - 1];
+    if (prev) {
+      let i = prev.offset + prev.length;
+      while (i < n.offset && isBlank(text[i])) i++;
+      if (i !== n.offset) flush();
+    }
+    run.push(n);
+  }
+  flush();
+  return merge(edits);
+}
+
+/** Union of deletions (sorted; overlapping or touching ranges joined). */
+export function merge(edits: TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.offset <= last.offset + last.length) {
+      const end = Math.max(last.offset + last.length, e.offset + e.length);
+      last.length = end - last.offset;
+    } else out.push({ offset: e.offset, length: e.length, newText: '' });
+  }
+  return out;
+}
