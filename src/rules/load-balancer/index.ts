@@ -1,5 +1,7 @@
 // The load-balancer rules. Each rule lives in its own file beside this one, with its test.
 import type { Rule } from '../../core/rule';
 import { crossZoneDisabled } from './cross-zone-disabled';
+import { listenerProtocol } from './listener-protocol';
+import { singleAz } from './single-az';
 
-export const loadBalancerRules: Rule[] = [crossZoneDisabled];
+export const loadBalancerRules: Rule[] = [crossZoneDisabled, singleAz, listenerProtocol];
