@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseTemplate } from '../../core/template';
 import { readFixture } from '../../../test/helpers/lint';
-import { collectReferences } from './collect';
+import { collectReferences, definitionOf, referenceAt } from './collect';
 import { closest, editDistance } from './suggest';
 
 describe('reference collector', () => {
@@ -32,6 +32,27 @@ describe('reference collector', () => {
     assert.equal(refs.findInMaps.length, 1);
     assert.ok(refs.refs.some((r) => r.kind === 'getatt' && r.name === 'LoadBalancer' && r.attr === 'DNSName'));
     assert.equal(refs.refs.filter((r) => r.kind === 'depends-on').length, 3);
+  });
+
+  it('finds the reference under a cursor and its definition (for go-to-definition)', () => {
+    const text = readFixture('rules', 'reference', 'unknown-ref', 'good.json');
+    const t = parseTemplate(text);
+    const at = text.indexOf('${WorkQueue.Arn}') + 4; // inside "WorkQueue"
+    const r = referenceAt(t, at)!;
+    assert.equal(r.kind, 'sub');
+    assert.equal(r.name, 'WorkQueue');
+    assert.equal(r.attr, 'Arn');
+    const def = definitionOf(t, r)!;
+    assert.equal(text.slice(def.offset, def.offset + def.length), '"WorkQueue"');
+    assert.equal(referenceAt(t, text.indexOf('.Arn}') + 2)?.name, 'WorkQueue', 'the attribute part counts too');
+    const env = referenceAt(t, text.indexOf('${Environment}') + 3)!;
+    const envDef = definitionOf(t, env)!;
+    assert.equal(text.slice(envDef.offset, envDef.offset + envDef.length), '"Environment"');
+    const cond = referenceAt(t, text.indexOf('"Condition": "IsProd"') + 15)!;
+    assert.equal(cond.kind, 'condition');
+    assert.equal(definitionOf(t, cond)!.offset, text.indexOf('"IsProd"'));
+    assert.equal(definitionOf(t, referenceAt(t, text.indexOf('AWS::Region'))!), undefined, 'pseudo parameters have no definition');
+    assert.equal(referenceAt(t, 0), undefined);
   });
 
   it('walks deep nesting without recursion', () => {

@@ -53,6 +53,36 @@ export function collectReferences(t: Template): References {
   return out;
 }
 
+/**
+ * The reference whose name or attribute covers `offset` (end inclusive), for go-to-definition and
+ * hovers. Binary search: the references are sorted by position.
+ */
+export function referenceAt(t: Template, offset: number): Reference | undefined {
+  const { refs } = collectReferences(t);
+  let lo = 0;
+  let hi = refs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = refs[mid];
+    const end = Math.max(r.span.offset + r.span.length, r.attrSpan ? r.attrSpan.offset + r.attrSpan.length : 0);
+    if (offset < r.span.offset) hi = mid - 1;
+    else if (offset > end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/**
+ * Where the thing a reference names is defined: the key of the resource, parameter or condition.
+ * Undefined for pseudo parameters and names the template does not define.
+ */
+export function definitionOf(t: Template, ref: Pick<Reference, 'kind' | 'name' | 'attr'>): Span | undefined {
+  if (ref.kind === 'condition') return t.conditions.get(ref.name)?.keySpan;
+  const res = t.resources.get(ref.name)?.prop.keySpan;
+  if (res || ref.kind === 'getatt' || ref.kind === 'depends-on' || ref.attr !== undefined) return res;
+  return t.parameters.get(ref.name)?.prop.keySpan;
+}
+
 /** Span of a string node's raw content (between the quotes). */
 export function innerSpan(n: StringNode): Span {
   return n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : { offset: n.offset, length: n.length };

@@ -47,6 +47,9 @@ describe(ID, () => {
 
   it('is quiet on valid attributes, computed attribute names and types outside its scope', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'reference', 'unknown-attribute', 'good.json'), []);
+    // Type names that collide with Object.prototype members are just unknown types.
+    const odd = template({ A: { Type: 'constructor' }, B: { Type: '__proto__' }, C: { Type: 'toString' } }, { Outputs: { X: { Value: { 'Fn::GetAtt': ['A', 'x'] } }, Y: { Value: { 'Fn::Sub': '${B.y}${C.z}' } } } });
+    assert.deepEqual(lint(odd, [ID]), []);
   });
 
   it('accepts every attribute the tables list for every type (no self-contradiction)', () => {

@@ -20,7 +20,7 @@ export const unknownAttribute = defineRule(
     for (const r of refs) {
       if ((r.kind !== 'getatt' && r.kind !== 'sub') || r.attr === undefined) continue;
       const res = template.resources.get(r.name);
-      const attrs = res?.type !== undefined ? GETATT_ATTRIBUTES[res.type] : undefined;
+      const attrs = res?.type !== undefined && Object.hasOwn(GETATT_ATTRIBUTES, res.type) ? GETATT_ATTRIBUTES[res.type] : undefined;
       if (!res || !attrs || attrs.accepted.includes(r.attr)) continue;
       const span = r.attrSpan ?? r.span;
       const how = r.kind === 'sub' ? `Fn::Sub variable '\${${r.name}.${r.attr}}'` : 'Fn::GetAtt';

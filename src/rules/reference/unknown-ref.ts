@@ -8,8 +8,7 @@
 import { get, type Span } from '../../core/ast';
 import { PSEUDO_PARAMETERS } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
-import type { Template } from '../../core/template';
-import { collectReferences, type Reference } from './collect';
+import { collectReferences, definitionOf, type Reference } from './collect';
 import { suggester } from './suggest';
 
 export const unknownRef = defineRule(
@@ -93,7 +92,7 @@ export const unknownRef = defineRule(
       const related: Related[] = [];
       let fixes: Fix[] | undefined;
       if (suggestion !== undefined) {
-        const def = definitionOf(template, r.kind, suggestion);
+        const def = definitionOf(template, { kind: r.kind, name: suggestion, attr: r.attr });
         if (def) related.push({ span: def, message: `'${suggestion}' is defined here` });
         fixes = [{ title: `Replace with '${suggestion}'`, edits: [{ ...r.span, newText: JSON.stringify(suggestion).slice(1, -1) }], isPreferred: true }];
       }
@@ -106,9 +105,3 @@ export const unknownRef = defineRule(
     }
   },
 );
-
-/** Where a name is defined (the key of its resource, parameter or condition), for related info. */
-function definitionOf(t: Template, kind: Reference['kind'], name: string): Span | undefined {
-  if (kind === 'condition') return t.conditions.get(name)?.keySpan;
-  return t.resources.get(name)?.prop.keySpan ?? (kind === 'ref' || kind === 'sub' ? t.parameters.get(name)?.prop.keySpan : undefined);
-}
