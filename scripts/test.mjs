@@ -1,7 +1,7 @@
 // The one test command (`npm test`): bundle, type-check and compile, then run every test file
 // with node's test runner. `--unit` leaves out the end-to-end suites (test/e2e) for a quick loop.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const unitOnly = process.argv.includes('--unit');
@@ -35,4 +35,20 @@ if (selected.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-run(process.execPath, ['--test', '--test-reporter=spec', ...selected]);
+// Spec output for people, TAP into a file for the closing count line CI reads.
+const tap = join(out, 'results.tap');
+const r = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...selected],
+  { stdio: 'inherit' },
+);
+let counts = '';
+try {
+  const text = readFileSync(tap, 'utf8');
+  const n = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  counts = `${n('pass')} passed, ${n('fail') + n('cancelled')} failed, ${n('skipped') + n('todo')} skipped`;
+} catch {
+  counts = '';
+}
+if (counts) console.log(`\ntests: ${counts}`);
+process.exit(r.status ?? 1);

@@ -18,10 +18,20 @@ export function lintTemplate(t: Template, options: LintOptions): Diagnostic[] {
     const setting = settingFor(options.config, rule.meta.id);
     if (setting === 'off') continue;
     const report = (r: Report) => {
-      // Clamp into the text so a rule bug can never produce an out-of-range position.
-      const offset = Math.max(0, Math.min(r.span.offset, textLength));
-      const length = Math.max(0, Math.min(r.span.length, textLength - offset));
-      out.push({ ...r, span: { offset, length }, rule: rule.meta.id, severity: setting ?? r.severity ?? rule.meta.severity });
+      // Spans are often AST nodes: keep only offset and length (no parent links to serialize),
+      // clamped into the text so a rule bug can never produce an out-of-range position.
+      const clamp = (s: { offset: number; length: number }) => {
+        const offset = Math.max(0, Math.min(s.offset, textLength));
+        return { offset, length: Math.max(0, Math.min(s.length, textLength - offset)) };
+      };
+      out.push({
+        rule: rule.meta.id,
+        severity: setting ?? r.severity ?? rule.meta.severity,
+        message: r.message,
+        span: clamp(r.span),
+        ...(r.related?.length ? { related: r.related.map((x) => ({ span: clamp(x.span), message: x.message })) } : {}),
+        ...(r.fixes?.length ? { fixes: r.fixes } : {}),
+      });
     };
     try {
       rule.check({ template: t, report });

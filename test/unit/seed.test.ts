@@ -1,0 +1,45 @@
+// The user's seed template (AWS in Action, chapter 12) through every rule: what issue 2 promises.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { lint, readFixture, ruleIds } from '../helpers/lint';
+
+const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+
+describe('the seed template', () => {
+  const ds = lint(seed);
+  const ids = ruleIds(ds);
+
+  it('shows the problems the article leaves in it', () => {
+    for (const id of [
+      'security-group/ssh-open-to-world',
+      'security-group/public-instances-behind-lb',
+      'load-balancer/cross-zone-disabled',
+      'load-balancer/single-az',
+      'health-check/asg-uses-elb',
+      'auto-scaling/launch-configuration-deprecated',
+      'template/not-strict-json',
+    ]) {
+      assert.ok(ids.includes(id), `expected ${id} in ${ids.join(', ')}`);
+    }
+  });
+
+  it('finds its port-80 wiring correct', () => {
+    for (const id of [
+      'security-group/instance-ingress-not-from-lb',
+      'security-group/instance-port-not-open',
+      'security-group/lb-port-not-open',
+      'health-check/timeout-below-interval',
+      'health-check/port-mismatch',
+    ]) {
+      assert.ok(!ids.includes(id), `did not expect ${id}`);
+    }
+  });
+
+  it('has no errors: its comments make it YAML-by-luck, not a syntax error', () => {
+    assert.deepEqual(
+      ds.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`),
+      [],
+    );
+    assert.equal(ds.filter((d) => d.rule === 'template/not-strict-json').length, 18);
+  });
+});
