@@ -1,0 +1,117 @@
+// The health-check family as a whole: the seed's expectations, and robustness on odd input.
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { INTERNAL_ERROR } from '../../core/lint';
+import { parseTemplate } from '../../core/template';
+import { applyEdits } from '../fix';
+import { fixturePath, lint, readFixture, template } from '../../../test/helpers/lint';
+import { healthCheckRules } from '.';
+
+const IDS = healthCheckRules.map((r) => r.meta.id);
+
+function checkDiagnostics(text: string): void {
+  const ds = lint(text, IDS);
+  for (const d of ds) {
+    assert.notEqual(d.rule, INTERNAL_ERROR, d.message);
+    assert.ok(d.span.offset >= 0 && d.span.offset + d.span.length <= text.length);
+    for (const r of d.related ?? []) assert.ok(r.span.offset >= 0 && r.span.offset + r.span.length <= text.length);
+    for (const f of d.fixes ?? []) {
+      const edits = [...f.edits].sort((a, b) => a.offset - b.offset);
+      for (let i = 1; i < edits.length; i++) assert.ok(edits[i].offset >= edits[i - 1].offset + edits[i - 1].length, `${d.rule}: overlapping edits in "${f.title}"`);
+      const fixed = applyEdits(text, f.edits);
+      assert.ok(parseTemplate(fixed).parse.syntaxErrors.length <= parseTemplate(text).parse.syntaxErrors.length, `${d.rule}: "${f.title}" breaks the JSON`);
+    }
+  }
+}
+
+describe('health-check family', () => {
+  it('has the seven rules of issue 2 with their severities and docs pages', () => {
+    assert.deepEqual(
+      healthCheckRules.map((r) => `${r.meta.id}:${r.meta.severity}`),
+      [
+        'health-check/timeout-below-interval:error',
+        'health-check/value-range:error',
+        'health-check/target-format:error',
+        'health-check/port-mismatch:warning',
+        'health-check/protocol-options:error',
+        'health-check/asg-uses-elb:warning',
+        'health-check/grace-period:warning',
+      ],
+    );
+    for (const r of healthCheckRules) assert.equal(r.meta.docs, `docs/rules/${r.meta.id}.md`);
+    for (const r of healthCheckRules) readFileOrFail(r.meta.docs);
+  });
+
+  it('gives the seed template asg-uses-elb and nothing else from this family', () => {
+    const ds = lint(readFixture('seed', 'loadbalancer-from-seed.json'), IDS);
+    assert.deepEqual(ds.map((d) => d.rule), ['health-check/asg-uses-elb']);
+  });
+
+  it('keeps spans in the text, never fails, and its fixes never overlap or break the JSON, on every fixture', () => {
+    const dir = fixturePath('rules', 'health-check');
+    for (const name of readdirSync(dir)) {
+      for (const file of ['bad.json', 'good.json']) checkDiagnostics(readFixture('rules', 'health-check', name, file));
+    }
+    checkDiagnostics(readFixture('seed', 'loadbalancer-from-seed.json'));
+  });
+
+  it('never throws on arbitrary values in health-check settings (fast-check)', () => {
+    const scalar = fc.oneof(
+      fc.integer({ min: -5, max: 70000 }),
+      fc.integer({ min: 0, max: 400 }).map(String),
+      fc.constantFrom('HTTP:80/', 'TCP:80/x', 'http:', ':', '', 'traffic-port', 'ELB', 'EC2,EBS', '200-', '200,,', 'TCP', 'UDP', '\u0000'),
+      fc.string({ maxLength: 12 }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.oneof(
+      scalar,
+      scalar.map((s) => ({ 'Fn::If': ['C', s, { Ref: 'AWS::NoValue' }] })),
+      fc.constantFrom({ Ref: 'P' }, { Ref: 'Missing' }, { 'Fn::GetAtt': ['X', 'Y'] }, [], {}, [1, 2], { 'Fn::If': ['C'] }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 22, maxLength: 22 }), (v) => {
+        const text = template(
+          {
+            Lb: {
+              Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+              Properties: {
+                Listeners: [{ LoadBalancerPort: v[0], InstancePort: v[1], Protocol: 'HTTP' }, v[2]],
+                HealthCheck: { Target: v[3], Interval: v[4], Timeout: v[5], HealthyThreshold: v[6], UnhealthyThreshold: v[7] },
+              },
+            },
+            Tg: {
+              Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+              Properties: {
+                Port: v[8],
+                Protocol: v[9],
+                TargetType: v[10],
+                HealthCheckProtocol: v[11],
+                HealthCheckPort: v[12],
+                HealthCheckPath: v[13],
+                Matcher: { HttpCode: v[14] },
+                HealthCheckIntervalSeconds: v[15],
+                HealthCheckTimeoutSeconds: v[16],
+              },
+            },
+            Asg: {
+              Type: 'AWS::AutoScaling::AutoScalingGroup',
+              Properties: { LoadBalancerNames: v[17], TargetGroupARNs: v[18], HealthCheckType: v[19], HealthCheckGracePeriod: v[20] },
+            },
+            Odd: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: v[21] },
+          },
+          { Parameters: { P: { Type: 'String', Default: '5' } }, Conditions: { C: { 'Fn::Equals': ['a', 'b'] } } },
+        );
+        checkDiagnostics(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function readFileOrFail(docs: string): void {
+  const text = readFixture('..', '..', docs);
+  assert.ok(text.length > 200, `${docs} is too short`);
+}
