@@ -62,27 +62,55 @@ function mappingsConvertible(node: Node): boolean {
 
 /** The Auto Scaling groups whose LaunchConfigurationName is exactly {"Ref": id}; undefined if any group names it otherwise. */
 export function groupsUsing(t: Template, id: string): { asg: Resource; prop: Property }[] | undefined {
-  const out: { asg: Resource; prop: Property }[] = [];
+  const usage = lcUsage(t);
+  return usage.unsafe.has(id) ? undefined : (usage.uses.get(id) ?? []);
+}
+
+interface LcUsage {
+  /** Launch configuration id -> groups that name it with a plain {"Ref": id}. */
+  uses: Map<string, { asg: Resource; prop: Property }[]>;
+  /** Launch configurations some group names in any other way. */
+  unsafe: Set<string>;
+}
+
+/** One pass over the Auto Scaling groups, shared by every launch configuration's fix. */
+function lcUsage(t: Template): LcUsage {
+  const cached = t.cache.get('auto-scaling/lc-usage') as LcUsage | undefined;
+  if (cached) return cached;
+  const usage: LcUsage = { uses: new Map(), unsafe: new Set() };
+  const lcIds = new Set(t.byType('AWS::AutoScaling::LaunchConfiguration').map((r) => r.id));
   for (const asg of t.byType('AWS::AutoScaling::AutoScalingGroup')) {
     const props = asg.properties;
     const lcProps = props?.properties.filter((p) => p.key === 'LaunchConfigurationName') ?? [];
     if (lcProps.length === 0) continue;
-    const mentions = lcProps.some((p) => resolve(t, p.value).some((v) => v.kind === 'resource' && v.id === id) || mentionsInSub(p.value, id));
-    if (!mentions) continue;
+    const named = new Set<string>();
+    for (const p of lcProps) {
+      for (const v of resolve(t, p.value)) if (v.kind === 'resource' && lcIds.has(v.id)) named.add(v.id);
+      for (const id of subMentions(p.value)) if (lcIds.has(id)) named.add(id);
+    }
+    if (named.size === 0) continue;
     const p = lcProps[0];
     const fn = intrinsic(p.value);
-    const plainRef = lcProps.length === 1 && fn?.name === 'Ref' && isString(fn.arg) && fn.arg.value === id;
-    if (!plainRef || get(props, 'LaunchTemplate') || get(props, 'MixedInstancesPolicy')) return undefined;
-    out.push({ asg, prop: p });
+    const plainRef = lcProps.length === 1 && named.size === 1 && fn?.name === 'Ref' && isString(fn.arg) && named.has(fn.arg.value);
+    for (const id of named) {
+      if (!plainRef || get(props, 'LaunchTemplate') || get(props, 'MixedInstancesPolicy')) usage.unsafe.add(id);
+      else {
+        if (!usage.uses.has(id)) usage.uses.set(id, []);
+        usage.uses.get(id)!.push({ asg, prop: p });
+      }
+    }
   }
-  return out;
+  t.cache.set('auto-scaling/lc-usage', usage);
+  return usage;
 }
 
-function mentionsInSub(node: Node | undefined, id: string): boolean {
+/** Names an Fn::Sub string refers to (`${X}`, `${X.Attr}`). */
+function subMentions(node: Node | undefined): string[] {
   const fn = intrinsic(node);
-  if (fn?.name !== 'Fn::Sub') return false;
+  if (fn?.name !== 'Fn::Sub') return [];
   const str = isArray(fn.arg) ? fn.arg.items[0] : fn.arg;
-  return isString(str) && str.value.includes('${' + id);
+  if (!isString(str)) return [];
+  return [...str.value.matchAll(/\$\{([^!}.][^}.]*)/g)].map((m) => m[1].trim());
 }
 
 export function convertToLaunchTemplate(t: Template, lc: Resource): Fix | undefined {
