@@ -18,6 +18,7 @@ describe(ID, () => {
     assert.match(ds[0].message, /Fn::Sub variable '\$\{LoadBalancer.DNSNam\}' asks 'LoadBalancer' for attribute 'DNSNam', which an AWS::ElasticLoadBalancing::LoadBalancer does not have; did you mean 'DNSName'\?/);
     assert.match(ds[1].message, /Its attributes: CanonicalHostedZoneName, CanonicalHostedZoneNameID, DNSName, SourceSecurityGroup.GroupName, SourceSecurityGroup.OwnerAlias\./);
     assert.doesNotMatch(ds[1].message, /did you mean/);
+    assert.match(ds[1].message, /A Classic Load Balancer has no ARN attribute .*LoadBalancerArn belongs to ALB\/NLB/);
     assert.match(ds[2].message, /AWS::SQS::Queue does not have; did you mean 'Arn'\?/);
     assert.match(ds[3].message, /AWS::AutoScaling::LaunchConfiguration has no attributes at all; use \{"Ref": "LaunchConfiguration"\}/);
     assert.equal(spanText(text, ds[0].related![0]), '"AWS::ElasticLoadBalancing::LoadBalancer"');

@@ -8,6 +8,20 @@ import { GETATT_ATTRIBUTES } from './attributes';
 import { collectReferences } from './collect';
 import { closest } from './suggest';
 
+const CLASSIC_NO_ARN =
+  'A Classic Load Balancer has no ARN attribute ({"Ref": …} returns its name); LoadBalancerArn belongs to ALB/NLB (AWS::ElasticLoadBalancingV2::LoadBalancer).';
+
+/** Mix-ups worth a sentence of their own, by `Type.Attribute`. */
+const HINTS: Record<string, string> = {
+  'AWS::ElasticLoadBalancing::LoadBalancer.LoadBalancerArn': CLASSIC_NO_ARN,
+  'AWS::ElasticLoadBalancing::LoadBalancer.Arn': CLASSIC_NO_ARN,
+  'AWS::ElasticLoadBalancing::LoadBalancer.LoadBalancerName': 'For its name use {"Ref": …}.',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.CanonicalHostedZoneNameID': 'The ALB/NLB attribute is CanonicalHostedZoneID (CanonicalHostedZoneNameID is the Classic Load Balancer\'s).',
+  'AWS::SQS::Queue.QueueArn': '{"Ref": …} on a queue returns its URL; its ARN is the Arn attribute.',
+  'AWS::ElasticLoadBalancingV2::TargetGroup.Arn': '{"Ref": …} on a target group returns its ARN too.',
+  'AWS::ElasticLoadBalancingV2::Listener.Arn': '{"Ref": …} on a listener returns its ARN too.',
+};
+
 export const unknownAttribute = defineRule(
   {
     id: 'reference/unknown-attribute',
@@ -33,11 +47,13 @@ export const unknownAttribute = defineRule(
         continue;
       }
       const suggestion = suggestAttribute(r.attr, attrs.documented, attrs.accepted);
+      const hint = HINTS[`${res.type}.${r.attr}`];
       report({
         span,
         message:
           `${how} asks '${r.name}' for attribute '${r.attr}', which an ${res.type} does not have` +
           (suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.') +
+          (hint ? ` ${hint}` : '') +
           ` Its attributes: ${attrs.documented.join(', ')}. CloudFormation rejects the template.`,
         related: [{ span: res.typeNode ?? res.prop.keySpan, message: `'${r.name}' is an ${res.type}` }],
         fixes:

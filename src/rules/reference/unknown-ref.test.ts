@@ -32,7 +32,7 @@ describe(ID, () => {
     assert.match(msg(2), /Ref 'AWS::Regoin' is not a pseudo parameter/);
     assert.match(msg(3), /Condition 'IsProdd' is not defined in the Conditions section; did you mean 'IsProd'\?/);
     assert.match(msg(4), /DependsOn names 'LoadBalancr', which is not a resource of this template/);
-    assert.match(msg(5), /Fn::Sub variable '\$\{Environmnt\}' is not a resource, parameter or pseudo parameter .*'\$\{!Environmnt\}'/);
+    assert.match(msg(5), /Fn::Sub variable '\$\{Environmnt\}' is not a resource, parameter or pseudo parameter .*; did you mean 'Environment'\? \(For a literal '\$\{Environmnt\}' write '\$\{!Environmnt\}'\.\)/);
     assert.match(msg(8), /Fn::Sub variable '\$\{WorkQueu.Arn\}' reads attribute Arn of 'WorkQueu', which is not a resource/);
     assert.match(msg(11), /Ref 'LoadBalancr' names no resource, parameter or pseudo parameter of this template; did you mean 'LoadBalancer'\? CloudFormation rejects/);
     assert.match(msg(12), /'KeyName' is a parameter: use \{"Ref": "KeyName"\}/);

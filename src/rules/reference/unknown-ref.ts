@@ -59,8 +59,9 @@ export const unknownRef = defineRule(
           } else {
             say(
               r,
-              `Fn::Sub variable '\${${n}}' is not a resource, parameter or pseudo parameter of this template, nor a key of this Fn::Sub's variable map (write '\${!${n}}' for a literal '\${${n}}')`,
+              `Fn::Sub variable '\${${n}}' is not a resource, parameter or pseudo parameter of this template, nor a key of this Fn::Sub's variable map`,
               suggestAny(n),
+              ` (For a literal '\${${n}}' write '\${!${n}}'.)`,
             );
           }
           break;
@@ -88,7 +89,7 @@ export const unknownRef = defineRule(
       }
     }
 
-    function say(r: Reference, what: string, suggestion: string | undefined): void {
+    function say(r: Reference, what: string, suggestion: string | undefined, hint = ''): void {
       const related: Related[] = [];
       let fixes: Fix[] | undefined;
       if (suggestion !== undefined) {
@@ -98,7 +99,7 @@ export const unknownRef = defineRule(
       }
       report({
         span: r.span,
-        message: `${what}${suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.'} CloudFormation rejects a template with an unresolved name.`,
+        message: `${what}${suggestion !== undefined ? `; did you mean '${suggestion}'?` : '.'}${hint} CloudFormation rejects a template with an unresolved name.`,
         related: related.length ? related : undefined,
         fixes,
       });
