@@ -262,6 +262,15 @@ async function discard(ctx: Ctx, stackName: string, changeSetName: string, delet
   }
 }
 
+async function wasExecuted(ctx: Ctx, stack: string, changeSetName: string): Promise<boolean> {
+  try {
+    const cs = await ctx.client.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: changeSetName }));
+    return /EXECUTE_(IN_PROGRESS|COMPLETE|FAILED)/.test(cs.ExecutionStatus ?? '');
+  } catch {
+    return false; // cannot tell: report the error
+  }
+}
+
 async function waitForChangeSet(ctx: Ctx, stackName: string, name: string): Promise<DescribeChangeSetOutput & { Changes: Change[] }> {
   let delay = Math.min(ctx.timing.pollMs, 2000);
   const deadline = Date.now() + ctx.timing.changeSetTimeoutMs;
@@ -394,6 +403,8 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
           Parameters: plan.parameters.map((p) => (p.usePrevious ? { ParameterKey: p.key, UsePreviousValue: true } : { ParameterKey: p.key, ParameterValue: p.value })),
           Capabilities: plan.capabilities.length ? (plan.capabilities as never[]) : undefined,
           Description: 'Created by Decouple',
+          // Lets CloudFormation recognise the SDK's retry of this very request.
+          ClientToken: changeSetName,
         }),
       );
       stackId = r.StackId;
@@ -439,7 +450,13 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
     const since = cs.CreationTime ?? new Date();
     const tail = new EventTail(client, targetId, since);
     say(ctx, `Executing change set ${changeSetName}…`);
-    await client.send(new ExecuteChangeSetCommand({ StackName: name, ChangeSetName: changeSetName }));
+    try {
+      await client.send(new ExecuteChangeSetCommand({ StackName: targetId, ChangeSetName: changeSetName, ClientRequestToken: changeSetName }));
+    } catch (e) {
+      // The answer may be lost after CloudFormation started executing: look before giving up.
+      if (!(await wasExecuted(ctx, targetId, changeSetName))) throw e;
+      say(ctx, `(the answer to ExecuteChangeSet was lost, but CloudFormation is executing it: ${classifyError(e).message})`);
+    }
     executed = true;
     const operation = type === 'CREATE' ? 'create' : 'update';
     const { status, detached } = await waitForStack(ctx, targetId, tail, operation);

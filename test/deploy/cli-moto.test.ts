@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateChangeSetCommand,
+  CreateStackCommand,
   DeleteStackCommand,
   DescribeStacksCommand,
   DescribeStackEventsCommand,
@@ -348,6 +349,46 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     assert.ok(fresh.length >= 1 && fresh.every((e) => e.Timestamp! > all[0].Timestamp!), 'only new events');
     assert.deepEqual(await tail2.poll(), [], 'no event twice');
     client.destroy();
+  });
+
+  test('outputs come from DescribeStacks, as AWS fills them (URLs included)', async () => {
+    // moto fills Outputs only for CreateStack, so the stack is made that way here; the deploy
+    // then finds no changes and prints what DescribeStacks reports, exactly as after an AWS deploy.
+    const body = readFileSync(fixture('with-outputs.json'), 'utf8');
+    await cf.send(new CreateStackCommand({ StackName: 'site', TemplateBody: body }));
+    const r = await run(['deploy', fixture('with-outputs.json'), '--stack-name', 'site', '--yes']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /No changes to deploy: stack site is up to date/);
+    assert.match(r.out, /Outputs:\n/);
+    assert.match(r.out, /  ConsoleUrl\s+https:\/\/console\.aws\.amazon\.com\/sqs\/v2\/home\?region=us-east-1#\/queues  \(Where to watch the queue\)/);
+    assert.match(r.out, /  QueueArn\s+arn:aws:sqs:us-east-1:\d+:/);
+  });
+
+  test('templates over 51,200 bytes: a clear message without --s3-bucket (exit 2), uploaded and deployed with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'decouple-deploy-'));
+    const big = {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: Object.fromEntries(
+        Array.from({ length: 4 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Notes: 'n'.repeat(15_000) } }]),
+      ),
+    };
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    const refused = await run(['deploy', file, '--stack-name', 'big', '--yes']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /The template is 60,\d{3} bytes even without whitespace; CloudFormation accepts at most 51,200 bytes inline\. Give an S3 bucket/);
+    assert.equal(await status('big'), undefined);
+
+    // moto does not check S3 signatures: make the bucket with a plain request.
+    assert.ok((await fetch(`${moto.endpoint}/decouple-templates`, { method: 'PUT' })).ok);
+    const r = await run(['deploy', file, '--stack-name', 'big', '--yes', '--s3-bucket', 'decouple-templates']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Uploaded the template \(60,?\d{3} bytes\) to https:\/\/decouple-templates\.s3\.us-east-1\.amazonaws\.com\/decouple\/big\/[0-9a-f]{16}\.json/);
+    assert.match(r.out, /Stack big: CREATE_COMPLETE/);
+    const missing = await run(['deploy', file, '--stack-name', 'big2', '--yes', '--s3-bucket', 'no-such-bucket']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /Could not upload the template to s3:\/\/no-such-bucket\/.*NoSuchBucket \(the bucket does not exist\)/);
+    assert.equal(await status('big2'), undefined);
   });
 
   test('a change set someone else left on an empty stack is not deleted with ours', async () => {

@@ -68,7 +68,7 @@ export async function leftovers(moto: Moto): Promise<string[]> {
   return found;
 }
 
-export type Fault = 'pass' | 'throttle' | 'drop';
+export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer';
 
 export interface Proxy {
   endpoint: string;
@@ -85,8 +85,9 @@ function actionOf(req: IncomingMessage, body: string): string {
 
 /**
  * A loopback HTTP proxy in front of moto. `decide(action, n)` (n = how many times this action was
- * seen before) answers 'pass', 'throttle' (a real CloudFormation throttling error) or 'drop'
- * (the socket is destroyed before anything is forwarded, so the request never reaches moto).
+ * seen before) answers 'pass', 'throttle' (a real CloudFormation throttling error), 'drop'
+ * (the socket is destroyed before anything is forwarded, so the request never reaches moto) or
+ * 'lose-answer' (moto does the work, then the socket is destroyed instead of answering).
  */
 export async function startProxy(target: string, decide: (action: string, n: number) => Fault): Promise<Proxy> {
   const seen: string[] = [];
@@ -116,6 +117,11 @@ export async function startProxy(target: string, decide: (action: string, n: num
       const fwd = request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (up) => {
+          if (fault === 'lose-answer') {
+            up.resume();
+            up.on('end', () => req.socket.destroy());
+            return;
+          }
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
         },

@@ -108,7 +108,7 @@ export function classifyError(e: unknown, context: { endpoint?: string; profile?
       kind: 'network',
       message: refused
         ? `Cannot reach CloudFormation${where}: the connection was refused. Check the endpoint URL and that the service is running.`
-        : `The connection to CloudFormation${where} was dropped or timed out (${codes.find(Boolean) || top.message}). Nothing was changed by the request that failed; check your network and deploy again.`,
+        : `The connection to CloudFormation${where} was dropped or timed out (${codes.find(Boolean) || top.message}), and retrying did not get through. Check your network and run the command again: it picks up from the stack's current state.`,
       exit: 2,
     };
   }

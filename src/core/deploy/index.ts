@@ -6,3 +6,4 @@ export * from './events';
 export * from './params';
 export * from './stack-state';
 export * from './template-body';
+export * from './html';
