@@ -2,6 +2,7 @@
 // only the last one. The first definition is dropped without a word: a duplicated logical ID in
 // Resources loses a whole resource, a duplicated property loses a setting, a second "Resources"
 // section loses the first one entirely.
+import { get, type Node } from '../../core/ast';
 import { LineIndex } from '../../core/positions';
 import { defineRule } from '../../core/rule';
 
@@ -31,6 +32,20 @@ export const duplicateKey = defineRule(
       // Every section object, the overridden ones too (their entries are lost with them).
       for (const p of root?.properties ?? []) if (p.key === name && p.value) sectionOf.set(p.value, name);
     }
+    const resourcesNode = get(root, 'Resources');
+    // The logical ID of the resource an object sits in (a bounded climb: duplicates are rare, but
+    // nesting may be deep).
+    const resourceOf = (obj: Node): string | undefined => {
+      let n: Node | undefined = obj;
+      for (let i = 0; i < 64 && n; i++) {
+        const parent: Node | undefined = n.parent;
+        if (parent && parent === resourcesNode && parent.kind === 'object') {
+          return parent.properties.find((p) => p.value === n)?.key;
+        }
+        n = parent;
+      }
+      return undefined;
+    };
     for (const { first, duplicate, object } of dups) {
       const key = duplicate.key;
       const firstLine = lineOf(first.keySpan.offset);
@@ -44,7 +59,9 @@ export const duplicateKey = defineRule(
         const what = SECTIONS[section];
         message = `Duplicate ${what} '${key}' in ${section}: CloudFormation, like JSON parsers, keeps only the last one, so the ${what} defined on line ${firstLine} is silently lost. Rename or remove one of them.`;
       } else {
-        message = `Duplicate key '${key}': CloudFormation, like JSON parsers, keeps only the last one, so the value on line ${firstLine} is silently lost. Remove one of them.`;
+        const owner = resourceOf(object);
+        const inRes = owner ? ` in resource '${owner}'` : '';
+        message = `Duplicate key '${key}'${inRes}: CloudFormation, like JSON parsers, keeps only the last one, so the value on line ${firstLine} is silently lost. Remove one of them.`;
       }
       report({
         span: duplicate.keySpan,
