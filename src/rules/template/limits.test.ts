@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { lint, lintFixture, readFixture, spanText, template } from '../../../test/helpers/lint';
-import { utf8Bytes } from './limits';
+import { countUtf8, utf8Bytes } from './limits';
 
 const ID = 'template/limits';
 
 describe(ID, () => {
   it('counts UTF-8 bytes, not characters', () => {
     for (const s of ['', 'abc', 'é', '负载均衡', '😀', 'a\u{10348}b', '\ud800x']) {
+      assert.equal(countUtf8(s), Buffer.byteLength(s, 'utf8'), JSON.stringify(s));
       assert.equal(utf8Bytes(s), Buffer.byteLength(s, 'utf8'), JSON.stringify(s));
     }
   });

@@ -19,8 +19,15 @@ const COUNTS: Array<{ section: 'Resources' | 'Parameters' | 'Outputs' | 'Mapping
   { section: 'Mappings', what: 'mappings', max: 200, hint: 'Merge mappings (a mapping can hold many keys), or split the stack.' },
 ];
 
-/** UTF-8 length of a JavaScript string, without encoding it. */
+/** UTF-8 length of a JavaScript string (lone surrogates count 3 bytes, as U+FFFD). */
 export function utf8Bytes(text: string): number {
+  // Node's native count when available (the CLI and the extension host); a loop elsewhere.
+  const B = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
+  return B ? B.byteLength(text, 'utf8') : countUtf8(text);
+}
+
+/** The same count without Node's Buffer (e.g. a web extension host). */
+export function countUtf8(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
