@@ -298,9 +298,10 @@ async function waitForChangeSet(ctx: Ctx, stackName: string, name: string): Prom
   }
 }
 
-function wrap(e: unknown, endpoint?: string): DeployError {
+function wrap(e: unknown, client: CloudFormationClient): DeployError {
   if (e instanceof DeployError) return e;
-  return new DeployError(classifyError(e, { endpoint }), e);
+  const [, , profile] = (clientEndpoints.get(client) ?? '').split('|');
+  return new DeployError(classifyError(e, { endpoint: endpointOf(client), profile: profile || undefined }), e);
 }
 
 function endpointOf(client: CloudFormationClient): string | undefined {
@@ -326,12 +327,11 @@ async function deleteAndWait(ctx: Ctx, stack: Stack): Promise<{ status: string; 
 
 export async function runDeploy(client: CloudFormationClient, plan: DeployPlan, ui: DeployUi, timing: Timing = DEFAULT_TIMING): Promise<DeployResult> {
   const ctx: Ctx = { client, ui, timing, secrets: plan.secrets };
-  const endpoint = endpointOf(client);
   return exclusive(lockKey(client, plan.stackName), async () => {
     try {
       return await deployLocked(ctx, plan);
     } catch (e) {
-      throw wrap(e, endpoint);
+      throw wrap(e, client);
     }
   });
 }
@@ -524,7 +524,7 @@ export async function runDelete(client: CloudFormationClient, stackName: string,
       if (del.status === 'DELETE_IN_PROGRESS') return { outcome: 'detached', status: del.status } as const;
       return { outcome: 'failed', status: del.status, failures: del.failures } as const;
     } catch (e) {
-      throw wrap(e, endpointOf(client));
+      throw wrap(e, client);
     }
   });
 }

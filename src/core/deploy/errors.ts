@@ -71,8 +71,9 @@ export function classifyError(e: unknown, context: { endpoint?: string; profile?
   if (named('CredentialsProviderError') || has(/Could not load credentials|Unable to locate credentials|credentials.*not.*found/i))
     return {
       kind: 'no-credentials',
-      message:
-        'No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile from ~/.aws/config (--profile, AWS_PROFILE or the "decouple.aws.profile" setting), or run "aws sso login" for an SSO profile.',
+      message: context.profile
+        ? `No AWS credentials found for profile "${context.profile}": check that ~/.aws/config or ~/.aws/credentials defines it (for an SSO profile, run "aws sso login --profile ${context.profile}").`
+        : 'No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile from ~/.aws/config (--profile, AWS_PROFILE or the "decouple.aws.profile" setting), or run "aws sso login" for an SSO profile.',
       exit: 2,
     };
   if (has(/Region is missing|region.*not.*(set|found|configured)/i))
