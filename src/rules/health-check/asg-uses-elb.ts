@@ -58,13 +58,13 @@ export const asgUsesElb = defineRule(
   },
   ({ template, report }) => {
     const text = template.text;
-    const w = wiring(template);
+    const byResource = new Map(wiring(template).asgs.map((a) => [a.resource, a] as const));
     for (const asg of template.byType(ASG)) {
       const props = asg.properties;
       if (!props) continue;
       const attach = attachProps(template, asg);
       if (attach.length === 0) continue;
-      const info = w.asgs.find((a) => a.resource === asg);
+      const info = byResource.get(asg);
       const names = [
         ...(info?.classicLbs ?? []).map((x) => `load balancer '${x.lb.id}'`),
         ...(info?.targetGroups ?? []).map((x) => `target group '${x.tg.id}'`),
