@@ -46,12 +46,16 @@ function hasKrb5Headers() {
   return existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/krb5.h');
 }
 
-/** Debian packages: chromium (the browser), ripgrep (see below), libkrb5-dev (a native module's headers). */
+/**
+ * Debian packages: chromium (the browser), ripgrep (see below), libkrb5-dev (a native module's
+ * headers), and a CJK font so the seed template's Chinese comments render in screenshots.
+ */
 function ensureAptPackages() {
   const missing = [];
   if (!findChromium()) missing.push('chromium');
   if (!which('rg')) missing.push('ripgrep');
   if (!hasKrb5Headers()) missing.push('libkrb5-dev');
+  if (!existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) missing.push('fonts-wqy-microhei');
   if (missing.length === 0) return;
   if (!which('apt-get')) {
     throw new Error(`missing ${missing.join(', ')} and no apt-get to install them; install them and re-run`);

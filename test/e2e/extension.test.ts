@@ -1,0 +1,180 @@
+// End to end: the packaged .vsix installed into code-server (VS Code 1.100) and driven through
+// headless Chromium, as a user would: open the seed's template, read the Problems panel, break the
+// wiring by typing, undo, hover, apply quick fixes from the lightbulb, run commands.
+// Setup (code-server + Chromium) is installed on first run by scripts/e2e-setup.mjs and cached.
+// Failure screenshots go to test-results/; DECOUPLE_SCREENSHOTS=1 also refreshes docs/images/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lintText } from '../../src/core/lint';
+import { allRules } from '../../src/rules';
+import { ensureTools, packageVsix, RESULTS, ROOT, Session } from './harness';
+
+const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+const SEED_NAME = 'loadbalancer.json';
+const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
+
+/** What the seed's template must show (the chapter's wiring problems and its `#` comments). */
+const REQUIRED = [
+  'security-group/ssh-open-to-world',
+  'security-group/public-instances-behind-lb',
+  'load-balancer/cross-zone-disabled',
+  'health-check/asg-uses-elb',
+  'auto-scaling/launch-configuration-deprecated',
+  'template/not-strict-json',
+];
+
+const count = (rows: string[], id: string) => rows.filter((r) => r.includes(id)).length;
+
+describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', { timeout: 20 * 60_000 }, () => {
+  let s: Session;
+  let work: string;
+  const timings: Record<string, number> = {};
+
+  before(async () => {
+    for (const f of existsSync(RESULTS) ? readdirSync(RESULTS) : []) if (f.startsWith('failed-')) rmSync(join(RESULTS, f));
+    const t0 = Date.now();
+    const tools = ensureTools();
+    timings.setup = Date.now() - t0;
+    work = mkdtempSync(join(tmpdir(), 'decouple-vsix-'));
+    const vsix = packageVsix(work);
+    s = new Session(vsix, tools, { files: { [SEED_NAME]: SEED, 'package.json': '{ "name": "not-a-template", "Resources": 1 }\n' } });
+    const t1 = Date.now();
+    await s.start();
+    timings.start = Date.now() - t1;
+  });
+
+  after(async () => {
+    await s?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+    // Durations, for the record (no assertions on time).
+    console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
+  });
+
+  /** A step: on failure, keep a screenshot of the editor in test-results/. */
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: 180_000 }, async () => {
+      const t0 = Date.now();
+      try {
+        await fn();
+      } catch (e) {
+        const shot = await s?.screenshot(`failed-${name}`).catch(() => undefined);
+        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        throw e;
+      } finally {
+        timings[name.slice(0, 40)] = Date.now() - t0;
+      }
+    });
+
+  step('opening the seed template shows its diagnostics in the Problems panel', async () => {
+    // The core's own answer for the seed: every rule id it reports must reach the Problems panel.
+    const expected = lintText(SEED, { rules: allRules }).diagnostics;
+    const ids = [...new Set(expected.map((d) => d.rule))].sort();
+    for (const id of REQUIRED) assert.ok(ids.includes(id), `the core does not report ${id} on the seed template (it reports ${ids.join(', ')})`);
+
+    await s.openFile(SEED_NAME);
+    const rows = await s.waitForProblems('decouple', 'Decouple diagnostics', (r) => r.some((x) => x.includes('decouple')));
+    assert.ok(rows.length > 0);
+    for (const id of ids) {
+      const want = expected.filter((d) => d.rule === id).length;
+      const got = await s.waitForProblems(id, `${id} diagnostics`, (r) => count(r, id) > 0);
+      assert.ok(got.every((r) => r.includes('decouple')), `rows for ${id} should name the source "decouple": ${got.join('\n')}`);
+      // The panel renders about a dozen rows at a time; compare counts where they all fit.
+      if (want <= 8) assert.equal(count(got, id), want, `${id}: ${got.join('\n')}`);
+    }
+    // The status bar counts the active template's problems.
+    const status = await s.page.locator('[id="decouple.decouple.decouple.status"]').innerText();
+    const warnings = expected.filter((d) => d.severity === 'warning').length;
+    assert.match(status.replace(/\s+/g, ' '), new RegExp(`Decouple ${expected.filter((d) => d.severity === 'error').length} ${warnings}`));
+    // package.json in the same workspace is JSON but not a template: left alone.
+    await s.openFile('package.json');
+    await s.waitForProblems('not-a-template', 'no diagnostics for package.json', (r) => r.length === 0);
+    assert.equal(await s.page.locator('[id="decouple.decouple.decouple.status"]').isVisible(), false, 'no status item for non-templates');
+    await s.openFile(SEED_NAME);
+    await s.problems('decouple');
+    if (DOCS_IMAGES) await s.screenshot('diagnostics', DOCS_IMAGES);
+  });
+
+  step('typing a change that breaks the wiring raises the diagnostic; undo clears it', async () => {
+    const id = 'security-group/instance-ingress-not-from-lb';
+    assert.equal(count(await s.problems(id), id), 0, 'the seed admits port 80 only from the load balancer');
+    // The web servers' port-80 rule: from the load balancer's group -> from the whole internet.
+    await s.replaceAll('"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}', '"CidrIp": "0.0.0.0/0"');
+    const rows = await s.waitForProblems(id, `${id} after the edit`, (r) => count(r, id) === 1);
+    assert.match(rows.find((r) => r.includes(id)) ?? '', /0\.0\.0\.0\/0/);
+    await s.focusEditor();
+    await s.page.keyboard.press('Control+Z');
+    await s.waitForProblems(id, `${id} gone after undo`, (r) => count(r, id) === 0);
+  });
+
+  step('hover on a diagnostic explains the rule and links its docs', async () => {
+    await s.revealProblem('load-balancer/cross-zone-disabled');
+    await s.focusEditor();
+    await s.page.keyboard.press('Control+K');
+    await s.page.keyboard.press('Control+I');
+    const hoverText = async () => (await s.page.locator('.monaco-hover:visible').allInnerTexts()).join('\n');
+    await s.waitFor('the Decouple hover', async () => /Why it matters/.test(await hoverText()));
+    const text = await hoverText();
+    assert.match(text, /load-balancer\/cross-zone-disabled/);
+    assert.match(text, /Decouple/);
+    assert.match(text, /Why it matters/);
+    if (DOCS_IMAGES) await s.screenshot('hover', DOCS_IMAGES);
+    await s.page.keyboard.press('Escape');
+  });
+
+  step('quick fixes from the lightbulb remove their diagnostics and leave valid JSON', async () => {
+    const applyFromLightbulb = async (id: string, title: string, shot?: string) => {
+      await s.revealProblem(id);
+      // Collapse the selection to the problem's start: the cursor sits on the diagnostic.
+      await s.page.keyboard.press('ArrowLeft');
+      // VS Code draws the lightbulb over the text, or in the gutter when text is in the way.
+      const bulb = s.page.locator('.editor-instance .lightBulbWidget.codicon, .editor-instance .glyph-margin-widgets [class*="gutter-lightbulb"]').first();
+      await bulb.waitFor({ state: 'visible' });
+      await bulb.click();
+      const item = s.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+      await item.waitFor();
+      if (shot && DOCS_IMAGES) await s.screenshot(shot, DOCS_IMAGES);
+      // The menu has the keyboard focus (a pointer shield covers it right after opening): move
+      // to the fix and press Enter, as a keyboard user would.
+      const focusedLabel = () => s.page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
+      for (let i = 0; i < 10 && !((await focusedLabel()) ?? '').includes(title); i++) await s.page.keyboard.press('ArrowDown');
+      assert.ok(((await focusedLabel()) ?? '').includes(title), `"${title}" is not in the quick fix menu`);
+      await s.page.keyboard.press('Enter');
+      await s.waitForProblems(id, `${id} gone after "${title}"`, (r) => count(r, id) === 0);
+    };
+    await applyFromLightbulb('template/not-strict-json', 'Convert to strict JSON', 'quick-fix');
+    await applyFromLightbulb('load-balancer/cross-zone-disabled', 'Enable cross-zone load balancing');
+    // Save and read the file from disk: strict JSON now, and the core agrees the problems are gone.
+    await s.focusEditor();
+    await s.page.keyboard.press('Control+S');
+    const path = join(s.workspace, SEED_NAME);
+    const text: string = await s.waitFor('the saved file', async () => {
+      const t = readFileSync(path, 'utf8');
+      return t !== SEED ? t : '';
+    });
+    assert.doesNotThrow(() => JSON.parse(text), 'the fixed template is strict JSON');
+    const after = lintText(text, { rules: allRules }).diagnostics.map((d) => d.rule);
+    assert.ok(!after.includes('template/not-strict-json') && !after.includes('load-balancer/cross-zone-disabled'), after.join(', '));
+    assert.equal((JSON.parse(text) as { Resources: { LoadBalancer: { Properties: { CrossZone: unknown } } } }).Resources.LoadBalancer.Properties.CrossZone, true);
+  });
+
+  step('go to definition on a Ref jumps to the logical ID', async () => {
+    // Put the cursor inside {"Ref": "LoadBalancerSecurityGroup"} (the load balancer's SecurityGroups).
+    const p = s.page;
+    await s.focusEditor();
+    await p.keyboard.press('Control+F');
+    await p.keyboard.type('"SecurityGroups": [{"Ref": "LoadB');
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('F12');
+    // The cursor lands on the declaration: line of `"LoadBalancerSecurityGroup": {`.
+    const saved = readFileSync(join(s.workspace, SEED_NAME), 'utf8');
+    const line = saved.split('\n').findIndex((l) => l.includes('"LoadBalancerSecurityGroup": {')) + 1;
+    assert.ok(line > 0);
+    await s.waitFor(`the cursor on line ${line}`, async () => {
+      const st = await p.locator('[id="status.editor.selection"]').innerText();
+      return st.includes(`Ln ${line},`) ? true : st;
+    });
+  });
+});

@@ -1,0 +1,278 @@
+// Drives the packaged extension in a real VS Code: code-server (VS Code 1.100 in the browser,
+// installed by scripts/e2e-setup.mjs into a cache outside the repository) with the .vsix installed
+// through its CLI, and Debian's Chromium through playwright-core. See /docs or the recipe in
+// scripts/e2e-setup.mjs for why code-server and not @vscode/test-electron on these machines.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** The repository root: the folder above this file whose package.json is Decouple's. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const p = join(dir, 'package.json');
+    if (existsSync(p) && (JSON.parse(readFileSync(p, 'utf8')) as { name?: string }).name === 'decouple') return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no Decouple package.json above ${__dirname}`);
+    dir = up;
+  }
+}
+
+export const ROOT = repoRoot();
+export const RESULTS = join(ROOT, 'test-results');
+
+function runNode(script: string, args: string[]): string {
+  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
+  return r.stdout;
+}
+
+/** Install code-server and Chromium when missing (cached between runs). */
+export function ensureTools(): { codeServer: string; chromium: string } {
+  const out = runNode('scripts/e2e-setup.mjs', []);
+  const line = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as { codeServer: string; chromium: string };
+}
+
+/** Package the extension (the dist/ that `npm test` just built) into a .vsix. */
+export function packageVsix(dir: string): string {
+  const out = join(dir, 'decouple.vsix');
+  runNode('scripts/package.mjs', ['--no-build', '--out', out]);
+  return out;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'chat.commandCenter.enabled': false,
+  'editor.minimap.enabled': false,
+  'editor.lightbulb.enabled': 'on',
+  'files.autoSave': 'off',
+  'git.enabled': false,
+};
+
+export interface SessionOptions {
+  /** Files of the workspace, by relative path. */
+  files: Record<string, string>;
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** Start in restricted mode (workspace not trusted). */
+  restricted?: boolean;
+}
+
+export class Session {
+  private server?: ChildProcess;
+  private browser?: Browser;
+  private serverLog = '';
+  page!: Page;
+  readonly dir: string;
+  readonly workspace: string;
+  port = 0;
+
+  constructor(readonly vsix: string, readonly tools: { codeServer: string; chromium: string }, readonly options: SessionOptions) {
+    this.dir = mkdtempSync(join(tmpdir(), 'decouple-e2e-'));
+    this.workspace = join(this.dir, 'workspace');
+  }
+
+  async start(): Promise<void> {
+    const ext = join(this.dir, 'extensions');
+    const user = join(this.dir, 'user-data');
+    mkdirSync(join(user, 'User'), { recursive: true });
+    writeFileSync(join(user, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...this.options.settings }, null, 2));
+    for (const [rel, text] of Object.entries(this.options.files)) {
+      const p = join(this.workspace, rel);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, text);
+    }
+    mkdirSync(this.workspace, { recursive: true });
+    const common = ['--config', join(this.dir, 'code-server.yaml'), '--extensions-dir', ext, '--user-data-dir', user];
+    // Install the .vsix through code-server's own CLI, as a user would.
+    const inst = spawnSync(this.tools.codeServer, [...common, '--install-extension', this.vsix], { encoding: 'utf8' });
+    if (inst.status !== 0 || !/successfully installed/.test(inst.stdout + inst.stderr)) {
+      throw new Error(`installing ${this.vsix} into code-server failed:\n${inst.stdout}\n${inst.stderr}`);
+    }
+    this.port = await freePort();
+    const args = [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check'];
+    if (!this.options.restricted) args.push('--disable-workspace-trust');
+    args.push(this.workspace);
+    this.server = spawn(this.tools.codeServer, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${this.serverLog}`)), 60_000);
+      const onData = (b: Buffer) => {
+        this.serverLog += b.toString();
+        if (this.serverLog.includes('HTTP server listening')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      this.server!.stdout!.on('data', onData);
+      this.server!.stderr!.on('data', onData);
+      this.server!.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`code-server exited with ${code}:\n${this.serverLog}`));
+      });
+    });
+    this.browser = await chromium.launch({
+      executablePath: this.tools.chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    this.page = await this.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}`);
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    // The explorer shows the workspace once the window is really up.
+    await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    if (this.server && this.server.exitCode === null) {
+      const exited = new Promise((r) => this.server!.once('exit', r));
+      this.server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (this.server.exitCode === null) this.server.kill('SIGKILL');
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async screenshot(name: string, dir = RESULTS): Promise<string> {
+    mkdirSync(dir, { recursive: true });
+    const p = join(dir, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+    await this.page.screenshot({ path: p });
+    return p;
+  }
+
+  // ---- Workbench helpers ------------------------------------------------------------------
+
+  /** Poll until `fn` returns a truthy value; throws with the last value seen. */
+  async waitFor<T>(what: string, fn: () => Promise<T>, timeout = 30_000): Promise<T> {
+    const until = Date.now() + timeout;
+    let last: T | undefined;
+    let error: unknown;
+    for (;;) {
+      try {
+        last = await fn();
+        error = undefined;
+        if (last) return last;
+      } catch (e) {
+        error = e;
+      }
+      if (Date.now() > until) {
+        throw new Error(`timed out after ${timeout} ms waiting for ${what}; last: ${error ? String(error) : JSON.stringify(last)}`);
+      }
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** Quick Open (Ctrl+P) a workspace file and wait for its editor tab. */
+  async openFile(name: string): Promise<void> {
+    const p = this.page;
+    await p.keyboard.press('Control+P');
+    await p.waitForSelector('.quick-input-widget input');
+    await p.keyboard.type(name);
+    await p.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+    await p.keyboard.press('Enter');
+    await p.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`);
+    await p.waitForSelector('.editor-instance .monaco-editor .view-lines');
+  }
+
+  /** Run a command from the command palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    const p = this.page;
+    await p.keyboard.press('F1');
+    await p.waitForSelector('.quick-input-widget input');
+    await p.keyboard.type(title);
+    const row = `.quick-input-list .monaco-list-row[aria-label*="${title.replace(/"/g, '\\"')}"]`;
+    await p.waitForSelector(row);
+    await p.keyboard.press('Enter');
+  }
+
+  private static readonly FILTER = '.part.panel .viewpane-filter input';
+
+  async showProblems(): Promise<void> {
+    if (await this.page.isVisible(Session.FILTER)) return;
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.waitForSelector(Session.FILTER);
+  }
+
+  /**
+   * The Problems panel's marker rows (their text) for a filter. The panel renders rows lazily, so
+   * filter (by the source `decouple` or a rule id) to read exactly the rows wanted.
+   */
+  async problems(filter: string): Promise<string[]> {
+    await this.showProblems();
+    const input = this.page.locator(Session.FILTER);
+    // Set the filter afresh on every read: a filtered tree is not always re-rendered when markers
+    // change under it. The panel applies a filter after a short delay.
+    await input.fill('');
+    await input.fill(filter);
+    await this.page.waitForTimeout(400);
+    const texts = await this.page.locator('.markers-panel .monaco-list-row[aria-level="2"]').allInnerTexts();
+    return texts.map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Wait until the Problems panel, filtered, satisfies `ok`; returns its rows. */
+  async waitForProblems(filter: string, what: string, ok: (rows: string[]) => boolean, timeout = 30_000): Promise<string[]> {
+    let rows: string[] = [];
+    await this.waitFor(
+      `${what} (Problems filtered by "${filter}")`,
+      async () => {
+        rows = await this.problems(filter);
+        return ok(rows) ? true : (rows.length ? rows : 'no rows');
+      },
+      timeout,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nrows: ${JSON.stringify(rows, null, 1)}`);
+    });
+    return rows;
+  }
+
+  /** Click the first marker row in the (filtered) Problems panel: the editor goes to it. */
+  async revealProblem(filter: string): Promise<void> {
+    await this.waitForProblems(filter, 'a problem to reveal', (rows) => rows.length > 0);
+    await this.page.locator('.markers-panel .monaco-list-row[aria-level="2"]').first().click();
+    // The editor now shows the problem selected; give it the focus (the lightbulb and the hover
+    // keybinding work on the focused editor).
+    await this.page.waitForTimeout(300);
+    await this.focusEditor();
+  }
+
+  /** Replace all occurrences of `find` in the active editor (Ctrl+H, Ctrl+Alt+Enter). */
+  async replaceAll(find: string, replace: string): Promise<void> {
+    const p = this.page;
+    await p.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await p.keyboard.press('Control+H');
+    const findInput = p.locator('.editor-widget.find-widget textarea[aria-label="Find"], .editor-widget.find-widget .find-part textarea').first();
+    await findInput.waitFor();
+    await findInput.fill(find);
+    const replaceInput = p.locator('.editor-widget.find-widget .replace-part textarea').first();
+    await replaceInput.fill(replace);
+    await p.waitForSelector('.editor-widget.find-widget .matchesCount:not(.no-results)');
+    await replaceInput.press('Control+Alt+Enter');
+    await p.keyboard.press('Escape');
+  }
+
+  /** Focus the active editor's text. */
+  async focusEditor(): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor textarea.inputarea').first().focus();
+  }
+}
