@@ -10,6 +10,8 @@ export function createStatusBar(linter: TemplateLinter): vscode.Disposable {
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     const entry = doc ? linter.peek(doc.uri) : undefined;
+    // For menus: the deploy button shows on templates only.
+    void vscode.commands.executeCommand('setContext', 'decouple.activeIsTemplate', entry !== undefined);
     if (!doc || !entry) {
       item.hide();
       return;
