@@ -230,3 +230,5 @@ export function renderBlueprint(bp: Blueprint, options: Partial<Record<string, O
   for (const d of bp.options) values[d.name] = options[d.name] ?? d.default;
   return serializeTemplate(bp.generate(values));
 }
+
+export { blueprintItems, optionPrompt, suggestedFileName, type OptionPrompt, type PickItem } from './prompts';

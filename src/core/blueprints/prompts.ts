@@ -1,0 +1,76 @@
+// What the "New Template…" command asks, derived from the option descriptors. Pure, so the
+// prompts are tested without VS Code; src/extension/scaffold-command.ts only shows them.
+import { allowedValues, parseOptionValue } from './options';
+import type { Blueprint, OptionDescriptor, OptionValue } from './types';
+
+export interface PickItem {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: OptionValue;
+}
+
+export type OptionPrompt =
+  | { kind: 'pick'; title: string; placeholder: string; items: PickItem[] }
+  | {
+      kind: 'input';
+      title: string;
+      prompt: string;
+      /** Prefilled with the default, so Enter keeps it. */
+      value: string;
+      placeholder: string;
+      /** An error message for the text, or undefined when it is fine. */
+      validate: (text: string) => string | undefined;
+      parse: (text: string) => OptionValue;
+    };
+
+/** The blueprint QuickPick's items. */
+export function blueprintItems(blueprints: readonly Blueprint[]): { label: string; detail: string; id: string }[] {
+  return blueprints.map((b) => ({ label: b.id, detail: b.description, id: b.id }));
+}
+
+/** One prompt per option: a QuickPick for choices and booleans, an InputBox otherwise. */
+export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, steps: number): OptionPrompt {
+  const title = `New Template: ${bp.id} (${step}/${steps})`;
+  const defaultMark = (v: OptionValue) => (v === d.default ? 'default' : undefined);
+  if (d.kind === 'choice') {
+    const choices = [...(d.choices ?? [])];
+    // The default first, so Enter keeps it.
+    choices.sort((a, b) => Number(b === d.default) - Number(a === d.default));
+    return {
+      kind: 'pick',
+      title,
+      placeholder: `${d.description} (--${d.name})`,
+      items: choices.map((c) => ({ label: c, description: [d.choiceLabels?.[c], defaultMark(c)].filter(Boolean).join(' · ') || undefined, value: c })),
+    };
+  }
+  if (d.kind === 'boolean') {
+    const items: PickItem[] = [
+      { label: 'No', description: defaultMark(false), value: false },
+      { label: 'Yes', description: defaultMark(true), value: true },
+    ];
+    items.sort((a, b) => Number(b.value === d.default) - Number(a.value === d.default));
+    return { kind: 'pick', title, placeholder: `${d.description} (--${d.name})`, items };
+  }
+  return {
+    kind: 'input',
+    title,
+    prompt: `${d.description}: ${allowedValues(d)} (default ${String(d.default)})`,
+    value: String(d.default),
+    placeholder: String(d.default),
+    validate: (text) => {
+      const r = parseOptionValue(d, text);
+      return r.ok ? undefined : r.error.replace(/^invalid value "[^"]*" for option --[a-z0-9-]+: /, '');
+    },
+    parse: (text) => {
+      const r = parseOptionValue(d, text);
+      if (!r.ok) throw new Error(r.error);
+      return r.value;
+    },
+  };
+}
+
+/** The file name offered in the save dialog; `*.template.json` gets the JSON schema. */
+export function suggestedFileName(bp: Blueprint): string {
+  return `${bp.id}.template.json`;
+}

@@ -1,0 +1,117 @@
+// "Decouple: New Template…": pick a blueprint, answer its options (QuickPicks for choices and
+// yes/no, validated InputBoxes with the default prefilled), then open the template as a new
+// untitled document or save it where the user picks. An existing file is never replaced without
+// an explicit "Replace" in a modal dialog.
+import * as vscode from 'vscode';
+import {
+  blueprintItems,
+  blueprints,
+  getBlueprint,
+  optionPrompt,
+  renderBlueprint,
+  suggestedFileName,
+  type Blueprint,
+  type OptionPrompt,
+  type OptionValue,
+} from '../core/blueprints';
+
+export const NEW_TEMPLATE_COMMAND = 'decouple.newTemplate';
+
+export function registerScaffoldCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(NEW_TEMPLATE_COMMAND, async (blueprintId?: unknown) => {
+      try {
+        await newTemplate(typeof blueprintId === 'string' ? blueprintId : undefined);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Decouple: could not create the template: ${(e as Error)?.message ?? String(e)}`);
+      }
+    }),
+  );
+}
+
+/** Escape anywhere cancels the whole flow (undefined). */
+async function newTemplate(preselected?: string): Promise<void> {
+  const bp = preselected ? getBlueprint(preselected) : await pickBlueprint();
+  if (!bp) {
+    if (preselected) void vscode.window.showErrorMessage(`Decouple: unknown blueprint "${preselected}".`);
+    return;
+  }
+  const values: Record<string, OptionValue> = {};
+  const steps = bp.options.length + 1;
+  for (const [i, d] of bp.options.entries()) {
+    const v = await ask(optionPrompt(bp, d, i + 1, steps));
+    if (v === undefined) return;
+    values[d.name] = v;
+  }
+  const text = renderBlueprint(bp, values);
+  await deliver(bp, text, steps);
+}
+
+async function pickBlueprint(): Promise<Blueprint | undefined> {
+  const picked = await vscode.window.showQuickPick(blueprintItems(blueprints), {
+    title: 'New Template',
+    placeHolder: 'Which blueprint? (a deployable CloudFormation template to start from)',
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
+  return picked && getBlueprint(picked.id);
+}
+
+async function ask(p: OptionPrompt): Promise<OptionValue | undefined> {
+  if (p.kind === 'pick') {
+    const picked = await vscode.window.showQuickPick(p.items, { title: p.title, placeHolder: p.placeholder, ignoreFocusOut: true });
+    return picked?.value;
+  }
+  const text = await vscode.window.showInputBox({
+    title: p.title,
+    prompt: p.prompt,
+    value: p.value,
+    placeHolder: p.placeholder,
+    ignoreFocusOut: true,
+    validateInput: (t) => p.validate(t) ?? null,
+  });
+  return text === undefined ? undefined : p.parse(text);
+}
+
+async function deliver(bp: Blueprint, text: string, steps: number): Promise<void> {
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: 'Open as a new untitled document', detail: 'Review it, then save it yourself', id: 'untitled' as const },
+      { label: 'Save to a file…', detail: `Pick where (suggested name ${suggestedFileName(bp)})`, id: 'save' as const },
+    ],
+    { title: `New Template: ${bp.id} (${steps}/${steps})`, placeHolder: 'Where should the template go?', ignoreFocusOut: true },
+  );
+  if (!choice) return;
+  if (choice.id === 'untitled') {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+    await vscode.window.showTextDocument(doc);
+    return;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: `Save the ${bp.id} template`,
+    saveLabel: 'Save Template',
+    defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedFileName(bp)) : undefined,
+    filters: { 'CloudFormation template (JSON)': ['json'] },
+  });
+  if (!target) return;
+  if (await exists(target)) {
+    const replace = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists. Replace it with the ${bp.id} template?`,
+      { modal: true, detail: 'Its current content will be lost.' },
+      'Replace',
+    );
+    if (replace !== 'Replace') return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

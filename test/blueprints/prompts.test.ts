@@ -1,0 +1,61 @@
+// The prompts "Decouple: New Template…" shows, built from the option descriptors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { blueprintItems, blueprints, getBlueprint, optionPrompt, suggestedFileName } from '../../src/core/blueprints';
+
+const opt = (bp: string, name: string) => {
+  const b = getBlueprint(bp)!;
+  return { b, d: b.options.find((o) => o.name === name)! };
+};
+
+test('the blueprint QuickPick lists every blueprint with its description', () => {
+  const items = blueprintItems(blueprints);
+  assert.deepEqual(items.map((i) => i.id), blueprints.map((b) => b.id));
+  assert.ok(items.every((i) => i.detail.length > 0));
+});
+
+test('choices: a QuickPick with the default first and marked', () => {
+  const { b, d } = opt('https', 'load-balancer');
+  const p = optionPrompt(b, d, 1, 5);
+  assert.equal(p.kind, 'pick');
+  if (p.kind !== 'pick') return;
+  assert.equal(p.title, 'New Template: https (1/5)');
+  assert.deepEqual(p.items.map((i) => i.value), ['alb', 'classic']);
+  assert.match(p.items[0].description ?? '', /Application Load Balancer · default/);
+  assert.match(p.placeholder, /--load-balancer/);
+});
+
+test('booleans: Yes/No with the default first', () => {
+  const { b, d } = opt('sqs-worker', 'fifo');
+  const p = optionPrompt(b, d, 1, 5);
+  assert.equal(p.kind, 'pick');
+  if (p.kind !== 'pick') return;
+  assert.deepEqual(p.items.map((i) => [i.label, i.value, i.description]), [
+    ['No', false, 'default'],
+    ['Yes', true, undefined],
+  ]);
+});
+
+test('numbers and strings: an InputBox prefilled with the default, validated', () => {
+  const { b, d } = opt('classic-elb', 'instance-count');
+  const p = optionPrompt(b, d, 1, 4);
+  assert.equal(p.kind, 'input');
+  if (p.kind !== 'input') return;
+  assert.equal(p.value, '2');
+  assert.match(p.prompt, /from 2 to 4 \(default 2\)/);
+  assert.equal(p.validate('3'), undefined);
+  assert.equal(p.validate('9'), 'expected a whole number from 2 to 4');
+  assert.equal(p.parse(' 4 '), 4);
+  assert.throws(() => p.parse('x'));
+  const path = opt('alb', 'health-check-path');
+  const pp = optionPrompt(path.b, path.d, 3, 4);
+  assert.equal(pp.kind, 'input');
+  if (pp.kind === 'input') {
+    assert.equal(pp.value, '/index.html');
+    assert.match(pp.validate('health') ?? '', /starting with "\/"/);
+  }
+});
+
+test('the suggested file name gets the schema (matches *.template.json)', () => {
+  assert.equal(suggestedFileName(getBlueprint('alb')!), 'alb.template.json');
+});
