@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { blueprints, describeOptions, getBlueprint, optionCombinations, renderBlueprint } from '../../src/core/blueprints';
 import { ROOT } from '../helpers/lint';
 import { checkSchemaIntegrity, validate } from './validate';
+import { expandSnippet } from '../snippets/expand';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'cloudformation.schema.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -63,6 +64,17 @@ describe('schema accepts every blueprint and option combination', () => {
       assert.deepEqual(messages(JSON.parse(readFileSync(join(ROOT, 'templates', f), 'utf8'))), [], f);
     }
   });
+});
+
+test('schema accepts every snippet (expanded with its defaults)', () => {
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'cloudformation.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+  for (const s of Object.values(snippets)) {
+    const text = expandSnippet(s.body).text;
+    const doc = s.prefix === 'cfn-template' ? JSON.parse(text)
+      : s.prefix === 'cfn-outputs' ? { Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: JSON.parse(`{${text}}`) }
+      : { Resources: JSON.parse(`{${text}}`) };
+    assert.deepEqual(messages(doc), [], s.prefix);
+  }
 });
 
 describe('schema rejects known-bad values', () => {
