@@ -431,6 +431,11 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
       }
       throw new DeployError({ kind: 'validation', message: `CloudFormation could not create the change set: ${cs.StatusReason ?? 'no reason given'}`, exit: 1 });
     }
+    if (ui.signal?.aborted) {
+      await discardOurs();
+      created = false;
+      throw new DeployError({ kind: 'cancelled', message: 'Stopped before executing: nothing was changed, and the change set was deleted.', exit: 1 });
+    }
     const view: ChangeSetView = {
       stackName: name,
       changeSetName,

@@ -8,18 +8,21 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../helpers/moto';
-import { leftovers } from './helpers';
+import { leftovers, startProxy } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'deploy', 'queue-worker.json');
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
+function runCli(args: string[], env: NodeJS.ProcessEnv, onOut?: (out: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => (out += d));
+    child.stdout.on('data', (d) => {
+      out += d;
+      onOut?.(out, child);
+    });
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
@@ -65,6 +68,29 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
     const del = await runCli(['delete', '--stack-name', 'bin', '--endpoint-url', moto.endpoint, '--yes'], env);
     assert.equal(del.code, 0, del.err);
     assert.match(del.out, /Stack bin deleted/);
+  });
+
+  test('Ctrl-C before the change set is executed: it is deleted with its empty stack, nothing changed (exit 1)', async () => {
+    // Hold DescribeChangeSet so the interrupt lands while the change set is being prepared.
+    const proxy = await startProxy(moto.endpoint, (action) => (action === 'DescribeChangeSet' ? 'delay' : 'pass'));
+    try {
+      const env = { ...bareEnv(), AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: moto.region };
+      let sent = false;
+      const r = await runCli(['deploy', FIXTURE, '--stack-name', 'interrupted', '--endpoint-url', proxy.endpoint, '--yes'], env, (out, child) => {
+        if (!sent && out.includes('Creating change set')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      });
+      assert.ok(sent);
+      assert.equal(r.code, 1, r.out + r.err);
+      assert.match(r.err, /Stopping \(press Ctrl-C again to quit at once\)/);
+      assert.match(r.err, /Stopped before executing: nothing was changed, and the change set was deleted/);
+      assert.doesNotMatch(r.out, /Executing/);
+      assert.deepEqual(await leftovers(moto), []);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('without a terminal and without --yes: exit 2 before any AWS call', async () => {

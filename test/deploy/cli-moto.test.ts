@@ -14,6 +14,7 @@ import {
   type CloudFormationClient,
 } from '@aws-sdk/client-cloudformation';
 import { main } from '../../src/cli/main';
+import { getBlueprint, renderBlueprint } from '../../src/core/blueprints';
 import { testHooks } from '../../src/deploy';
 import { startMoto, type Moto } from '../helpers/moto';
 import { captureIo, leftovers, motoClient, motoEnv } from './helpers';
@@ -75,6 +76,25 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     assert.ok(!r.out.includes(SECRET) && !r.err.includes(SECRET), 'NoEcho value printed');
     assert.deepEqual(await leftovers(moto), []);
   });
+
+  for (const id of ['sqs-worker', 'classic-elb']) {
+    test(`first deploy of the ${id} blueprint, as scaffolded, to CREATE_COMPLETE`, async () => {
+      const bp = getBlueprint(id);
+      assert.ok(bp, `blueprint ${id} exists`);
+      const dir = mkdtempSync(join(tmpdir(), 'decouple-deploy-'));
+      const file = join(dir, `${id}.json`);
+      writeFileSync(file, renderBlueprint(bp));
+      const stack = `bp-${id}`;
+      const r = await run(['deploy', file, '--stack-name', stack, '--yes']);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.doesNotMatch(r.out, /\berror\b/, 'the blueprint lints clean');
+      assert.match(r.out, /\(new stack\)/);
+      assert.match(r.out, /Add\s+\w+\s+AWS::AutoScaling::AutoScalingGroup/);
+      assert.match(r.out, new RegExp(`Stack ${stack}: CREATE_COMPLETE`));
+      assert.equal(await status(stack), 'CREATE_COMPLETE');
+      assert.deepEqual(await leftovers(moto), []);
+    });
+  }
 
   test('a second deploy with no changes says so, exits 0 and deletes the empty change set', async () => {
     // The NoEcho parameter is not given again: the stack keeps its value (UsePreviousValue).

@@ -68,7 +68,7 @@ export async function leftovers(moto: Moto): Promise<string[]> {
   return found;
 }
 
-export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer';
+export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay';
 
 export interface Proxy {
   endpoint: string;
@@ -87,7 +87,8 @@ function actionOf(req: IncomingMessage, body: string): string {
  * A loopback HTTP proxy in front of moto. `decide(action, n)` (n = how many times this action was
  * seen before) answers 'pass', 'throttle' (a real CloudFormation throttling error), 'drop'
  * (the socket is destroyed before anything is forwarded, so the request never reaches moto) or
- * 'lose-answer' (moto does the work, then the socket is destroyed instead of answering).
+ * 'lose-answer' (moto does the work, then the socket is destroyed instead of answering) or
+ * 'delay' (forwarded after a second and a half).
  */
 export async function startProxy(target: string, decide: (action: string, n: number) => Fault): Promise<Proxy> {
   const seen: string[] = [];
@@ -114,6 +115,7 @@ export async function startProxy(target: string, decide: (action: string, n: num
         );
         return;
       }
+      const forward = () => {
       const fwd = request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (up) => {
@@ -128,6 +130,9 @@ export async function startProxy(target: string, decide: (action: string, n: num
       );
       fwd.on('error', () => res.destroy());
       fwd.end(body);
+      };
+      if (fault === 'delay') setTimeout(forward, 1500);
+      else forward();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

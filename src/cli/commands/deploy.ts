@@ -153,9 +153,42 @@ function quietSdk(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
+/**
+ * Ask on the terminal. Ctrl-C inside a prompt does not raise SIGINT (readline eats it and the
+ * question never settles); when nothing else is left to do the process would quietly exit and
+ * leave the change set behind, so an abandoned question counts as "no" and the cleanup runs.
+ */
+async function answer(io: CliIo, question: string): Promise<string> {
+  let onIdle: (() => void) | undefined;
+  const abandoned = new Promise<string>((resolve) => {
+    onIdle = () => {
+      io.stderr('\n');
+      resolve('');
+    };
+    process.once('beforeExit', onIdle);
+  });
+  try {
+    return await Promise.race([io.prompt(question), abandoned]);
+  } finally {
+    if (onIdle) process.removeListener('beforeExit', onIdle);
+  }
+}
+
 async function ask(io: CliIo, question: string): Promise<boolean> {
-  const a = (await io.prompt(`${question} [y/N] `)).trim().toLowerCase();
+  const a = (await answer(io, `${question} [y/N] `)).trim().toLowerCase();
   return a === 'y' || a === 'yes';
+}
+
+/** Ctrl-C: stop (change sets not yet executed are deleted); a second Ctrl-C quits at once. */
+function onInterrupt(io: CliIo): { signal: AbortSignal; dispose: () => void } {
+  const abort = new AbortController();
+  const handler = () => {
+    if (abort.signal.aborted) process.exit(130);
+    io.stderr('\nStopping (press Ctrl-C again to quit at once)…\n');
+    abort.abort();
+  };
+  process.on('SIGINT', handler);
+  return { signal: abort.signal, dispose: () => process.removeListener('SIGINT', handler) };
 }
 
 function readTemplate(path: string, io: CliIo): string {
@@ -265,7 +298,7 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     if (s.noEcho) throw new UsageError(`parameter ${s.key} is NoEcho and has no value: pass --parameter ${s.key}=… or set DECOUPLE_PARAMETER_${s.key} (it is never prompted for, so it never shows on screen)`);
     if (!io.isTTY) throw new UsageError(`parameter ${s.key} has no default: pass --parameter ${s.key}=…`);
     const hint = [s.description, s.allowedValues ? `one of ${s.allowedValues.join(', ')}` : undefined].filter(Boolean).join('; ');
-    const v = await io.prompt(`Parameter ${s.key} (${s.type}${hint ? `; ${hint}` : ''}): `);
+    const v = await answer(io, `Parameter ${s.key} (${s.type}${hint ? `; ${hint}` : ''}): `);
     values.push({ key: s.key, value: v, noEcho: false, source: 'prompt' });
   }
   const problems = values.flatMap((v) => {
@@ -292,11 +325,15 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   }
 
   const out = (s: string) => io.stdout(redact(s, secrets));
+  const interrupt = onInterrupt(io);
   try {
     const result = await mod.runDeploy(
       client,
       { stackName, templateBody: templateUrl ? undefined : body.body, templateUrl, parameters: values, capabilities: needs.map((n) => n.capability), secrets },
       {
+        signal: interrupt.signal,
+        // Ctrl-C while the stack changes: stop waiting; CloudFormation carries on.
+        whenStopped: async () => 'detach',
         log: (line) => out(`${line}\n`),
         confirmChangeSet: async (_view, text) => {
           out(`\n${text}\n`);
@@ -343,6 +380,8 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     return fail(e);
+  } finally {
+    interrupt.dispose();
   }
 }
 
@@ -358,15 +397,18 @@ export async function deleteStack(args: string[], io: CliIo): Promise<number> {
   const conn = connection(o, io);
   const client = mod.createClient(conn);
   const name = o.stackName!;
+  const interrupt = onInterrupt(io);
   try {
     const r = await mod.runDelete(client, name, {
+      signal: interrupt.signal,
+      whenStopped: async () => 'detach',
       log: (line) => io.stdout(`${line}\n`),
       whenBusy: async (n, status) => (o.yes || (await ask(io, `Stack ${n} is ${status}. Wait for it to finish?`)) ? 'wait' : 'stop'),
       confirmDelete: async (n, resources) => {
         io.stdout(`Stack ${n} and its ${resources.length} resource${resources.length === 1 ? '' : 's'} will be deleted:\n`);
         for (const r of resources) io.stdout(`  ${r.logicalId} (${r.type})\n`);
         if (o.yes) return true;
-        return (await io.prompt(`Type the stack name (${n}) to delete it: `)).trim() === n;
+        return (await answer(io, `Type the stack name (${n}) to delete it: `)).trim() === n;
       },
     });
     switch (r.outcome) {
@@ -391,5 +433,7 @@ export async function deleteStack(args: string[], io: CliIo): Promise<number> {
     const c = e instanceof mod.DeployError ? e.classified : undefined;
     io.stderr(`decouple delete: ${c?.message ?? (e as Error)?.message ?? String(e)}\n`);
     return c?.exit ?? EXIT.failed;
+  } finally {
+    interrupt.dispose();
   }
 }

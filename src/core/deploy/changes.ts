@@ -134,7 +134,7 @@ export function renderChangeTable(rows: readonly ChangeRow[]): string {
       .map((cell, i) => cell.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  const sep = widths.map((w) => '-'.repeat(w)).join('  ').trimEnd();
+  const sep = widths.map((w, i) => (i === 0 ? ' '.repeat(w) : '-'.repeat(w))).join('  ').trimEnd();
   return [line(header), sep, ...body.map(line)].join('\n') + '\n';
 }
 
