@@ -1,0 +1,99 @@
+// `npm start`: build, package, and open VS Code with the extension and the sample workspace.
+//  - Desktop VS Code (`code` on PATH): `code --extensionDevelopmentPath=<repo> sample/`.
+//  - Otherwise code-server (installed and cached by scripts/e2e-setup.mjs) with the packaged .vsix
+//    installed, on a loopback port; the URL to open is printed. Ctrl+C stops it.
+// DECOUPLE_START=code-server forces the second; PORT picks the port (default: 8080, or a free one).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureE2e } from './e2e-setup.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sample = join(root, 'sample');
+const say = (msg) => process.stderr.write(`[start] ${msg}\n`);
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) {
+    say(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+const which = (cmd) => {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+};
+
+const portFree = (port) =>
+  new Promise((res) => {
+    const s = createServer();
+    s.once('error', () => res(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
+  });
+
+async function pickPort() {
+  if (process.env.PORT) return Number(process.env.PORT);
+  for (const p of [8080, 8081, 8082, 8090]) if (await portFree(p)) return p;
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+say('building and packaging the extension');
+const vsix = join(root, 'decouple-start.vsix');
+run(process.execPath, ['scripts/package.mjs', '--out', vsix]);
+
+const code = process.env.DECOUPLE_START === 'code-server' ? undefined : which('code');
+if (code) {
+  say(`opening desktop VS Code (${code}) with the extension from ${root}`);
+  const child = spawn(code, [`--extensionDevelopmentPath=${root}`, sample], { stdio: 'inherit' });
+  child.on('exit', (c) => process.exit(c ?? 0));
+} else {
+  say('no desktop VS Code (`code`) found: using code-server (VS Code in the browser)');
+  let tools;
+  try {
+    tools = ensureE2e();
+  } catch (e) {
+    say(`could not set up code-server: ${e.message}`);
+    process.exit(1);
+  }
+  const state = join(tools.cache, 'start');
+  const ext = join(state, 'extensions');
+  const user = join(state, 'user-data');
+  mkdirSync(ext, { recursive: true });
+  mkdirSync(user, { recursive: true });
+  const common = ['--config', join(state, 'code-server.yaml'), '--extensions-dir', ext, '--user-data-dir', user];
+  run(tools.codeServer, [...common, '--install-extension', vsix, '--force']);
+  const port = await pickPort();
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sample)}`;
+  const child = spawn(
+    tools.codeServer,
+    [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', sample],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let announced = false;
+  const onData = (b) => {
+    const s = b.toString();
+    if (process.env.DECOUPLE_START_VERBOSE) process.stderr.write(s);
+    if (!announced && s.includes('HTTP server listening')) {
+      announced = true;
+      process.stdout.write(`\nDecouple is running in VS Code (code-server) at:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.\n\n`);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (c, sig) => {
+    if (!announced) say(`code-server exited (${c ?? sig}) before it was ready; run with DECOUPLE_START_VERBOSE=1 to see its log`);
+    process.exit(announced ? 0 : 1);
+  });
+}

@@ -1,0 +1,113 @@
+// Extension-host checks, run inside a desktop VS Code by @vscode/test-electron (run.test.ts ->
+// index.ts) or by @vscode/test-cli (extension.suite.ts, mocha). The same behaviour as the
+// code-server e2e suite, through the VS Code API instead of the UI.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export interface Case {
+  name: string;
+  run(): Promise<void>;
+}
+
+const EXTENSION_ID = 'decouple.decouple';
+
+async function until<T>(what: string, fn: () => T | undefined | false, timeout = 20_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri ?? assert.fail('the tests need the sample workspace open');
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'decouple');
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+async function openSeed(): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(folder(), 'loadbalancer-from-seed.json');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  await until('Decouple diagnostics on the seed template', () => ours(uri).length > 0);
+  return doc;
+}
+
+export const cases: Case[] = [
+  {
+    name: 'the extension activates on a JSON template',
+    async run() {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID) ?? assert.fail(`${EXTENSION_ID} is not installed`);
+      await openSeed();
+      assert.equal(ext.isActive, true);
+    },
+  },
+  {
+    name: 'the seed template shows the wiring diagnostics, with code links and source',
+    async run() {
+      const doc = await openSeed();
+      const ds = ours(doc.uri);
+      const ids = new Set(ds.map(codeOf));
+      for (const id of ['security-group/ssh-open-to-world', 'load-balancer/cross-zone-disabled', 'health-check/asg-uses-elb', 'template/not-strict-json']) {
+        assert.ok(ids.has(id), `missing ${id}: ${[...ids].join(', ')}`);
+      }
+      const d = ds.find((x) => codeOf(x) === 'load-balancer/cross-zone-disabled')!;
+      assert.equal(typeof d.code, 'object');
+      assert.match(String((d.code as { target: vscode.Uri }).target), /docs\/rules\/load-balancer\/cross-zone-disabled\.md$/);
+    },
+  },
+  {
+    name: 'an edit that breaks the wiring raises a diagnostic; undoing it clears it',
+    async run() {
+      const doc = await openSeed();
+      const text = doc.getText();
+      const find = '"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}';
+      const at = text.indexOf(find);
+      assert.ok(at > 0);
+      const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + find.length));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, range, '"CidrIp": "0.0.0.0/0"');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const id = 'security-group/instance-ingress-not-from-lb';
+      await until(`${id} after the edit`, () => ours(doc.uri).some((d) => codeOf(d) === id));
+      await vscode.commands.executeCommand('undo');
+      await until(`${id} gone after undo`, () => !ours(doc.uri).some((d) => codeOf(d) === id));
+    },
+  },
+  {
+    name: 'a quick fix removes its diagnostic and leaves valid JSON',
+    async run() {
+      const doc = await openSeed();
+      const d = ours(doc.uri).find((x) => codeOf(x) === 'template/not-strict-json') ?? assert.fail('no not-strict-json diagnostic');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title.startsWith('Convert to strict JSON')) ?? assert.fail(`no strict-JSON fix among ${actions.map((a) => a.title).join('; ')}`);
+      assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
+      await until('not-strict-json gone', () => !ours(doc.uri).some((x) => codeOf(x) === 'template/not-strict-json'));
+      assert.doesNotThrow(() => JSON.parse(doc.getText()));
+      await vscode.commands.executeCommand('workbench.action.revertFile');
+    },
+  },
+  {
+    name: 'hover explains a diagnostic and what a Ref points at; F12 jumps to the logical ID',
+    async run() {
+      const doc = await openSeed();
+      const d = ours(doc.uri).find((x) => codeOf(x) === 'load-balancer/cross-zone-disabled')!;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(text, /cross-zone-disabled/);
+      const ref = doc.getText().indexOf('{"Ref": "LoadBalancerSecurityGroup"}') + 10;
+      const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(ref));
+      const target = defs.map((x) => ('targetRange' in x ? x.targetSelectionRange ?? x.targetRange : x.range))[0] ?? assert.fail('no definition');
+      assert.equal(doc.getText(target), '"LoadBalancerSecurityGroup"');
+    },
+  },
+  {
+    name: 'JSON that is not a template gets no diagnostics',
+    async run() {
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "name": "x", "Resources": 1 }' });
+      await vscode.window.showTextDocument(doc);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual(ours(doc.uri), []);
+    },
+  },
+];
