@@ -120,6 +120,15 @@ describe(ID, () => {
     JSON.parse(fixed);
   });
 
+  it('keeps every edit inside the text for an unterminated /* at the end of the file', () => {
+    for (const text of ['{"a": 1}/*', '{"a": 1}\n/*', '{"a": 1} /* x']) {
+      const ds = lint(text, [ID]);
+      assert.equal(ds.length, 1, text);
+      for (const f of ds[0].fixes!) for (const e of f.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `${JSON.stringify(text)}: ${JSON.stringify(e)}`);
+      assert.equal(applyEdits(text, ds[0].fixes![1].edits), '{"a": 1}');
+    }
+  });
+
   it('is quiet on strict JSON whose strings contain #, // and /* */', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'template', 'not-strict-json', 'good.json'), []);
   });

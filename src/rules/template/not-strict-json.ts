@@ -28,9 +28,13 @@ export const notStrictJson = defineRule(
   },
   ({ template, report }) => {
     if (template.format !== 'json') return;
-    const found = template.parse.nonStrict;
-    if (found.length === 0) return;
+    if (template.parse.nonStrict.length === 0) return;
     const text = template.text;
+    // Clamp into the text (the scanner can report an unterminated `/*` one past the end).
+    const found = template.parse.nonStrict.map((n) => {
+      const offset = Math.min(n.offset, text.length);
+      return { kind: n.kind, offset, length: Math.max(0, Math.min(n.length, text.length - offset)) };
+    });
     const own = found.map((n) => removal(text, [n]));
     // One shared edit list for the preferred fix (not a copy per diagnostic: files may have
     // thousands of comments).
