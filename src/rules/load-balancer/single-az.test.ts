@@ -53,6 +53,17 @@ describe(ID, () => {
     assert.equal(ds[0].severity, 'info');
   });
 
+  it('an ALB with one subnet from a subnet-ID parameter is an error (one subnet is one zone)', () => {
+    const text = template(
+      { Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: [{ Ref: 'Only' }] } } },
+      { Parameters: { Only: { Type: 'AWS::EC2::Subnet::Id' } } },
+    );
+    const ds = lint(text, [ID]);
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, 'error');
+    assert.match(ds[0].message, /has one subnet \(parameter 'Only'\)/);
+  });
+
   it('checks each branch of Fn::If', () => {
     const text = template(
       { Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Subnets: { 'Fn::If': ['Multi', ['subnet-1', 'subnet-2'], ['subnet-1']] } } } },

@@ -64,7 +64,7 @@ function members(t: Template, items: Value[][], zones: boolean): Member[] | unde
     }
     const subnet = v.kind === 'resource' && !v.attr ? t.resources.get(v.id) : undefined;
     if (subnet?.type === 'AWS::EC2::Subnet') out.push({ subnet, zone: subnetZone(t, subnet), label: `'${subnet.id}'` });
-    else out.push({ label: v.kind === 'scalar' ? `'${String(v.value)}'` : 'a subnet' });
+    else out.push({ label: v.kind === 'scalar' ? `'${String(v.value)}'` : v.kind === 'parameter' ? `parameter '${v.id}'` : 'a subnet' });
   }
   return out;
 }
