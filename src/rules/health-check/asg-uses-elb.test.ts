@@ -87,6 +87,13 @@ describe(ID, () => {
       { Conditions: { C: { 'Fn::Equals': ['a', 'b'] } } },
     );
     assert.equal(lint(text, [ID]).length, 1);
+    const traffic = template({
+      Elb: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { TrafficSources: [{ Identifier: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/a/b', Type: 'elbv2' }] } },
+      Lattice: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { TrafficSources: [{ Identifier: 'arn:aws:vpc-lattice:us-east-1:1:targetgroup/tg-1', Type: 'vpc-lattice' }] } },
+    });
+    const td = lint(traffic, [ID]);
+    assert.deepEqual(td.map((d) => spanText(traffic, d)), ['"TrafficSources"']);
+    assert.match(td[0].message, /'Elb' sits behind a load balancer \(TrafficSources\)/);
     const empty = '{"Resources": {"Asg": {"Type": "AWS::AutoScaling::AutoScalingGroup", "Properties": {"LoadBalancerNames": ["x"]}}}}';
     const fixed = fixAll(empty, [ID]);
     assert.deepEqual(JSON.parse(fixed).Resources.Asg.Properties, { LoadBalancerNames: ['x'], HealthCheckType: 'ELB', HealthCheckGracePeriod: 300 });

@@ -6,10 +6,10 @@
 // ELB via LoadBalancerNames, ALB/NLB via TargetGroupARNs) reports unhealthy.
 //
 // Attachment is attachment: load balancers and target groups from outside the template (parameters,
-// literal names and ARNs, imports) count as well. HealthCheckType may list several types
+// literal names and ARNs, imports) count as well, and so do TrafficSources entries of type elb/elbv2. HealthCheckType may list several types
 // ("ELB,EBS"); it is fine as long as ELB is one of them. Unresolvable values are not reported.
-import { getProperty, type Node, type Property } from '../../core/ast';
-import { resolve, scalars, type Value } from '../../core/resolve';
+import { get, getProperty, type Node, type Property } from '../../core/ast';
+import { listItems, resolve, scalar, scalars, type Value } from '../../core/resolve';
 import { defineRule, type Fix, type Related, type TextEdit } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { wiring } from '../../core/wiring';
@@ -30,9 +30,27 @@ export function attachesSomething(t: Template, node: Node | undefined): boolean 
   return resolve(t, node).some(item);
 }
 
+/**
+ * Does a TrafficSources value attach a load balancer? Entries with Type "elb" / "elbv2", or whose
+ * Identifier is an Elastic Load Balancing ARN; VPC Lattice sources (checked by VPC_LATTICE) are not.
+ */
+export function trafficSourcesAttachElb(t: Template, node: Node | undefined): boolean {
+  if (!node) return false;
+  return listItems(t, node).values.some((v) => {
+    if (v.kind !== 'object') return false;
+    const type = scalar(t, get(v.node, 'Type'));
+    if (type) return ['elb', 'elbv2'].includes(String(type.value).toLowerCase());
+    const id = scalar(t, get(v.node, 'Identifier'));
+    return id !== undefined && String(id.value).includes(':elasticloadbalancing:');
+  });
+}
+
 /** The attaching properties of an Auto Scaling group, in template order. */
 export function attachProps(t: Template, asg: Resource): Property[] {
-  return ATTACH_KEYS.map((k) => getProperty(asg.properties, k)).filter((p): p is Property => !!p?.value && attachesSomething(t, p.value));
+  const props = ATTACH_KEYS.map((k) => getProperty(asg.properties, k)).filter((p): p is Property => !!p?.value && attachesSomething(t, p.value));
+  const sources = getProperty(asg.properties, 'TrafficSources');
+  if (sources?.value && trafficSourcesAttachElb(t, sources.value)) props.push(sources);
+  return props;
 }
 
 export function hasElb(value: unknown): boolean {
@@ -69,7 +87,7 @@ export const asgUsesElb = defineRule(
         ...(info?.classicLbs ?? []).map((x) => `load balancer '${x.lb.id}'`),
         ...(info?.targetGroups ?? []).map((x) => `target group '${x.tg.id}'`),
       ];
-      const behind = names.length ? [...new Set(names)].join(' and ') : attach.map((p) => (p.key === 'LoadBalancerNames' ? 'a load balancer' : 'a target group')).join(' and ');
+      const behind = names.length ? [...new Set(names)].join(' and ') : attach.map((p) => (p.key === 'LoadBalancerNames' ? 'a load balancer' : p.key === 'TargetGroupARNs' ? 'a target group' : 'a load balancer (TrafficSources)')).join(' and ');
       const related: Related[] = [
         ...(info?.classicLbs ?? []).map((x) => ({ span: x.node, message: `attached to load balancer '${x.lb.id}' here` })),
         ...(info?.targetGroups ?? []).map((x) => ({ span: x.node, message: `attached to target group '${x.tg.id}' here` })),

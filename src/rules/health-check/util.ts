@@ -70,6 +70,13 @@ export function describeValue(v: ScalarValue, unit = ''): string {
   return shown;
 }
 
+/** " (when condition C is true)" when `node` is a branch of an Fn::If, '' otherwise. */
+export function branchNote(node: Node): string {
+  const cond = ifCondition(node);
+  if (cond === undefined) return '';
+  return cond ? ` (when condition ${cond} is ${ifBranch(node)})` : ' (in one branch of Fn::If)';
+}
+
 /** The condition name when `node` is a branch of an Fn::If, '' if unnamed; undefined otherwise. */
 function ifCondition(node: Node): string | undefined {
   const arr = node.parent;

@@ -50,4 +50,24 @@ describe(ID, () => {
     assert.deepEqual(ds.map((d) => spanText(text, d)), ['"ten"', 'true']);
     assert.match(ds[0].message, /Interval ten .* is not a whole number/);
   });
+
+  it('names the Fn::If branch whose HealthCheck object misses keys', () => {
+    const text = template(
+      {
+        Lb: {
+          Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+          Properties: {
+            HealthCheck: {
+              'Fn::If': ['IsProd', { Target: 'TCP:80', Interval: 10, Timeout: 5, HealthyThreshold: 2, UnhealthyThreshold: 2 }, { Target: 'TCP:80' }],
+            },
+          },
+        },
+      },
+      { Conditions: { IsProd: { 'Fn::Equals': ['a', 'b'] } } },
+    );
+    const ds = lint(text, [ID]);
+    assert.equal(ds.length, 1);
+    assert.equal(spanText(text, ds[0]), '"HealthCheck"');
+    assert.match(ds[0].message, /HealthCheck \(when condition IsProd is false\) of load balancer 'Lb' is missing Interval, Timeout, HealthyThreshold and UnhealthyThreshold/);
+  });
 });

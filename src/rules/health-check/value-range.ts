@@ -11,7 +11,7 @@
 import { get, getProperty, type Node } from '../../core/ast';
 import { defineRule, type Report } from '../../core/rule';
 import type { Template } from '../../core/template';
-import { CLASSIC_KEYS, CLASSIC_RANGES, classicHealthChecks, describeValue, TARGET_GROUP, TG_RANGES, values, wholeNumber, type Range } from './util';
+import { branchNote, CLASSIC_KEYS, CLASSIC_RANGES, classicHealthChecks, describeValue, TARGET_GROUP, TG_RANGES, values, wholeNumber, type Range } from './util';
 
 export const valueRange = defineRule(
   {
@@ -30,7 +30,7 @@ export const valueRange = defineRule(
           .map(([k, p]) => `'${p}' should be spelt '${k}'`);
         report({
           span: hc.prop.keySpan,
-          message: `HealthCheck of load balancer '${hc.lb.id}' is missing ${list(missing)}: a Classic Load Balancer health check needs all five of Target, Interval, Timeout, HealthyThreshold and UnhealthyThreshold, or AWS rejects it.${misspelt.length ? ` Keys are case-sensitive: ${misspelt.join('; ')}.` : ''}`,
+          message: `HealthCheck${branchNote(hc.obj)} of load balancer '${hc.lb.id}' is missing ${list(missing)}: a Classic Load Balancer health check needs all five of Target, Interval, Timeout, HealthyThreshold and UnhealthyThreshold, or AWS rejects it.${misspelt.length ? ` Keys are case-sensitive: ${misspelt.join('; ')}.` : ''}`,
         });
       }
       for (const [key, range] of Object.entries(CLASSIC_RANGES)) {
