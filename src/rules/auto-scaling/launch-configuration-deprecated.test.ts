@@ -121,9 +121,38 @@ describe(ID, () => {
     // SpotConfig is left as it was.
     assert.equal(json.Resources.SpotConfig.Type, 'AWS::AutoScaling::LaunchConfiguration');
     assert.equal(lint(converted, [ID]).length, 2);
-    const { code, out: [after] } = cfnLint(converted);
+
+    // Every mapped property at once, and two groups sharing the configuration.
+    const full = template({
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Sn: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
+      Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' } } },
+      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } },
+      Prof: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'Role' }] } },
+      Lc: {
+        Type: 'AWS::AutoScaling::LaunchConfiguration',
+        Properties: {
+          ImageId: 'ami-12345678', InstanceType: 't3.micro', KeyName: 'k', SecurityGroups: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }],
+          IamInstanceProfile: { 'Fn::GetAtt': ['Prof', 'Arn'] }, EbsOptimized: true, InstanceMonitoring: false, PlacementTenancy: 'dedicated',
+          MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 }, KernelId: 'aki-12345678', RamDiskId: 'ari-12345678',
+          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 20, VolumeType: 'gp3', Iops: 3000, Throughput: 125, DeleteOnTermination: true } }],
+          UserData: { 'Fn::Base64': '#!/bin/bash' },
+        },
+      },
+      Asg1: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { LaunchConfigurationName: { Ref: 'Lc' }, MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'Sn' }] } },
+      Asg2: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { LaunchConfigurationName: { Ref: 'Lc' }, MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'Sn' }] } },
+    });
+    const fullConverted = convert(full);
+    assert.deepEqual(lint(fullConverted, [ID]), []);
+    const fd = JSON.parse(fullConverted).Resources.Lc.Properties.LaunchTemplateData;
+    assert.deepEqual(fd.IamInstanceProfile, { Arn: { 'Fn::GetAtt': ['Prof', 'Arn'] } });
+    assert.deepEqual(fd.Placement, { Tenancy: 'dedicated' });
+    assert.deepEqual(fd.MetadataOptions, { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 });
+
+    const { code, out: [after, afterFull] } = cfnLint(converted, fullConverted);
     assert.doesNotMatch(after, /:E\d{4}:/);
-    assert.equal(code & 2, 0, after);
+    assert.doesNotMatch(afterFull, /:[EW]\d{4}:/);
+    assert.equal(code & 2, 0, `${after}\n${afterFull}`);
   });
 
   it('offers no fix where the conversion could change meaning', () => {
