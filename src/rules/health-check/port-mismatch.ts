@@ -12,7 +12,7 @@ import { numbers, resolve, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { wiring } from '../../core/wiring';
 import { replaceValue } from '../fix';
-import { classicHealthChecks, describeValue, editableInString, literalInPlace, spanInString, TARGET_GROUP, tgTargetType, values, wholeNumber } from './util';
+import { classicHealthChecks, describeValue, editableInString, literalInPlace, spanInString, TARGET_GROUP, tgProtocol, tgTargetType, values, wholeNumber } from './util';
 
 interface InstancePort {
   port: number;
@@ -62,6 +62,9 @@ export const portMismatch = defineRule(
       const hcNode = get(props, 'HealthCheckPort');
       if (!props || !hcNode) continue;
       if (tgTargetType(template, tg) === 'lambda') continue;
+      // GENEVE (Gateway Load Balancer) traffic cannot be health-checked; its checks go to port 80 by default.
+      const protocol = tgProtocol(template, tg);
+      if (!protocol.known || protocol.value === 'GENEVE') continue;
       const portNode = get(props, 'Port');
       const port = numbers(template, portNode);
       if (!portNode || port.unknown || port.values.length === 0) continue;

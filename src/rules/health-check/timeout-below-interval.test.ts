@@ -126,6 +126,13 @@ describe(ID, () => {
     const ds = lint(lambda, [ID]);
     assert.equal(ds.length, 1);
     assert.match(ds[0].message, /default interval of 35 s/);
+    const geneve = template({ Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 6081, Protocol: 'GENEVE', VpcId: 'vpc-1', HealthCheckTimeoutSeconds: 10 } } });
+    assert.match(lint(geneve, [ID])[0].message, /default interval of 10 s/);
+    const unknownProtocol = template(
+      { Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 6081, Protocol: { Ref: 'P' }, VpcId: 'vpc-1', HealthCheckTimeoutSeconds: 10 } } },
+      { Parameters: { P: { Type: 'String' } } },
+    );
+    assert.deepEqual(lint(unknownProtocol, [ID]), []);
   });
 
   it('property: reports exactly the pairs with timeout >= interval, and the fix yields a valid pair', () => {

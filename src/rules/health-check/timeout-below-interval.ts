@@ -7,11 +7,13 @@
 //
 // Every resolvable combination is compared: literal values, parameter defaults (named in the
 // message) and both branches of Fn::If. A target group without HealthCheckIntervalSeconds gets the
-// documented default interval (30 s; 35 s for Lambda targets); a missing timeout is never assumed.
+// documented default interval (30 s; 35 s for Lambda targets, 10 s for GENEVE target groups); a
+// missing timeout is never assumed.
 // Unresolvable values are not reported.
 import { get, getProperty, type Node, type ObjectNode } from '../../core/ast';
 import { numbers, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
+import type { Resource, Template } from '../../core/template';
 import { replaceValue, sourceOf } from '../fix';
 import {
   CLASSIC_RANGES,
@@ -21,6 +23,7 @@ import {
   sameTypeNumber,
   TARGET_GROUP,
   TG_RANGES,
+  tgProtocol,
   tgTargetType,
   type Range,
 } from './util';
@@ -72,9 +75,8 @@ export const timeoutBelowInterval = defineRule(
       const intervalNode = get(props, 'HealthCheckIntervalSeconds');
       let defaultInterval: number | undefined;
       if (!intervalNode) {
-        const type = tgTargetType(template, tg);
-        if (type === undefined) continue; // the default depends on the target type
-        defaultInterval = type === 'lambda' ? 35 : 30;
+        defaultInterval = defaultTgInterval(template, tg);
+        if (defaultInterval === undefined) continue; // the default depends on what we cannot see
       }
       checks.push({
         owner: `target group '${tg.id}'`,
@@ -120,6 +122,20 @@ export const timeoutBelowInterval = defineRule(
     }
   },
 );
+
+/**
+ * The documented default HealthCheckIntervalSeconds (CreateTargetGroup): 35 s for Lambda targets,
+ * 10 s for GENEVE (Gateway Load Balancer) target groups, 30 s otherwise; undefined when the target
+ * type or protocol that decides it cannot be resolved.
+ */
+export function defaultTgInterval(t: Template, tg: Resource): number | undefined {
+  const type = tgTargetType(t, tg);
+  if (type === undefined) return undefined;
+  if (type === 'lambda') return 35;
+  const protocol = tgProtocol(t, tg);
+  if (!protocol.known) return undefined;
+  return protocol.value === 'GENEVE' ? 10 : 30;
+}
 
 function inRange(n: number, r: Range): boolean {
   return Number.isInteger(n) && n >= r.min && n <= r.max;
