@@ -65,7 +65,7 @@ describe('blueprint registry', () => {
     // queue-depth 1 and 100000).
     assert.equal(combos.length, 3 * 2 * 4 + 5);
     for (const lb of ['alb', 'classic', 'nlb']) for (const f of [true, false]) assert.ok(combos.some((c) => c['load-balancer'] === lb && c.fifo === f));
-    assert.ok(all.length >= 80, `${all.length} option sets`);
+    assert.ok(all.length >= 70, `${all.length} option sets`);
   });
 
   test('option values are parsed and checked with messages naming the option and the allowed values', () => {
