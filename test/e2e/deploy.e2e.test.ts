@@ -1,0 +1,139 @@
+// End to end: deploy a template to moto from the command palette of a real VS Code (code-server +
+// headless Chromium, see ./harness.ts): stack name and parameters prompted (NoEcho as a password
+// box), the change set shown before anything changes, a modal confirmation, the outcome, and the
+// stack's outputs in a quick pick.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { startMoto, type Moto } from '../helpers/moto';
+import { ensureTools, packageVsix, ROOT, Session } from './harness';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'deploy');
+const TEMPLATE = readFileSync(join(FIXTURES, 'queue-worker.json'), 'utf8');
+const WITH_OUTPUTS = readFileSync(join(FIXTURES, 'with-outputs.json'), 'utf8');
+const SECRET = 'e2e-NoEcho-7c1f';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 }, () => {
+  let s: Session;
+  let moto: Moto;
+  let cf: CloudFormationClient;
+  let work: string;
+
+  before(async () => {
+    moto = await startMoto();
+    cf = new CloudFormationClient({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials });
+    // The extension host inherits code-server's environment: the standard credential chain finds these.
+    process.env.AWS_ACCESS_KEY_ID = moto.credentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = moto.credentials.secretAccessKey;
+    const tools = ensureTools();
+    work = mkdtempSync(join(tmpdir(), 'decouple-vsix-'));
+    const vsix = packageVsix(work);
+    s = new Session(vsix, tools, {
+      files: { 'queue-worker.json': TEMPLATE },
+      settings: { 'decouple.aws.endpointUrl': moto.endpoint, 'decouple.aws.region': moto.region },
+    });
+    await s.start();
+  });
+
+  after(async () => {
+    await s?.close();
+    cf?.destroy();
+    await moto?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: 240_000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const shot = await s?.screenshot(`failed-deploy-${name}`).catch(() => undefined);
+        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        throw e;
+      }
+    });
+
+  const input = '.quick-input-widget input';
+  const dialogButton = (label: string) => s.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: label });
+  const toast = (text: string) => s.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+
+  step('Deploy Template: prompts, shows the change set, asks, creates the stack', async () => {
+    const p = s.page;
+    await s.openFile('queue-worker.json');
+    await s.runCommand('Decouple: Deploy Template');
+    // Stack name, offered from the file name.
+    await p.waitForSelector(input);
+    await s.waitFor('the stack name prompt', async () => (await p.inputValue(input)) === 'queue-worker');
+    await p.keyboard.press('Enter');
+    // VisibilityTimeout: its default offered.
+    await s.waitFor('the VisibilityTimeout prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter VisibilityTimeout'));
+    assert.equal(await p.inputValue(input), '60');
+    await p.keyboard.press('Enter');
+    // ApiToken: NoEcho, so a password box.
+    await s.waitFor('the ApiToken prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter ApiToken'));
+    assert.equal(await p.getAttribute(input, 'type'), 'password');
+    await p.keyboard.type(SECRET);
+    await p.keyboard.press('Enter');
+
+    // The modal confirmation, with the change set beside the editor; nothing exists yet but the
+    // empty REVIEW_IN_PROGRESS stack of the change set.
+    await dialogButton('Execute').waitFor({ timeout: 60_000 });
+    const dialog = await p.locator('.monaco-dialog-box').innerText();
+    assert.match(dialog, /Execute the change set for stack queue-worker\?/);
+    assert.match(dialog, /3 to add, 0 to modify, 0 to remove/);
+    assert.match(dialog, new RegExp(`endpoint ${moto.endpoint.replace(/[.]/g, '\\.')}`));
+    const before = (await cf.send(new DescribeStacksCommand({ StackName: 'queue-worker' }))).Stacks?.[0]?.StackStatus;
+    assert.equal(before, 'REVIEW_IN_PROGRESS');
+    assert.ok(await p.locator('.tab', { hasText: 'Change set: queue-worker' }).count(), 'the change set view is open');
+    await dialogButton('Execute').click();
+
+    await toast('stack queue-worker: CREATE_COMPLETE').waitFor({ timeout: 120_000 });
+    const after = (await cf.send(new DescribeStacksCommand({ StackName: 'queue-worker' }))).Stacks?.[0];
+    assert.equal(after?.StackStatus, 'CREATE_COMPLETE');
+    // It reached CloudFormation, and the page never showed it.
+    assert.equal(after?.Parameters?.find((x) => x.ParameterKey === 'ApiToken')?.ParameterValue, SECRET);
+    assert.ok(!(await p.content()).includes(SECRET), 'the NoEcho value appears in the page');
+  });
+
+  step('Cancel in the dialog: the change set and its empty stack are deleted, nothing changes', async () => {
+    const p = s.page;
+    await s.runCommand('Decouple: Deploy Template');
+    await p.waitForSelector(input);
+    await p.fill(input, 'declined');
+    await p.keyboard.press('Enter');
+    for (const key of ['VisibilityTimeout', 'ApiToken']) {
+      await s.waitFor(`the ${key} prompt`, async () => (await p.locator('.quick-input-widget').innerText()).includes(`Parameter ${key}`));
+      await p.keyboard.press('Enter');
+    }
+    await dialogButton('Cancel').waitFor({ timeout: 60_000 });
+    await dialogButton('Cancel').click();
+    await s.waitFor('the empty stack to be deleted', async () => {
+      try {
+        await cf.send(new DescribeStacksCommand({ StackName: 'declined' }));
+        return false;
+      } catch (e) {
+        return /does not exist/.test((e as Error).message);
+      }
+    });
+  });
+
+  step('Show Stack Outputs: the outputs DescribeStacks reports, URLs to open', async () => {
+    // moto fills Outputs only for CreateStack (not after a change set, unlike AWS): make the stack so.
+    await cf.send(new CreateStackCommand({ StackName: 'site', TemplateBody: WITH_OUTPUTS }));
+    const p = s.page;
+    await s.runCommand('Decouple: Show Stack Outputs');
+    await p.waitForSelector(input);
+    await p.fill(input, 'site');
+    await p.keyboard.press('Enter');
+    await s.waitFor('the outputs quick pick', async () => (await p.locator('.quick-input-widget').innerText()).includes('ConsoleUrl'));
+    const text = await p.locator('.quick-input-widget').innerText();
+    assert.match(text, /https:\/\/console\.aws\.amazon\.com\/sqs\/v2\/home\?region=us-east-1#\/queues/);
+    assert.match(text, /Open in the browser/);
+    assert.match(text, /QueueArn/);
+    await p.keyboard.press('Escape');
+  });
+});
