@@ -153,7 +153,8 @@ export function parseJson(text: string): ParseResult {
   for (;;) {
     const kind = scanner.scan() as number;
     const offset = scanner.getTokenOffset();
-    const length = scanner.getTokenLength();
+    // jsonc-parser counts one character past the end for an unterminated /* comment: clamp.
+    const length = Math.min(scanner.getTokenLength(), text.length - offset);
     const scanError = scanner.getTokenError() as number;
     if (scanError !== 0 && kind !== T.Unknown) {
       error(SCAN_ERRORS[scanError] ?? 'Invalid token', offset, length);

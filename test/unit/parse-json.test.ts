@@ -98,3 +98,13 @@ describe('parseJson', () => {
     toValue(n); // iterative, no stack overflow
   });
 });
+
+describe('parseJson edge cases', () => {
+  it('keeps an unterminated /* comment inside the text', () => {
+    for (const text of ['/*', '{} /*', '/*\r\n', '{"a": 1 /* x']) {
+      const r = parseJson(text);
+      for (const n of [...r.nonStrict, ...r.syntaxErrors]) assert.ok(n.offset + n.length <= text.length, `${JSON.stringify(text)}: ${n.offset}+${n.length}`);
+      assert.ok(r.syntaxErrors.some((e) => /end of comment/.test(e.message)));
+    }
+  });
+});
