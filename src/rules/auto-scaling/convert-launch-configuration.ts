@@ -75,7 +75,7 @@ interface LcUsage {
 
 /** One pass over the Auto Scaling groups, shared by every launch configuration's fix. */
 function lcUsage(t: Template): LcUsage {
-  const cached = t.cache.get('auto-scaling/lc-usage') as LcUsage | undefined;
+  const cached = t.cache.get('auto-scaling:lc-usage') as LcUsage | undefined;
   if (cached) return cached;
   const usage: LcUsage = { uses: new Map(), unsafe: new Set() };
   const lcIds = new Set(t.byType('AWS::AutoScaling::LaunchConfiguration').map((r) => r.id));
@@ -100,7 +100,7 @@ function lcUsage(t: Template): LcUsage {
       }
     }
   }
-  t.cache.set('auto-scaling/lc-usage', usage);
+  t.cache.set('auto-scaling:lc-usage', usage);
   return usage;
 }
 

@@ -53,7 +53,7 @@ export function fifoOf(t: Template, prop: Property | undefined): Fifo {
 }
 
 export function sqsModel(t: Template): SqsModel {
-  const cached = t.cache.get('sqs/model') as SqsModel | undefined;
+  const cached = t.cache.get('sqs:model') as SqsModel | undefined;
   if (cached) return cached;
   const queues: Queue[] = [];
   const byId = new Map<string, Queue>();
@@ -75,7 +75,7 @@ export function sqsModel(t: Template): SqsModel {
     if (rd) redrives.push(rd);
   }
   const model = { queues, byId, redrives };
-  t.cache.set('sqs/model', model);
+  t.cache.set('sqs:model', model);
   return model;
 }
 
