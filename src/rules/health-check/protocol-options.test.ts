@@ -61,6 +61,8 @@ describe(ID, () => {
     const ds = lint(text, [ID]);
     assert.equal(ds.length, 1);
     assert.match(ds[0].message, /HealthCheckProtocol is TCP \(when condition IsProd is false\)/);
+    // The HTTP branch needs the path: removing it is offered, but not as the preferred fix.
+    assert.deepEqual(ds[0].fixes!.map((f) => [f.title, f.isPreferred]), [['Remove HealthCheckPath (a TCP check only opens a connection)', false]]);
   });
 
   it('parses HttpCode lists and ranges', () => {

@@ -105,6 +105,8 @@ export const protocolOptions = defineRule(
       } else if (kind === 'network' || kind === 'gateway') {
         tcpBy.push({ why: `${owner} uses protocol ${tgProto} and sets no HealthCheckProtocol, which then defaults to TCP`, span: get(props, 'Protocol') });
       }
+      // Every possible health-check protocol is TCP (not only one Fn::If branch).
+      const allTcp = tcpBy.length > 0 && (!hc || (!hc.unknown && hc.values.every((v) => String(v.value).toUpperCase() === 'TCP')));
       if (tcpBy.length) {
         for (const key of ['HealthCheckPath', 'Matcher']) {
           const p = getProperty(props, key);
@@ -112,7 +114,8 @@ export const protocolOptions = defineRule(
           const related: Related[] = tcpBy.filter((x) => x.span).map((x) => ({ span: x.span!, message: x.why }));
           const fixes: Fix[] = [];
           const remove = removeProperty(text, props, key);
-          if (remove) fixes.push({ title: `Remove ${key} (a TCP check only opens a connection)`, edits: [remove], isPreferred: true });
+          // Not preferred when another Fn::If branch checks HTTP and needs the setting.
+          if (remove) fixes.push({ title: `Remove ${key} (a TCP check only opens a connection)`, edits: [remove], isPreferred: allTcp });
           if (!hc && kind === 'network') fixes.push({ title: 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")', edits: [insertProperty(text, props, 'HealthCheckProtocol', '"HTTP"')] });
           report({
             span: p.keySpan,
@@ -124,9 +127,7 @@ export const protocolOptions = defineRule(
       }
 
       // 3. Matcher.HttpCode syntax and code range.
-      if (kind === 'gateway') continue;
-      const allTcp = tcpBy.length > 0 && (!hc || (!hc.unknown && hc.values.every((v) => String(v.value).toUpperCase() === 'TCP')));
-      if (allTcp) continue;
+      if (kind === 'gateway' || allTcp) continue;
       const matcher = get(props, 'Matcher');
       const [min, max, who] = kind === 'application' ? [200, 499, 'an Application Load Balancer target group'] : kind === 'network' ? [200, 599, 'a Network Load Balancer target group'] : [200, 599, 'a target group'];
       for (const obj of matcherObjects(template, matcher)) {
