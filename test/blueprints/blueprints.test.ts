@@ -232,6 +232,8 @@ describe('generated templates have the promised shape', () => {
         assert.equal(g.Properties.HealthCheckType, 'ELB');
         assert.ok(g.Properties.HealthCheckGracePeriod > 0);
         assert.deepEqual(g.CreationPolicy.ResourceSignal.Count, { Ref: 'NumberOfServers' });
+        // Servers boot only once the private subnets can reach the internet (cfn-init, cfn-signal).
+        assert.deepEqual(g.DependsOn, ['PrivateRoute', 'PrivateSubnetARouteTableAssociation', 'PrivateSubnetBRouteTableAssociation']);
         const ud = JSON.stringify(res.WebServerLaunchTemplate.Properties.LaunchTemplateData.UserData);
         assert.match(ud, /cfn-init -v --stack \$\{AWS::StackName\} --resource WebServerLaunchTemplate/);
         assert.match(ud, /cfn-signal -e \$\? --stack \$\{AWS::StackName\} --resource WebServerGroup/);
@@ -274,6 +276,7 @@ describe('generated templates have the promised shape', () => {
         assert.equal(res.Queue.Properties.FifoQueue === true, fifo);
         assert.equal(res.DeadLetterQueue.Properties.FifoQueue === true, fifo);
         assert.ok(t.Outputs.QueueURL && t.Outputs.QueueARN);
+        assert.deepEqual(res.WorkerGroup.DependsOn, ['PrivateRoute', 'PrivateSubnetARouteTableAssociation', 'PrivateSubnetBRouteTableAssociation']);
         const alarm = res.QueueDepthHighAlarm.Properties;
         assert.equal(alarm.MetricName, 'ApproximateNumberOfMessagesVisible');
         assert.deepEqual(alarm.AlarmActions, [{ Ref: 'ScaleOutPolicy' }]);

@@ -174,6 +174,13 @@ export function addNetwork(b: TemplateBuilder): void {
   }
 }
 
+/**
+ * What servers need before they boot: the NAT route and the private subnets' route table
+ * associations (without them an instance would start on the VPC's main route table, with no way
+ * out, and cfn-init could not install packages).
+ */
+export const PRIVATE_EGRESS = ['PrivateRoute', 'PrivateSubnetARouteTableAssociation', 'PrivateSubnetBRouteTableAssociation'];
+
 export const PUBLIC_SUBNETS = [ref('PublicSubnetA'), ref('PublicSubnetB')];
 export const PRIVATE_SUBNETS = [ref('PrivateSubnetA'), ref('PrivateSubnetB')];
 
@@ -315,7 +322,7 @@ export function addWebTier(b: TemplateBuilder, o: WebTierOptions): void {
   });
   b.resource('WebServerGroup', {
     Type: 'AWS::AutoScaling::AutoScalingGroup',
-    DependsOn: 'PrivateRoute',
+    DependsOn: PRIVATE_EGRESS,
     CreationPolicy: { ResourceSignal: { Count: ref('NumberOfServers'), Timeout: 'PT15M' } },
     UpdatePolicy: {
       AutoScalingRollingUpdate: { MinInstancesInService: 1, MaxBatchSize: 1, PauseTime: 'PT15M', WaitOnResourceSignals: true },
@@ -751,7 +758,7 @@ export function addWorkers(b: TemplateBuilder, o: WorkerOptions): void {
   });
   b.resource('WorkerGroup', {
     Type: 'AWS::AutoScaling::AutoScalingGroup',
-    DependsOn: 'PrivateRoute',
+    DependsOn: PRIVATE_EGRESS,
     CreationPolicy: { ResourceSignal: { Count: ref('MinWorkers'), Timeout: 'PT15M' } },
     Properties: {
       LaunchTemplate: { LaunchTemplateId: ref('WorkerLaunchTemplate'), Version: getAtt('WorkerLaunchTemplate', 'LatestVersionNumber') },
