@@ -82,6 +82,14 @@ describe('snippets', () => {
     }
   });
 
+  test('are contributed for json and jsonc', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const entries: { language: string; path: string }[] = pkg.contributes?.snippets ?? [];
+    for (const language of ['json', 'jsonc']) {
+      assert.ok(entries.some((e) => e.language === language && e.path === './snippets/cloudformation.json'), language);
+    }
+  });
+
   test('the expander handles every placeholder form', () => {
     assert.equal(expandSnippet(['"${1:Name}": { "Ref": "$1" } ${2|a,b|} ${2} \\$x $0']).text, '"Name": { "Ref": "Name" } a a $x ');
     assert.throws(() => expandSnippet(['$3']), /without a default/);
