@@ -23,7 +23,7 @@ describe(ID, () => {
     assert.match(m[4], /is not PROTOCOL:PORT\[\/PATH\]/);
     assert.match(m[5], /has no port after 'HTTP:'/);
     assert.match(m[6], /does not start with '\/'.*"HTTP:80\/index.html"/);
-    assert.match(m[7], /"SSL:443\/status" \(default of parameter SslTarget\) .*SSL check with a path/);
+    assert.match(m[7], /"SSL:443\/status" \(default of parameter SslTarget\) .*an SSL check with a path/);
     // An escape before the offending part: the whole literal, not a guessed sub-range.
     assert.match(m[8], /"TCP:80\/x" of load balancer 'EscapedLb' is a TCP check with a path/);
   });

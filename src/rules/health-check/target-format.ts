@@ -73,7 +73,7 @@ export function checkTarget(target: string): TargetProblem[] {
       problems.push({
         start: pathStart,
         length: rest.length,
-        message: `is a ${upper} check with a path ('${rest}'); ${upper} checks only open a connection and take no path (AWS rejects it: "HealthCheck Target must specify a port number"). Write "${protocol}:${portMatch}"`,
+        message: `is ${upper === 'TCP' ? 'a' : 'an'} ${upper} check with a path ('${rest}'); ${upper} checks only open a connection and take no path (AWS rejects it: "HealthCheck Target must specify a port number"). Write "${protocol}:${portMatch}"`,
         fix: { title: `Remove the path ("${protocol}:${portMatch}")`, start: pathStart, length: rest.length, newText: '' },
       });
     }

@@ -32,6 +32,8 @@ describe(ID, () => {
     assert.equal(spanText(text, swapped.related![0]), '"5"');
     assert.match(equal.message, /Timeout 30 s is not below Interval 30 s/);
     assert.match(param.message, /Timeout 20 s \(default of parameter HcTimeout\) is not below Interval 10 s/);
+    assert.match(param.message, /Give parameter HcTimeout a Default below 10/);
+    assert.match(cond.message, /^HealthCheckTimeoutSeconds 40 s/);
     assert.match(cond.message, /HealthCheckTimeoutSeconds 40 s \(when condition IsProd is false\) is not below HealthCheckIntervalSeconds 30 s/);
     assert.match(dflt.message, /not below the default interval of 30 s \(HealthCheckIntervalSeconds is not set\) on target group 'DefaultIntervalTg'/);
     assert.equal(dflt.related, undefined);

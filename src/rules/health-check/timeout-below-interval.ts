@@ -111,10 +111,13 @@ export const timeoutBelowInterval = defineRule(
         const fixes = buildFixes(template.text, c, t, worst, intervalN, conflicts.length, timeouts.length, intervals.length);
         const hint = fixes.length
           ? ` ${fixes[0].title}.`
-          : ` Make ${c.timeoutKey} smaller than ${c.intervalKey} (for example ${c.timeoutKey} 5 with ${c.intervalKey} 30).`;
+          : t.param
+            ? ` Give parameter ${t.param} a Default below ${intervalN} (and deploy it with such a value), or raise ${c.intervalKey}.`
+            : ` Make ${c.timeoutKey} smaller than ${c.intervalKey} in every case (for example ${c.timeoutKey} 5 with ${c.intervalKey} 30).`;
+        const subject = c.timeoutKey === 'Timeout' ? 'Health check Timeout' : c.timeoutKey;
         report({
           span: t.node,
-          message: `Health check ${c.timeoutKey} ${describeValue(t, ' s')} is not below ${intervalText}${others} on ${c.owner}: ${AWS_SAYS}, and the stack fails.${hint}`,
+          message: `${subject} ${describeValue(t, ' s')} is not below ${intervalText}${others} on ${c.owner}: ${AWS_SAYS}, and the stack fails.${hint}`,
           related: related.length ? related : undefined,
           fixes: fixes.length ? fixes : undefined,
         });
