@@ -205,12 +205,17 @@ async function waitForStack(ctx: Ctx, stackId: string, tail: EventTail, operatio
   for (;;) {
     let status: string | undefined;
     try {
-      for (const e of await tail.poll()) say(ctx, formatEvent(e));
+      const fresh = await tail.poll().catch((e) => {
+        // Some endpoints forget a deleted stack's events at once.
+        if (operation === 'delete' && isNotFound(e)) return [];
+        throw e;
+      });
+      for (const e of fresh) say(ctx, formatEvent(e));
       const s = await describeStack(ctx.client, stackId);
       status = s?.StackStatus;
       if (status === undefined && operation === 'delete') return { status: 'DELETE_COMPLETE', detached: false };
       if (outcomeOf(status, operation) !== 'in-progress') {
-        for (const e of await tail.poll()) say(ctx, formatEvent(e));
+        for (const e of await tail.poll().catch(() => [])) say(ctx, formatEvent(e));
         return { status: status ?? 'UNKNOWN', detached: false };
       }
       delay = Math.min(Math.ceil(delay * 1.5), ctx.timing.maxPollMs);

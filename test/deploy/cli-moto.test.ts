@@ -253,6 +253,79 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     assert.deepEqual(await leftovers(moto), []);
   });
 
+  test('a failed deploy: the failed resources with their reasons, ROLLBACK_COMPLETE, exit 1', async () => {
+    // moto never fails a resource this way (no rollback): after the execute, DescribeStacks says
+    // ROLLBACK_COMPLETE and the events carry what AWS reports for a failed resource.
+    let executed = false;
+    const undo = withMiddleware((next, context) => async (args) => {
+      if (context.commandName === 'ExecuteChangeSetCommand') executed = true;
+      const out = await next(args);
+      if (!executed) return out;
+      if (context.commandName === 'DescribeStacksCommand')
+        for (const st of out.output.Stacks ?? []) if (st.StackName === 'failing') st.StackStatus = 'ROLLBACK_COMPLETE';
+      if (context.commandName === 'DescribeStackEventsCommand' && out.output.StackEvents?.length) {
+        const t = new Date(Date.now() + 5000);
+        const ev = (id: string, logical: string, type: string, status: string, reason?: string) => ({
+          ...out.output.StackEvents[0], EventId: id, Timestamp: t, LogicalResourceId: logical, ResourceType: type, ResourceStatus: status, ResourceStatusReason: reason,
+        });
+        out.output.StackEvents = [
+          ev('e4', 'failing', 'AWS::CloudFormation::Stack', 'ROLLBACK_COMPLETE'),
+          ev('e3', 'DeadLetterQueue', 'AWS::SQS::Queue', 'CREATE_FAILED', 'Resource creation cancelled'),
+          ev('e2', 'WorkerSecurityGroup', 'AWS::EC2::SecurityGroup', 'CREATE_FAILED', 'Resource handler returned message: "The vpc ID \'vpc-123\' does not exist (Service: Ec2, Status Code: 400)"'),
+          ...out.output.StackEvents,
+        ];
+      }
+      return out;
+    });
+    try {
+      const r = await run(['deploy', fixture('queue-worker.json'), '--stack-name', 'failing', '--yes']);
+      assert.equal(r.code, 1, r.out + r.err);
+      assert.match(r.out, /CREATE_FAILED\s+WorkerSecurityGroup \(AWS::EC2::SecurityGroup\)\s+Resource handler returned message/);
+      assert.match(r.err, /stack failing ended in ROLLBACK_COMPLETE/);
+      const lines = r.err.split('\n');
+      const sg = lines.findIndex((l) => l.includes('WorkerSecurityGroup (AWS::EC2::SecurityGroup) CREATE_FAILED: Resource handler returned message: "The vpc ID \'vpc-123\' does not exist'));
+      const dlq = lines.findIndex((l) => l.includes('DeadLetterQueue (AWS::SQS::Queue) CREATE_FAILED: Resource creation cancelled'));
+      assert.ok(sg > 0 && dlq > sg, `root cause first:\n${r.err}`);
+      assert.match(r.err, /the next deploy offers to delete and recreate it/);
+    } finally {
+      undo();
+    }
+  });
+
+  test('a stack in UPDATE_ROLLBACK_FAILED: continue the rollback (after asking), then update', async () => {
+    await run(['deploy', fixture('iam-role.json'), '--stack-name', 'stuck', '--yes']);
+    let continued = false;
+    const calls: string[] = [];
+    const undo = withMiddleware((next, context) => async (args) => {
+      calls.push(context.commandName);
+      // moto has no ContinueUpdateRollback: answer it here, as AWS does (an empty result).
+      if (context.commandName === 'ContinueUpdateRollbackCommand') {
+        continued = true;
+        return { output: { $metadata: {} } };
+      }
+      const out = await next(args);
+      // Until the update runs: then moto's own status shows through.
+      if (context.commandName === 'DescribeStacksCommand' && !calls.includes('ExecuteChangeSetCommand'))
+        for (const st of out.output.Stacks ?? []) if (st.StackName === 'stuck') st.StackStatus = continued ? 'UPDATE_ROLLBACK_COMPLETE' : 'UPDATE_ROLLBACK_FAILED';
+      return out;
+    });
+    try {
+      const no = await run(['deploy', fixture('queue-worker.json'), '--stack-name', 'stuck'], { tty: true, answers: ['n'] });
+      assert.equal(no.code, 1);
+      assert.match(no.out, /an update failed and its rollback failed too \(UPDATE_ROLLBACK_FAILED\); continue the rollback before updating again/);
+      assert.match(no.prompts[0], /Continue the rollback of stack stuck\?/);
+      assert.ok(!calls.includes('ContinueUpdateRollbackCommand'));
+      const yes = await run(['deploy', fixture('queue-worker.json'), '--stack-name', 'stuck'], { tty: true, answers: ['y', 'y'] });
+      assert.equal(yes.code, 0, yes.err);
+      assert.match(yes.out, /Rollback finished \(UPDATE_ROLLBACK_COMPLETE\)/);
+      assert.match(yes.out, /\(update\)/);
+      const order = calls.filter((c) => c === 'ContinueUpdateRollbackCommand' || c === 'CreateChangeSetCommand' || c === 'ExecuteChangeSetCommand');
+      assert.deepEqual(order, ['ContinueUpdateRollbackCommand', 'CreateChangeSetCommand', 'ExecuteChangeSetCommand']);
+    } finally {
+      undo();
+    }
+  });
+
   test('NoEcho values never appear, even when AWS echoes them back in events', async () => {
     // A resource failure reason may quote a property value; make the events carry the secret.
     const undo = withMiddleware((next, context) => async (args) => {

@@ -133,6 +133,29 @@ describe('deploy under faults', { timeout: 180_000 }, () => {
     }
   });
 
+  test('one deploy per stack at a time: a second one while the first runs is refused', async () => {
+    const proxy = await startProxy(moto.endpoint, (action) => (action === 'DescribeChangeSet' ? 'delay' : 'pass'));
+    const client = createClient({ region: moto.region, endpointUrl: proxy.endpoint, credentials: moto.credentials });
+    const ui = {
+      log: () => undefined,
+      confirmChangeSet: async () => true,
+      confirmRecreate: async () => false,
+      confirmContinueRollback: async () => false,
+      whenBusy: async () => 'stop' as const,
+    };
+    const plan = { stackName: 'single', templateBody: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}', parameters: [], capabilities: [], secrets: [] };
+    try {
+      const first = runDeploy(client, plan, ui);
+      await assert.rejects(runDeploy(client, plan, ui), /A deploy or delete of single is already running here/);
+      assert.equal((await first).outcome, 'succeeded');
+      // Another stack is not blocked, and the lock is released afterwards.
+      assert.equal((await runDeploy(client, { ...plan, stackName: 'single' }, ui)).outcome, 'no-changes');
+    } finally {
+      client.destroy();
+      await proxy.close();
+    }
+  });
+
   test('nothing listening at the endpoint: "connection was refused" (exit 2)', async () => {
     const port = await freePort();
     const r = await deployThrough(`http://127.0.0.1:${port}`, 'nowhere');
