@@ -47,6 +47,9 @@ test('writes the template to stdout, with options applied', async () => {
   assert.equal(t.Resources.LoadBalancer.Type, 'AWS::ElasticLoadBalancing::LoadBalancer');
   assert.equal(t.Resources.Queue.Properties.FifoQueue, true);
   assert.equal(t.Parameters.NumberOfServers.Default, '3');
+  const before = await run(['--fifo', 'sqs-worker']);
+  assert.equal(before.code, 0, before.stderr);
+  assert.equal(JSON.parse(before.stdout).Resources.Queue.Properties.FifoQueue, true, 'a bare flag may come before the blueprint');
   const f = await run(['sqs-worker', '--fifo', 'false']);
   assert.equal(JSON.parse(f.stdout).Resources.Queue.Properties.FifoQueue, undefined);
 });

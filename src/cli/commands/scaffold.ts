@@ -53,7 +53,9 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
       else {
         // The value is the next argument unless it is another flag (a bare boolean flag means true).
         const next = args[i + 1];
-        if (next !== undefined && !next.startsWith('-')) {
+        // `--fifo sqs-worker`: a bare flag before the blueprint id, not a value.
+        const nextIsBlueprint = id === undefined && next !== undefined && getBlueprint(next) !== undefined;
+        if (next !== undefined && !next.startsWith('-') && !nextIsBlueprint) {
           rawOptions.push([a.slice(2), next]);
           i++;
         } else rawOptions.push([a.slice(2), undefined]);
