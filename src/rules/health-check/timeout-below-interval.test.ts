@@ -103,6 +103,17 @@ describe(ID, () => {
     assert.deepEqual(d2[0].related!.map((r) => spanText(both, r)), ['10', '30']);
   });
 
+  it('follows Fn::FindInMap and says where the value came from', () => {
+    const text = template(
+      { Tg: tg({ HealthCheckIntervalSeconds: 10, HealthCheckTimeoutSeconds: { 'Fn::FindInMap': ['Checks', 'prod', 'Timeout'] } }) },
+      { Mappings: { Checks: { prod: { Timeout: 15 } } } },
+    );
+    const ds = lint(text, [ID]);
+    assert.equal(ds.length, 1);
+    assert.match(ds[0].message, /HealthCheckTimeoutSeconds 15 s \(from Fn::FindInMap Checks\.prod\.Timeout\) is not below HealthCheckIntervalSeconds 10 s/);
+    assert.equal(ds[0].fixes, undefined);
+  });
+
   it('checks both HealthCheck objects when Fn::If chooses between them', () => {
     const text = template(
       {

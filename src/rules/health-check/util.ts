@@ -3,7 +3,7 @@
 // value came from, spans inside string literals, and edits that insert several properties at once.
 // No rule logic here; src/core/wiring.ts is used as is (nothing added to it).
 import { get, getProperty, isArray, isObject, isString, type Node, type ObjectNode, type Property, type Span } from '../../core/ast';
-import { resolve, scalars, toNumber, type ScalarValue } from '../../core/resolve';
+import { intrinsic, resolve, scalars, toNumber, type ScalarValue } from '../../core/resolve';
 import type { TextEdit } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { insertProperty } from '../fix';
@@ -65,6 +65,11 @@ export function classicHealthChecks(t: Template): ClassicHealthCheck[] {
 export function describeValue(v: ScalarValue, unit = ''): string {
   const shown = (typeof v.value === 'string' ? v.value : String(v.value)) + unit;
   if (v.param) return `${shown} (default of parameter ${v.param})`;
+  const fn = intrinsic(v.node);
+  if (fn?.name === 'Fn::FindInMap') {
+    const keys = isArray(fn.arg) ? fn.arg.items.slice(0, 3).map((k) => (isString(k) ? k.value : '…')) : [];
+    return `${shown} (from Fn::FindInMap${keys.length === 3 ? ` ${keys.join('.')}` : ''})`;
+  }
   const cond = ifCondition(v.node);
   if (cond !== undefined) return `${shown} (${cond ? `when condition ${cond} is ${ifBranch(v.node)}` : 'one branch of Fn::If'})`;
   return shown;
