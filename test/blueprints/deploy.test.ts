@@ -206,6 +206,10 @@ describe('blueprints deploy to moto and are wired', () => {
       assert.equal(stack.status, 'CREATE_COMPLETE', `stack ${stack.name}: ${stack.error ?? ''} ${stack.reason ?? ''}`);
       t.diagnostic(`deployed in ${Date.now() - t0} ms`);
       const ids = await physicalIds(stack.name);
+      const outputs = Object.fromEntries(
+        ((await clients.cfn.send(new DescribeStacksCommand({ StackName: stack.name }))).Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]),
+      );
+      assert.deepEqual(Object.keys(outputs).sort(), Object.keys((template as any).Outputs).sort(), 'every output is filled');
 
       // Every resource of the template exists in the stack.
       // Every resource of the template exists in the stack, except the types moto cannot create.
@@ -227,6 +231,7 @@ describe('blueprints deploy to moto and are wired', () => {
         await checkInstancesUse(instanceIds, ids.WebServerSecurityGroup);
         await checkInstanceIngress(ids.WebServerSecurityGroup, ids.LoadBalancerSecurityGroup, 80);
 
+        assert.match(outputs.URL ?? '', new RegExp(`^${bp.id === 'https' ? 'https' : 'http'}://[a-z0-9.-]+\\.elb\\.amazonaws\\.com$`, 'i'), 'URL output');
         const lbType = res.LoadBalancer.Type;
         if (lbType === 'AWS::ElasticLoadBalancing::LoadBalancer') {
           assert.deepEqual(g.LoadBalancerNames, [ids.LoadBalancer], 'group attached to the Classic ELB');
@@ -315,6 +320,9 @@ describe('blueprints deploy to moto and are wired', () => {
         if (fifo) assert.match(ids.Queue, /\.fifo$/);
         assert.ok(Number(dlq.MessageRetentionPeriod) > Number(q.MessageRetentionPeriod), 'DLQ keeps messages longer');
 
+        assert.equal(outputs.QueueURL, ids.Queue, 'QueueURL output is the queue');
+        assert.equal(outputs.QueueARN, q.QueueArn, 'QueueARN output is the queue');
+        assert.equal(outputs.DeadLetterQueueURL, ids.DeadLetterQueue);
         const w = await autoScalingGroup(ids.WorkerGroup);
         assert.equal(w.LaunchTemplate?.LaunchTemplateId, ids.WorkerLaunchTemplate);
         assert.equal(w.MinSize, Number(template.Parameters?.MinWorkers?.Default));
