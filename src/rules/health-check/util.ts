@@ -44,7 +44,7 @@ export interface ClassicHealthCheck {
 }
 
 export function classicHealthChecks(t: Template): ClassicHealthCheck[] {
-  const cached = t.cache.get('health-check/classic') as ClassicHealthCheck[] | undefined;
+  const cached = t.cache.get('health-check:classic') as ClassicHealthCheck[] | undefined;
   if (cached) return cached;
   const out: ClassicHealthCheck[] = [];
   for (const lb of t.byType(CLASSIC_LB)) {
@@ -54,7 +54,7 @@ export function classicHealthChecks(t: Template): ClassicHealthCheck[] {
       if (v.kind === 'object') out.push({ lb, prop, obj: v.node });
     }
   }
-  t.cache.set('health-check/classic', out);
+  t.cache.set('health-check:classic', out);
   return out;
 }
 
