@@ -135,25 +135,31 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn, minRuns, minMs) {
-  for (let i = 0; i < 2; i++) fn(); // warm up
-  const samples = [];
+/**
+ * Median run time of each function, measured interleaved (a, b, c, a, b, c, …) so that a busy
+ * machine slows every side alike and the ratios stay meaningful.
+ */
+function timeInterleaved(fns, minRuns, minMs) {
+  for (const fn of fns) for (let i = 0; i < 2; i++) fn(); // warm up
+  const samples = fns.map(() => []);
   const start = performance.now();
-  while (samples.length < minRuns || performance.now() - start < minMs) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+  while (samples[0].length < minRuns || performance.now() - start < minMs) {
+    fns.forEach((fn, i) => {
+      const t0 = performance.now();
+      fn();
+      samples[i].push(performance.now() - t0);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 const sizes = quick
-  ? [{ name: 'small', tiers: 2, bytes: 10_000 }, { name: 'large', tiers: 71, bytes: 1_000_000 }]
+  ? [{ name: 'small', tiers: 2, bytes: 0 }, { name: 'large', tiers: 71, bytes: 1_000_000 }]
   : [
-      { name: '10 KB', tiers: 2, bytes: 10_000 },
-      { name: '100 KB', tiers: 10, bytes: 100_000 },
-      { name: '500 KB', tiers: 40, bytes: 500_000 },
-      { name: '1 MB / 497 resources', tiers: 71, bytes: 1_000_000 },
+      { name: 'small', tiers: 2, bytes: 0 },
+      { name: 'medium', tiers: 10, bytes: 100_000 },
+      { name: 'half', tiers: 40, bytes: 500_000 },
+      { name: 'large', tiers: 71, bytes: 1_000_000 },
     ];
 
 const dir = mkdtempSync(join(tmpdir(), 'decouple-bench-'));
@@ -162,18 +168,25 @@ console.log('\nIn-process (median per run):');
 console.log('template                      bytes  resources  parseTree ms  our parse ms  lint ms  lint/parseTree  diagnostics');
 for (const s of sizes) {
   const text = generate(s.tiers, s.bytes);
-  const file = join(dir, `${s.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const file = join(dir, `${s.name}.json`);
   writeFileSync(file, text);
   files.push(file);
   const resources = s.tiers * 7;
-  const tParse = time(() => parseTree(text, [], { allowTrailingComma: true }), 10, 500);
-  const tOurs = time(() => parseJson(text), 10, 500);
+  const label = `${Math.round(text.length / 1000)} KB`;
   let diags = 0;
-  const tLint = time(() => {
-    diags = lintText(text, { rules: allRules }).diagnostics.length;
-  }, 10, 500);
+  const [tParse, tOurs, tLint] = timeInterleaved(
+    [
+      () => parseTree(text, [], { allowTrailingComma: true }),
+      () => parseJson(text),
+      () => {
+        diags = lintText(text, { rules: allRules }).diagnostics.length;
+      },
+    ],
+    15,
+    1500,
+  );
   console.log(
-    `${s.name.padEnd(26)} ${String(text.length).padStart(8)} ${String(resources).padStart(10)} ${tParse.toFixed(2).padStart(13)} ${tOurs.toFixed(2).padStart(13)} ${tLint.toFixed(2).padStart(8)} ${(tLint / tParse).toFixed(2).padStart(14)}× ${String(diags).padStart(12)}`,
+    `${label.padEnd(26)} ${String(text.length).padStart(8)} ${String(resources).padStart(10)} ${tParse.toFixed(2).padStart(13)} ${tOurs.toFixed(2).padStart(13)} ${tLint.toFixed(2).padStart(8)} ${(tLint / tParse).toFixed(2).padStart(14)}× ${String(diags).padStart(12)}`,
   );
 }
 
