@@ -24,6 +24,7 @@ const REQUIRED = [
   'health-check/asg-uses-elb',
   'auto-scaling/launch-configuration-deprecated',
   'template/not-strict-json',
+  'load-balancer/single-az',
 ];
 
 const count = (rows: string[], id: string) => rows.filter((r) => r.includes(id)).length;
@@ -93,6 +94,8 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     await s.waitForProblems('not-a-template', 'no diagnostics for package.json', (r) => r.length === 0);
     assert.equal(await s.page.locator('[id="decouple.decouple.decouple.status"]').isVisible(), false, 'no status item for non-templates');
     await s.openFile(SEED_NAME);
+    // For the README: the editor at the load balancer, the Problems panel showing Decouple's rows.
+    await s.revealProblem('load-balancer/single-az');
     await s.problems('decouple');
     if (DOCS_IMAGES) await s.screenshot('diagnostics', DOCS_IMAGES);
   });
@@ -103,7 +106,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     // The web servers' port-80 rule: from the load balancer's group -> from the whole internet.
     await s.replaceAll('"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}', '"CidrIp": "0.0.0.0/0"');
     const rows = await s.waitForProblems(id, `${id} after the edit`, (r) => count(r, id) === 1);
-    assert.match(rows.find((r) => r.includes(id)) ?? '', /0\.0\.0\.0\/0/);
+    assert.match(rows.find((r) => r.includes(id)) ?? '', /0\.0\.0\.0\/0/, JSON.stringify(rows));
     await s.focusEditor();
     await s.page.keyboard.press('Control+Z');
     await s.waitForProblems(id, `${id} gone after undo`, (r) => count(r, id) === 0);
@@ -163,18 +166,50 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
   step('go to definition on a Ref jumps to the logical ID', async () => {
     // Put the cursor inside {"Ref": "LoadBalancerSecurityGroup"} (the load balancer's SecurityGroups).
     const p = s.page;
+    await s.openFile(SEED_NAME);
+    const saved = readFileSync(join(s.workspace, SEED_NAME), 'utf8');
+    const line = saved.split('\n').findIndex((l) => l.includes('"LoadBalancerSecurityGroup": {')) + 1;
+    assert.ok(line > 0);
     await s.focusEditor();
     await p.keyboard.press('Control+F');
     await p.keyboard.type('"SecurityGroups": [{"Ref": "LoadB');
     await p.keyboard.press('Escape');
+    const before = await p.locator('[id="status.editor.selection"]').innerText();
+    assert.ok(!before.includes(`Ln ${line},`), `the cursor should start away from the declaration: ${before}`);
     await p.keyboard.press('F12');
-    // The cursor lands on the declaration: line of `"LoadBalancerSecurityGroup": {`.
-    const saved = readFileSync(join(s.workspace, SEED_NAME), 'utf8');
-    const line = saved.split('\n').findIndex((l) => l.includes('"LoadBalancerSecurityGroup": {')) + 1;
-    assert.ok(line > 0);
+    // The cursor lands on the declaration: the line of `"LoadBalancerSecurityGroup": {`.
     await s.waitFor(`the cursor on line ${line}`, async () => {
       const st = await p.locator('[id="status.editor.selection"]').innerText();
       return st.includes(`Ln ${line},`) ? true : st;
     });
+  });
+
+  step('"Decouple: New Template…" from the command palette creates a template with no diagnostics', async () => {
+    await s.runCommand('Decouple: New Template');
+    // Accept the first blueprint and every default: Enter on each step until the last one
+    // ("Open as a new untitled document") closes the quick input.
+    const quickInput = s.page.locator('.quick-input-widget');
+    const titles: string[] = [];
+    const untitled = s.page.locator('.tabs-container .tab.active[aria-label*="Untitled"]');
+    for (let i = 0; i < 12; i++) {
+      // Each step is its own quick pick or input box: wait for the next one, or for the result.
+      await s.waitFor('the next New Template step', async () => (await quickInput.isVisible()) || (await untitled.count()) > 0, 10_000);
+      if (!(await quickInput.isVisible())) break;
+      const title = (await s.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).trim();
+      titles.push(title);
+      await s.page.keyboard.press('Enter');
+      // The next step replaces the title (or the widget closes).
+      await s.waitFor(`the step after "${title}"`, async () => !(await quickInput.isVisible()) || (await s.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).trim() !== title, 10_000);
+    }
+    assert.ok(titles.some((t) => /New Template/.test(t)), `the New Template steps: ${JSON.stringify(titles)}`);
+    await s.page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]');
+    // The status bar counts the new template's problems: none.
+    const status = s.page.locator('[id="decouple.decouple.decouple.status"]');
+    await s.waitFor('the status bar item for the new template', async () => (await status.isVisible()) && /Decouple 0 0/.test((await status.innerText()).replace(/\s+/g, ' ')));
+    await s.showProblems();
+    await s.problems('decouple');
+    const files = await s.page.locator('.markers-panel .monaco-list-row[aria-level="1"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    assert.ok(!files.some((f) => /Untitled/.test(f)), `the new template has problems: ${files.join('; ')}`);
+    if (DOCS_IMAGES) await s.screenshot('new-template', DOCS_IMAGES);
   });
 });

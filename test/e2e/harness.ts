@@ -186,22 +186,41 @@ export class Session {
   /** Quick Open (Ctrl+P) a workspace file and wait for its editor tab. */
   async openFile(name: string): Promise<void> {
     const p = this.page;
-    await p.keyboard.press('Control+P');
-    await p.waitForSelector('.quick-input-widget input');
+    await this.openQuickInput(['Control+P', 'Control+E', 'Control+P'], (v) => v === '');
     await p.keyboard.type(name);
-    await p.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+    // Enter only once the file is the focused row (results arrive in steps while typing).
+    await p.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`);
     await p.keyboard.press('Enter');
     await p.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`);
     await p.waitForSelector('.editor-instance .monaco-editor .view-lines');
   }
 
+  /**
+   * Open the quick input with a key and wait until it is really open and stays open: a key
+   * pressed while the workbench is busy can be lost, or a focus change right after opening can
+   * close it again, and typing would then edit the file instead.
+   */
+  private async openQuickInput(keys: string[], valueOk: (value: string) => boolean): Promise<void> {
+    const p = this.page;
+    const input = p.locator('.quick-input-widget input.input');
+    const opened = async () => (await input.isVisible()) && (await input.evaluate((e: { ownerDocument: { activeElement: unknown } }) => e.ownerDocument.activeElement === e)) && valueOk(await input.inputValue());
+    for (const key of keys) {
+      await p.keyboard.press(key);
+      const ok = await this.waitFor(`the quick input (${key})`, opened, 3000).then(() => true, () => false);
+      await p.waitForTimeout(300);
+      if (ok && (await opened())) return;
+      if (await input.isVisible()) await p.keyboard.press('Escape');
+    }
+    throw new Error(`the quick input did not open with ${keys.join(' / ')}`);
+  }
+
   /** Run a command from the command palette by its title. */
   async runCommand(title: string): Promise<void> {
     const p = this.page;
-    await p.keyboard.press('F1');
-    await p.waitForSelector('.quick-input-widget input');
+    // The palette's input starts with ">".
+    await this.openQuickInput(['F1', 'Control+Shift+P', 'F1', 'Control+Shift+P'], (v) => v.startsWith('>'));
     await p.keyboard.type(title);
-    const row = `.quick-input-list .monaco-list-row[aria-label*="${title.replace(/"/g, '\\"')}"]`;
+    const row = `.quick-input-list .monaco-list-row.focused[aria-label*="${title.replace(/"/g, '\\"')}"]`;
     await p.waitForSelector(row);
     await p.keyboard.press('Enter');
   }
