@@ -26,6 +26,9 @@ import {
   TemplateBodyError,
   TEMPLATE_BODY_LIMIT,
   checkParameterValue,
+  changeSetHtml,
+  stackNameFor,
+  STACK_NAME,
   type ApiChange,
 } from '../../src/core/deploy';
 import { parseTemplate } from '../../src/core/template';
@@ -230,6 +233,7 @@ describe('errors in words a user can act on', () => {
     assert.equal(classifyError(err('ExpiredToken', 'The security token included in the request is expired')).kind, 'expired-credentials');
     assert.equal(classifyError(err('InvalidClientTokenId', 'The security token included in the request is invalid.')).kind, 'invalid-credentials');
     assert.equal(classifyError(new Error('Region is missing')).kind, 'no-region');
+    assert.equal(classifyError(err('CredentialsProviderError', 'The SSO session associated with this profile is invalid. To refresh this SSO session run aws sso login with the corresponding profile.')).kind, 'sso-expired');
   });
   test('throttling, capabilities, validation, network', () => {
     assert.equal(classifyError(err('Throttling', 'Rate exceeded')).kind, 'throttled');
@@ -263,5 +267,39 @@ describe('events and outputs', () => {
     assert.equal(formatOutputs([]), 'Outputs: none\n');
     assert.ok(isUrl('https://x.example/a?b=c'));
     assert.ok(!isUrl('arn:aws:sqs:us-east-1:1:q'));
+  });
+});
+
+describe('editor helpers', () => {
+  test('the change-set page escapes everything and highlights what is lost', () => {
+    const html = changeSetHtml(
+      {
+        stackName: 's<1>',
+        changeSetName: 'c',
+        changeSetType: 'UPDATE',
+        rows: changeRows([
+          { ResourceChange: { Action: 'Modify', LogicalResourceId: 'Q', ResourceType: 'AWS::SQS::Queue', Replacement: 'True' } },
+          { ResourceChange: { Action: 'Remove', LogicalResourceId: 'Old', ResourceType: 'AWS::SQS::Queue' } },
+          { ResourceChange: { Action: 'Add', LogicalResourceId: 'New', ResourceType: 'AWS::SQS::Queue' } },
+        ]),
+        parameters: [{ key: 'Token', shown: '****' }, { key: 'Name', shown: '<script>alert(1)</script>' }],
+        capabilities: [],
+      },
+      { endpoint: 'http://127.0.0.1:5000', region: 'us-east-1' },
+    );
+    assert.ok(!html.includes('<script>'), 'no markup from values');
+    assert.match(html, /&lt;script&gt;/);
+    assert.match(html, /Stack s&lt;1&gt;: update/);
+    assert.match(html, /<tr class="replace"><td>Modify<\/td><td><code>Q<\/code>/);
+    assert.match(html, /<tr class="remove"><td>Remove/);
+    assert.match(html, /<tr class=""><td>Add/);
+    assert.match(html, /default-src 'none'/);
+    assert.match(html, /region us-east-1, endpoint http:\/\/127\.0\.0\.1:5000/);
+  });
+  test('stack names from file names are valid stack names', () => {
+    assert.equal(stackNameFor('/w/infra/queue-worker.json'), 'queue-worker');
+    assert.equal(stackNameFor('C:\\w\\web_tier.template.json'), 'web-tier');
+    assert.equal(stackNameFor('/w/2024 site.json'), 'stack-2024-site');
+    for (const f of ['/a/b.json', '/a/---.json', '/a/ü.json', '/a/x'.repeat(100) + '.json']) assert.match(stackNameFor(f), STACK_NAME, f);
   });
 });
