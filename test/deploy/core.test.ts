@@ -78,6 +78,7 @@ describe('template body', () => {
   });
   test('syntax errors are not guessed around', () => {
     assert.throws(() => templateBody(parseTemplate('{"Resources": {')), TemplateBodyError);
+    assert.throws(() => templateBody(parseTemplate('{\n  "Resources": {\n    "Q" {}\n  }\n}')), /^TemplateBodyError: the template is not valid JSON: .+ \(line 3, column \d+\)$|the template is not valid JSON: .+ \(line 3, column \d+\)/);
     assert.throws(() => templateBody(parseTemplate('[1]')), /must be a JSON object/);
   });
   test('51,200 bytes: whitespace is dropped first, then S3 is needed, then it is too large', () => {

@@ -233,7 +233,6 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     io.stderr(`decouple deploy: not deploying: the linter found ${errors} error${errors === 1 ? '' : 's'} (fix ${errors === 1 ? 'it' : 'them'}, or pass --force to deploy anyway)\n`);
     return EXIT.failed;
   }
-  if (errors) io.stdout(`Deploying despite ${errors} lint error${errors === 1 ? '' : 's'} (--force).\n`);
 
   // 2. What CloudFormation receives.
   let body;
@@ -246,6 +245,7 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
+  if (errors) io.stdout(`Deploying despite ${errors} lint error${errors === 1 ? '' : 's'} (--force).\n`);
   if (body.rewritten) io.stdout('The template has comments, trailing commas or duplicate keys: sending it as strict JSON.\n');
   if (body.transport === 'too-large') {
     io.stderr(`decouple deploy: ${tooLargeMessage(body)}\n`);

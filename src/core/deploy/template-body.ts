@@ -2,6 +2,7 @@
 // out by re-serialising the parsed tree, never by editing text), and whether it fits in a
 // TemplateBody (51,200 bytes) or must go through S3 (TemplateURL, up to 1 MB).
 import { toValue } from '../ast';
+import { LineIndex } from '../positions';
 import type { Template } from '../template';
 
 export const TEMPLATE_BODY_LIMIT = 51_200;
@@ -29,7 +30,7 @@ export function templateBody(t: Template): TemplateBody {
   if (errors.length > 0 || !t.parse.root) {
     const first = errors[0];
     throw new TemplateBodyError(
-      first ? `the template is not valid JSON (${first.message} at offset ${first.offset})` : 'the template is empty',
+      first ? `the template is not valid JSON: ${first.message} (line ${pos(t.text, first.offset)})` : 'the template is empty',
     );
   }
   if (t.parse.root.kind !== 'object') throw new TemplateBodyError('the template must be a JSON object');
@@ -44,6 +45,11 @@ export function templateBody(t: Template): TemplateBody {
     return { body: compact, bytes: compactBytes, rewritten: true, transport: compactBytes > TEMPLATE_URL_LIMIT ? 'too-large' : 's3' };
   }
   return { body, bytes, rewritten, transport: 'body' };
+}
+
+function pos(text: string, offset: number): string {
+  const p = new LineIndex(text).positionAt(offset);
+  return `${p.line + 1}, column ${p.character + 1}`;
 }
 
 export function tooLargeMessage(b: TemplateBody): string {
