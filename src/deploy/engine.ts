@@ -48,7 +48,7 @@ export interface Timing {
   changeSetTimeoutMs: number;
 }
 
-export const DEFAULT_TIMING: Timing = { pollMs: 1000, maxPollMs: 10_000, changeSetTimeoutMs: 10 * 60_000 };
+export const DEFAULT_TIMING: Timing = { pollMs: 1000, maxPollMs: 5000, changeSetTimeoutMs: 10 * 60_000 };
 
 export interface DeployUi {
   /** Progress, events and outcome lines (already redacted). */
