@@ -213,3 +213,79 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     if (DOCS_IMAGES) await s.screenshot('new-template', DOCS_IMAGES);
   });
 });
+
+describe('Restricted mode and settings (code-server, untrusted workspace)', { timeout: 20 * 60_000 }, () => {
+  let s: Session;
+  let work: string;
+  const FORCED = '{\n  "Resources": {\n    "Thing": { "Type": "Custom::Thing", "Properties": { "Target": { "Ref": "Missing" } } }\n  }\n}\n';
+
+  before(async () => {
+    const tools = ensureTools();
+    work = mkdtempSync(join(tmpdir(), 'decouple-vsix-'));
+    const vsix = packageVsix(work);
+    s = new Session(vsix, tools, {
+      restricted: true,
+      files: {
+        'lb.json': SEED,
+        // The workspace file wins over the editor settings for the same rule.
+        '.decouple.json': '{ "rules": { "load-balancer/cross-zone-disabled": "info" } }\n',
+        'infra/custom.json': FORCED,
+      },
+      settings: {
+        'decouple.rules': { 'load-balancer/cross-zone-disabled': 'error', 'security-group/ssh-open-to-world': 'off' },
+        'decouple.templates.include': ['**/infra/*.json'],
+      },
+    });
+    await s.start();
+  });
+
+  after(async () => {
+    await s?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: 180_000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const shot = await s?.screenshot(`failed-restricted-${name}`).catch(() => undefined);
+        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        throw e;
+      }
+    });
+
+  step('an untrusted workspace still gets diagnostics, with settings and .decouple.json applied', async () => {
+    // Decline trust in VS Code's startup dialog: restricted mode.
+    const no = s.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" }).first();
+    await no.waitFor({ timeout: 60_000 });
+    await no.click();
+    await s.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
+
+    await s.openFile('lb.json');
+    await s.waitForProblems('decouple', 'Decouple diagnostics in restricted mode', (r) => r.some((x) => x.includes('template/not-strict-json')));
+    // Settings turned ssh-open-to-world off; .decouple.json (info) wins over the settings (error).
+    assert.equal(count(await s.problems('security-group/ssh-open-to-world'), 'security-group/ssh-open-to-world'), 0);
+    await s.waitForProblems('load-balancer/cross-zone-disabled', 'cross-zone-disabled', (r) => count(r, 'load-balancer/cross-zone-disabled') === 1);
+    const labels = await s.page.locator('.markers-panel .monaco-list-row[aria-level="2"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    assert.ok(labels.length === 1 && /^Info\b/.test(labels[0]), `cross-zone-disabled should be info: ${labels.join('\n')}`);
+
+    // decouple.templates.include: a JSON file that does not look like a template is linted anyway.
+    await s.openFile('custom.json');
+    const rows = await s.waitForProblems('reference/unknown-ref', 'unknown-ref in the included file', (r) => count(r, 'reference/unknown-ref') === 1);
+    assert.match(rows[0], /Missing/);
+  });
+
+  step('in restricted mode New Template and Deploy are not offered; linting commands are', async () => {
+    await s.runCommand('Decouple: Show Log');
+    await s.page.keyboard.press('F1');
+    const input = s.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill('>Decouple: ');
+    const rows = s.page.locator('.quick-input-list .monaco-list-row');
+    await s.waitFor('the Decouple commands in the palette', async () => (await rows.allInnerTexts()).some((t) => t.includes('Lint Active Template')));
+    const titles = (await rows.allInnerTexts()).join('\n');
+    assert.doesNotMatch(titles, /New Template|Deploy Template/, titles);
+    await s.page.keyboard.press('Escape');
+  });
+});
