@@ -78,6 +78,11 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Start in restricted mode (workspace not trusted). */
   restricted?: boolean;
+  /**
+   * Instead of installing the .vsix: load the extension from a folder and run an extension-host
+   * test module in it (VS Code's web `payload`: extensionDevelopmentPath / extensionTestsPath).
+   */
+  development?: { extensionPath: string; testsPath: string };
 }
 
 export class Session {
@@ -85,6 +90,8 @@ export class Session {
   private browser?: Browser;
   private serverLog = '';
   page!: Page;
+  /** The browser console, including the extension host's log lines. */
+  readonly console: string[] = [];
   readonly dir: string;
   readonly workspace: string;
   port = 0;
@@ -107,9 +114,11 @@ export class Session {
     mkdirSync(this.workspace, { recursive: true });
     const common = ['--config', join(this.dir, 'code-server.yaml'), '--extensions-dir', ext, '--user-data-dir', user];
     // Install the .vsix through code-server's own CLI, as a user would.
-    const inst = spawnSync(this.tools.codeServer, [...common, '--install-extension', this.vsix], { encoding: 'utf8' });
-    if (inst.status !== 0 || !/successfully installed/.test(inst.stdout + inst.stderr)) {
-      throw new Error(`installing ${this.vsix} into code-server failed:\n${inst.stdout}\n${inst.stderr}`);
+    if (!this.options.development) {
+      const inst = spawnSync(this.tools.codeServer, [...common, '--install-extension', this.vsix], { encoding: 'utf8' });
+      if (inst.status !== 0 || !/successfully installed/.test(inst.stdout + inst.stderr)) {
+        throw new Error(`installing ${this.vsix} into code-server failed:\n${inst.stdout}\n${inst.stderr}`);
+      }
     }
     this.port = await freePort();
     const args = [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check'];
@@ -137,7 +146,18 @@ export class Session {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     this.page = await this.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await this.page.goto(`http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}`);
+    this.page.on('console', (m) => this.console.push(m.text()));
+    let url = `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.workspace)}`;
+    const dev = this.options.development;
+    if (dev) {
+      const remote = (p: string) => `vscode-remote://127.0.0.1:${this.port}${p.split('\\').join('/')}`;
+      const payload = [
+        ['extensionDevelopmentPath', remote(dev.extensionPath)],
+        ['extensionTestsPath', remote(dev.testsPath)],
+      ];
+      url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    }
+    await this.page.goto(url);
     await this.page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     // The explorer shows the workspace once the window is really up.
     await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });

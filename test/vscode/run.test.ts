@@ -1,7 +1,7 @@
 // The extension-host suite in a desktop VS Code via @vscode/test-electron. These machines have no
 // desktop VS Code and cannot reach Microsoft's download server, so the suite skips here, saying
-// why; the code-server suite in test/e2e covers the same behaviour in a real VS Code and never
-// skips. Set VSCODE_EXECUTABLE to a VS Code (Electron) binary to run it against that one.
+// why; test/e2e/extension-host.test.ts runs the same cases in code-server's extension host, and
+// test/e2e/extension.test.ts drives the same behaviour through the UI; neither skips. Set VSCODE_EXECUTABLE to a VS Code (Electron) binary to run it against that one.
 import { test } from 'node:test';
 import { existsSync } from 'node:fs';
 import { request } from 'node:https';
@@ -42,7 +42,7 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { timeou
   let executable = installedVsCode();
   if (!executable) {
     if (!(await canDownload())) {
-      t.skip('no desktop VS Code found (set VSCODE_EXECUTABLE) and update.code.visualstudio.com is unreachable to download one; test/e2e covers this in code-server');
+      t.skip('no desktop VS Code found (set VSCODE_EXECUTABLE) and update.code.visualstudio.com is unreachable to download one; test/e2e/extension-host.test.ts runs the same checks in code-server');
       return;
     }
     executable = await downloadAndUnzipVSCode({ version: '1.100.3', cachePath: join(ROOT, '.vscode-test') });

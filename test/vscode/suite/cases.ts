@@ -84,7 +84,7 @@ export const cases: Case[] = [
       assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
       await until('not-strict-json gone', () => !ours(doc.uri).some((x) => codeOf(x) === 'template/not-strict-json'));
       assert.doesNotThrow(() => JSON.parse(doc.getText()));
-      await vscode.commands.executeCommand('workbench.action.revertFile');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   },
   {
