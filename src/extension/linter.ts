@@ -56,6 +56,18 @@ export class TemplateLinter implements vscode.Disposable {
         if (e.contentChanges.length) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      // VS Code keeps a closed editor's document in memory for a while (onDidCloseTextDocument
+      // comes later, if at all): clear as soon as no tab shows the template any more...
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+          if (uri && this.entries.has(uri.toString()) && !isInTabs(uri)) this.clear(uri);
+        }
+      }),
+      // ...and lint it again when it is shown again without having been reopened.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const ed of editors) if (!this.entries.has(ed.document.uri.toString())) this.schedule(ed.document, 0);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('decouple')) this.relintAll('settings changed');
       }),
@@ -240,4 +252,9 @@ function matchesInclude(doc: vscode.TextDocument, raw: unknown): boolean {
     if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, g) }, doc) > 0) return true;
   }
   return false;
+}
+
+function isInTabs(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }

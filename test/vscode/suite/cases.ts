@@ -96,9 +96,21 @@ export const cases: Case[] = [
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
       assert.match(text, /cross-zone-disabled/);
       const ref = doc.getText().indexOf('{"Ref": "LoadBalancerSecurityGroup"}') + 10;
+      const refHover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(ref));
+      const refText = refHover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(refText, /\*\*LoadBalancerSecurityGroup\*\*: resource `AWS::EC2::SecurityGroup`/);
       const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(ref));
       const target = defs.map((x) => ('targetRange' in x ? x.targetSelectionRange ?? x.targetRange : x.range))[0] ?? assert.fail('no definition');
       assert.equal(doc.getText(target), '"LoadBalancerSecurityGroup"');
+    },
+  },
+  {
+    name: 'closing the template clears its diagnostics; showing it again brings them back',
+    async run() {
+      const doc = await openSeed();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until('diagnostics cleared on close', () => ours(doc.uri).length === 0);
+      await openSeed();
     },
   },
   {
