@@ -206,16 +206,7 @@ export function parseJson(text: string): ParseResult {
     if (f && f.node.kind === 'object') {
       if (f.state === 'key') {
         if (kind === T.String) {
-          const p: Property = {
-            key: scanner.getTokenValue(),
-            keySpan: { offset, length },
-            offset,
-            length,
-          };
-          checkDuplicate(f, p);
-          f.node.properties.push(p);
-          f.prop = p;
-          f.state = 'colon';
+          startProperty(f, offset, length);
           continue;
         }
         if (kind === T.CloseBrace) {
@@ -276,12 +267,7 @@ export function parseJson(text: string): ParseResult {
         }
         error("Comma expected between properties", offset, length);
         if (kind === T.String) {
-          // Treat as the next key.
-          const p: Property = { key: scanner.getTokenValue(), keySpan: { offset, length }, offset, length };
-          checkDuplicate(f, p);
-          f.node.properties.push(p);
-          f.prop = p;
-          f.state = 'colon';
+          startProperty(f, offset, length); // treat it as the next key
           continue;
         }
         if (kind === T.OpenBrace || kind === T.OpenBracket) skipContainer(kind);
@@ -392,6 +378,15 @@ export function parseJson(text: string): ParseResult {
   }
 
   return result;
+
+  // A key string starts the next property of the object in frame f.
+  function startProperty(f: Frame, offset: number, length: number) {
+    const p: Property = { key: scanner.getTokenValue(), keySpan: { offset, length }, offset, length };
+    checkDuplicate(f, p);
+    (f.node as ObjectNode).properties.push(p);
+    f.prop = p;
+    f.state = 'colon';
+  }
 
   function valueDone(node: Node) {
     if (!addValue(node)) return;
