@@ -211,5 +211,28 @@ if (cfnLint.status === 0) {
 } else {
   console.log('cfn-lint not installed: pip install cfn-lint to compare');
 }
+
+// What each tool finds on the bad fixtures of the wiring and health-check rules nobody else has.
+const headline = [
+  'security-group/instance-ingress-not-from-lb',
+  'security-group/instance-port-not-open',
+  'security-group/lb-port-not-open',
+  'health-check/timeout-below-interval',
+  'health-check/asg-uses-elb',
+];
+if (cfnLint.status === 0) {
+  console.log('\nOn each rule\'s bad fixture: our findings of that rule / everything cfn-lint reports (by rule id):');
+  for (const id of headline) {
+    const fixture = join('test', 'fixtures', 'rules', id, 'bad.json');
+    if (!existsSync(fixture)) continue;
+    const ours = JSON.parse(spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', fixture], { encoding: 'utf8' }).stdout).filter((d) => d.rule === id).length;
+    const theirs = spawnSync('cfn-lint', ['--format', 'parseable', fixture], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .map((l) => l.split(':')[5])
+      .filter(Boolean);
+    const byId = [...new Set(theirs)].map((r) => `${r}×${theirs.filter((x) => x === r).length}`).join(' ') || 'nothing';
+    console.log(`  ${id.padEnd(46)} ours ${String(ours).padStart(2)}   cfn-lint: ${byId}`);
+  }
+}
 rmSync(dir, { recursive: true, force: true });
 if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
