@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Fix } from '../core/rule';
-import { ruleById } from '../rules';
+import { allRules, ruleById } from '../rules';
+import { fixAllText } from './fix-all';
 import type { LintEntry, TemplateLinter } from './linter';
 import { describeReference, referenceAt } from './navigation';
 import { docSummary } from './settings';
@@ -59,30 +60,20 @@ export class FixProvider implements vscode.CodeActionProvider {
       });
     }
     if (context.only && wants(FixProvider.fixAllKind)) {
-      const all = fixAll(doc, entry);
+      const all = fixAll(doc, entry, this.linter);
       if (all) actions.push(all);
     }
     return actions;
   }
 }
 
-/** Every preferred (or single) fix whose edits do not overlap an earlier one's, as one edit. */
-export function fixAll(doc: vscode.TextDocument, entry: LintEntry): vscode.CodeAction | undefined {
-  const taken: Array<[number, number]> = [];
-  const chosen: Fix[] = [];
-  const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && s < b || (a === b && a >= s && a <= e));
-  for (const d of entry.result.diagnostics) {
-    const fix = d.fixes?.find((f) => f.isPreferred) ?? (d.fixes?.length === 1 ? d.fixes[0] : undefined);
-    if (!fix) continue;
-    const spans = fix.edits.map((e) => [e.offset, e.offset + e.length] as [number, number]);
-    if (spans.some(([a, b]) => overlaps(a, b))) continue;
-    taken.push(...spans);
-    chosen.push(fix);
-  }
-  if (chosen.length === 0) return undefined;
-  const a = new vscode.CodeAction('Decouple: apply all safe fixes', FixProvider.fixAllKind);
+/** Every preferred fix, applied pass by pass (see fix-all.ts), as one edit. */
+export function fixAll(doc: vscode.TextDocument, entry: LintEntry, linter: TemplateLinter): vscode.CodeAction | undefined {
+  const r = fixAllText(entry.result.template.text, allRules, linter.lintOptions(doc));
+  if (!r.edit) return undefined;
+  const a = new vscode.CodeAction(`Decouple: apply ${r.applied.length} safe fix${r.applied.length === 1 ? '' : 'es'}`, FixProvider.fixAllKind);
   const edit = new vscode.WorkspaceEdit();
-  for (const f of chosen) for (const e of f.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(r.edit.offset), doc.positionAt(r.edit.offset + r.edit.length)), r.edit.newText);
   a.edit = edit;
   return a;
 }

@@ -154,8 +154,7 @@ export class TemplateLinter implements vscode.Disposable {
       return undefined;
     }
     const started = performance.now();
-    const config = this.configFor(doc);
-    const result = lintText(text, { rules: allRules, config, force, source: doc.uri.toString(true) });
+    const result = lintText(text, { rules: allRules, ...this.lintOptions(doc), source: doc.uri.toString(true) });
     if (!result.isTemplate) {
       if (this.entries.has(key)) this.clear(doc.uri);
       return undefined;
@@ -168,6 +167,11 @@ export class TemplateLinter implements vscode.Disposable {
     this.log.debug(`linted ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version} in ${ms.toFixed(1)} ms: ${diagnostics.length} problem(s)`);
     this.emitter.fire(doc.uri);
     return entry;
+  }
+
+  /** The config and force flag this document is linted with. */
+  lintOptions(doc: vscode.TextDocument): { config?: Config; force: boolean } {
+    return { config: this.configFor(doc), force: this.candidate(doc).force };
   }
 
   toVscode(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {

@@ -105,6 +105,21 @@ export const cases: Case[] = [
     },
   },
   {
+    name: 'Fix All (source.fixAll.decouple) applies the safe fixes in one edit',
+    async run() {
+      const doc = await openSeed();
+      const before = ours(doc.uri).length;
+      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.decouple');
+      const all = actions.find((a) => a.kind?.value === 'source.fixAll.decouple') ?? assert.fail(`no fix-all action: ${actions.map((a) => a.title).join('; ')}`);
+      assert.ok(all.edit && (await vscode.workspace.applyEdit(all.edit)));
+      await until('fewer diagnostics after Fix All', () => ours(doc.uri).length < before && !ours(doc.uri).some((d) => ['template/not-strict-json', 'load-balancer/cross-zone-disabled'].includes(codeOf(d))));
+      assert.doesNotThrow(() => JSON.parse(doc.getText()));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await until('diagnostics back after revert', () => ours(doc.uri).length === before);
+    },
+  },
+  {
     name: 'closing the template clears its diagnostics; showing it again brings them back',
     async run() {
       const doc = await openSeed();
