@@ -210,7 +210,6 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     await s.problems('decouple');
     const files = await s.page.locator('.markers-panel .monaco-list-row[aria-level="1"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     assert.ok(!files.some((f) => /Untitled/.test(f)), `the new template has problems: ${files.join('; ')}`);
-    if (DOCS_IMAGES) await s.screenshot('new-template', DOCS_IMAGES);
   });
 });
 
