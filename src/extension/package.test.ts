@@ -1,0 +1,55 @@
+// What the .vsix holds (vsce's own file list, from package.json and the .vscodeignore allow-list)
+// and what the extension bundle loads: no sources, tests, maps or node_modules in the package, and
+// no AWS SDK in dist/extension.js (it lives in dist/deploy.js, loaded only by a deploy command).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from '../rules';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^CHANGELOG\.md$/,
+  /^LICENSE$/,
+  /^images\/icon\.png$/,
+  /^dist\/(extension|deploy)\.js$/,
+  /^snippets\/[^/]+\.json$/,
+  /^schemas\/[^/]+\.json$/,
+  /^templates\/[^/]+\.json$/,
+  /^docs\/.+\.(md|png)$/,
+];
+
+test('the package holds only the allow-listed files, and everything the extension needs', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
+  assert.deepEqual(stray, [], 'files outside the allow-list');
+  for (const f of ['package.json', 'dist/extension.js', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE', ...allRules.map((x) => x.meta.docs)]) {
+    assert.ok(files.includes(f), `${f} is not in the package`);
+  }
+  // The manifest's own references resolve inside the package.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    main: string;
+    icon: string;
+    contributes: { snippets?: Array<{ path: string }>; jsonValidation?: Array<{ url: string }> };
+  };
+  const refs = [pkg.main, pkg.icon, ...(pkg.contributes.snippets ?? []).map((s) => s.path), ...(pkg.contributes.jsonValidation ?? []).map((j) => j.url)];
+  for (const ref of refs) {
+    const rel = ref.replace(/^\.\//, '');
+    if (/^https?:/.test(rel)) continue;
+    assert.ok(files.includes(rel), `package.json refers to ${ref}, which is not packaged`);
+  }
+});
+
+test('the extension bundle does not contain the AWS SDK; deploy.js is loaded lazily', () => {
+  const bundle = join(ROOT, 'dist', 'extension.js');
+  assert.ok(existsSync(bundle), 'dist/extension.js is built by `npm test` before the tests run');
+  const text = readFileSync(bundle, 'utf8');
+  assert.doesNotMatch(text, /@aws-sdk\/client-|CloudFormationClient/);
+  assert.match(text, /require\(["']\.\/deploy\.js["']\)/);
+});
