@@ -38,6 +38,6 @@ describe('test/vscode extension-host suite inside code-server', { timeout: 15 * 
     }
     const result = JSON.parse(line.slice(line.indexOf(MARKER) + MARKER.length)) as { passed: string[]; failed: string[] };
     assert.deepEqual(result.failed, [], s.console.filter((l) => l.includes('✖')).join('\n'));
-    assert.ok(result.passed.length >= 8, `passed: ${result.passed.join('; ')}`);
+    assert.ok(result.passed.length >= 9, `passed: ${result.passed.join('; ')}`);
   });
 });

@@ -120,6 +120,27 @@ export const cases: Case[] = [
     },
   },
   {
+    name: 'decouple.rules settings and a .decouple.json change the diagnostics live; the file wins',
+    async run() {
+      const doc = await openSeed();
+      const id = 'load-balancer/cross-zone-disabled';
+      const sev = () => ours(doc.uri).find((d) => codeOf(d) === id)?.severity;
+      assert.equal(sev(), vscode.DiagnosticSeverity.Warning);
+      const cfg = vscode.workspace.getConfiguration('decouple');
+      const configFile = vscode.Uri.joinPath(folder(), '.decouple.json');
+      try {
+        await cfg.update('rules', { [id]: 'error' }, vscode.ConfigurationTarget.Global);
+        await until('the setting raises it to an error', () => sev() === vscode.DiagnosticSeverity.Error);
+        await vscode.workspace.fs.writeFile(configFile, new TextEncoder().encode(JSON.stringify({ rules: { [id]: 'off' } })));
+        await until('.decouple.json turns it off, over the setting', () => sev() === undefined);
+      } finally {
+        await vscode.workspace.fs.delete(configFile).then(undefined, () => undefined);
+        await cfg.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await until('back to the default severity', () => sev() === vscode.DiagnosticSeverity.Warning);
+    },
+  },
+  {
     name: 'closing the template clears its diagnostics; showing it again brings them back',
     async run() {
       const doc = await openSeed();
