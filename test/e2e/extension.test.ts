@@ -85,6 +85,14 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
       // The panel renders about a dozen rows at a time; compare counts where they all fit.
       if (want <= 8) assert.equal(count(got, id), want, `${id}: ${got.join('\n')}`);
     }
+    // Related information: the other end of the wire, shown under the diagnostic.
+    const withRelated = expected.find((d) => d.related?.length);
+    assert.ok(withRelated, 'the seed has diagnostics with related information (e.g. load-balancer/single-az)');
+    await s.problems(withRelated.rule);
+    const related = await s.waitFor(`related information under ${withRelated.rule}`, async () =>
+      (await s.page.locator('.markers-panel .monaco-list-row[aria-level="3"]').allInnerTexts()).join('\n'),
+    );
+    assert.ok(related.includes(withRelated.related![0].message), `related rows: ${related}`);
     // The status bar counts the active template's problems.
     const status = await s.page.locator('[id="decouple.decouple.decouple.status"]').innerText();
     const warnings = expected.filter((d) => d.severity === 'warning').length;
