@@ -69,6 +69,27 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
       }
     });
 
+  /** Apply a quick fix from the editor's lightbulb at the first problem of a rule; wait for the problem to go. */
+  const applyFromLightbulb = async (id: string, title: string, shot?: string) => {
+    await s.revealProblem(id);
+    // Collapse the selection to the problem's start: the cursor sits on the diagnostic.
+    await s.page.keyboard.press('ArrowLeft');
+    // VS Code draws the lightbulb over the text, or in the gutter when text is in the way.
+    const bulb = s.page.locator('.editor-instance .lightBulbWidget.codicon, .editor-instance .glyph-margin-widgets [class*="gutter-lightbulb"]').first();
+    await bulb.waitFor({ state: 'visible' });
+    await bulb.click();
+    const item = s.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await item.waitFor();
+    if (shot && DOCS_IMAGES) await s.screenshot(shot, DOCS_IMAGES);
+    // The menu has the keyboard focus (a pointer shield covers it right after opening): move
+    // to the fix and press Enter, as a keyboard user would.
+    const focusedLabel = () => s.page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
+    for (let i = 0; i < 10 && !((await focusedLabel()) ?? '').includes(title); i++) await s.page.keyboard.press('ArrowDown');
+    assert.ok(((await focusedLabel()) ?? '').includes(title), `"${title}" is not in the quick fix menu`);
+    await s.page.keyboard.press('Enter');
+    await s.waitForProblems(id, `${id} gone after "${title}"`, (r) => count(r, id) === 0);
+  };
+
   step('opening the seed template shows its diagnostics in the Problems panel', async () => {
     // The core's own answer for the seed: every rule id it reports must reach the Problems panel.
     const expected = lintText(SEED, { rules: allRules }).diagnostics;
@@ -108,7 +129,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     if (DOCS_IMAGES) await s.screenshot('diagnostics', DOCS_IMAGES);
   });
 
-  step('typing a change that breaks the wiring raises the diagnostic; undo clears it', async () => {
+  step('typing a change that breaks the wiring raises the diagnostic; undo clears it; its quick fix repairs it', async () => {
     const id = 'security-group/instance-ingress-not-from-lb';
     assert.equal(count(await s.problems(id), id), 0, 'the seed admits port 80 only from the load balancer');
     // The web servers' port-80 rule: from the load balancer's group -> from the whole internet.
@@ -118,6 +139,18 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     await s.focusEditor();
     await s.page.keyboard.press('Control+Z');
     await s.waitForProblems(id, `${id} gone after undo`, (r) => count(r, id) === 0);
+    // Break it again and take the wiring quick fix instead: the port is admitted only from the
+    // load balancer's group again, and the file still parses.
+    await s.replaceAll('"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}', '"CidrIp": "0.0.0.0/0"');
+    await s.waitForProblems(id, `${id} after the second edit`, (r) => count(r, id) === 1);
+    await applyFromLightbulb(id, 'Admit the port only from LoadBalancerSecurityGroup');
+    await s.focusEditor();
+    await s.page.keyboard.press('Control+S');
+    await s.page.waitForSelector('.tabs-container .tab.active:not(.dirty)');
+    const saved = readFileSync(join(s.workspace, SEED_NAME), 'utf8');
+    const after = lintText(saved, { rules: allRules }).diagnostics.map((d) => d.rule);
+    assert.ok(!after.includes(id) && !after.includes('template/syntax'), after.join(', '));
+    assert.match(saved, /"SourceSecurityGroupId": *\{ *"Ref": *"LoadBalancerSecurityGroup" *\}/);
   });
 
   step('hover on a diagnostic explains the rule and links its docs', async () => {
@@ -136,35 +169,14 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
   });
 
   step('quick fixes from the lightbulb remove their diagnostics and leave valid JSON', async () => {
-    const applyFromLightbulb = async (id: string, title: string, shot?: string) => {
-      await s.revealProblem(id);
-      // Collapse the selection to the problem's start: the cursor sits on the diagnostic.
-      await s.page.keyboard.press('ArrowLeft');
-      // VS Code draws the lightbulb over the text, or in the gutter when text is in the way.
-      const bulb = s.page.locator('.editor-instance .lightBulbWidget.codicon, .editor-instance .glyph-margin-widgets [class*="gutter-lightbulb"]').first();
-      await bulb.waitFor({ state: 'visible' });
-      await bulb.click();
-      const item = s.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-      await item.waitFor();
-      if (shot && DOCS_IMAGES) await s.screenshot(shot, DOCS_IMAGES);
-      // The menu has the keyboard focus (a pointer shield covers it right after opening): move
-      // to the fix and press Enter, as a keyboard user would.
-      const focusedLabel = () => s.page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
-      for (let i = 0; i < 10 && !((await focusedLabel()) ?? '').includes(title); i++) await s.page.keyboard.press('ArrowDown');
-      assert.ok(((await focusedLabel()) ?? '').includes(title), `"${title}" is not in the quick fix menu`);
-      await s.page.keyboard.press('Enter');
-      await s.waitForProblems(id, `${id} gone after "${title}"`, (r) => count(r, id) === 0);
-    };
     await applyFromLightbulb('template/not-strict-json', 'Convert to strict JSON', 'quick-fix');
     await applyFromLightbulb('load-balancer/cross-zone-disabled', 'Enable cross-zone load balancing');
     // Save and read the file from disk: strict JSON now, and the core agrees the problems are gone.
     await s.focusEditor();
     await s.page.keyboard.press('Control+S');
     const path = join(s.workspace, SEED_NAME);
-    const text: string = await s.waitFor('the saved file', async () => {
-      const t = readFileSync(path, 'utf8');
-      return t !== SEED ? t : '';
-    });
+    await s.page.waitForSelector('.tabs-container .tab.active:not(.dirty)');
+    const text = readFileSync(path, 'utf8');
     assert.doesNotThrow(() => JSON.parse(text), 'the fixed template is strict JSON');
     const after = lintText(text, { rules: allRules }).diagnostics.map((d) => d.rule);
     assert.ok(!after.includes('template/not-strict-json') && !after.includes('load-balancer/cross-zone-disabled'), after.join(', '));
