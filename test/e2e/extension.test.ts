@@ -297,10 +297,8 @@ describe('Restricted mode and settings (code-server, untrusted workspace)', { ti
 
   step('in restricted mode New Template and Deploy are not offered; linting commands are', async () => {
     await s.runCommand('Decouple: Show Log');
-    await s.page.keyboard.press('F1');
-    const input = s.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    await input.fill('>Decouple: ');
+    await s.openCommandPalette();
+    await s.page.keyboard.type('Decouple: ');
     const rows = s.page.locator('.quick-input-list .monaco-list-row');
     await s.waitFor('the Decouple commands in the palette', async () => (await rows.allInnerTexts()).some((t) => t.includes('Lint Active Template')));
     const titles = (await rows.allInnerTexts()).join('\n');

@@ -234,11 +234,15 @@ export class Session {
     throw new Error(`the quick input did not open with ${keys.join(' / ')}`);
   }
 
+  /** Open the command palette (its input starts with ">") and wait until it really is open. */
+  async openCommandPalette(): Promise<void> {
+    await this.openQuickInput(['F1', 'Control+Shift+P', 'F1', 'Control+Shift+P'], (v) => v.startsWith('>'));
+  }
+
   /** Run a command from the command palette by its title. */
   async runCommand(title: string): Promise<void> {
     const p = this.page;
-    // The palette's input starts with ">".
-    await this.openQuickInput(['F1', 'Control+Shift+P', 'F1', 'Control+Shift+P'], (v) => v.startsWith('>'));
+    await this.openCommandPalette();
     await p.keyboard.type(title);
     const row = `.quick-input-list .monaco-list-row.focused[aria-label*="${title.replace(/"/g, '\\"')}"]`;
     await p.waitForSelector(row);
