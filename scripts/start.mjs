@@ -3,6 +3,9 @@
 //  - Otherwise code-server (installed and cached by scripts/e2e-setup.mjs) with the packaged .vsix
 //    installed, on a loopback port; the URL to open is printed. Ctrl+C stops it.
 // DECOUPLE_START=code-server forces the second; PORT picks the port (default: 8080, or a free one).
+// Deploys from the sample workspace go to a local moto server (a real CloudFormation API) that this
+// script starts on 127.0.0.1:5055, the endpoint sample/.vscode/settings.json names, with fake
+// credentials in the editor's environment: scaffold → lint → deploy without an AWS account.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -46,6 +49,27 @@ async function pickPort() {
   });
 }
 
+// moto for the sample workspace's deploys (skipped with a note when moto_server is missing).
+const MOTO_PORT = 5055;
+let moto;
+if (!which('moto_server')) {
+  say('moto_server not found: deploys from the sample workspace need it (pip install "moto[server]")');
+} else if (!(await portFree(MOTO_PORT))) {
+  say(`port ${MOTO_PORT} is busy: assuming a moto server already runs there for the sample workspace`);
+} else {
+  moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(MOTO_PORT)], { stdio: 'ignore' });
+  moto.on('error', (e) => say(`moto_server failed to start: ${e.message}`));
+  say(`moto (local CloudFormation API) on http://127.0.0.1:${MOTO_PORT} for the sample workspace's deploys`);
+}
+const stopMoto = () => moto?.kill('SIGTERM');
+process.on('exit', stopMoto);
+// Fake credentials for moto; only the sample workspace points at it (decouple.aws.endpointUrl).
+const editorEnv = { ...process.env };
+if (moto) {
+  editorEnv.AWS_ACCESS_KEY_ID ??= 'testing';
+  editorEnv.AWS_SECRET_ACCESS_KEY ??= 'testing';
+}
+
 say('building and packaging the extension');
 const vsix = join(root, 'decouple-start.vsix');
 run(process.execPath, ['scripts/package.mjs', '--out', vsix]);
@@ -53,7 +77,7 @@ run(process.execPath, ['scripts/package.mjs', '--out', vsix]);
 const code = process.env.DECOUPLE_START === 'code-server' ? undefined : which('code');
 if (code) {
   say(`opening desktop VS Code (${code}) with the extension from ${root}`);
-  const child = spawn(code, [`--extensionDevelopmentPath=${root}`, sample], { stdio: 'inherit' });
+  const child = spawn(code, [`--extensionDevelopmentPath=${root}`, sample], { stdio: 'inherit', env: editorEnv });
   child.on('exit', (c) => process.exit(c ?? 0));
 } else {
   say('no desktop VS Code (`code`) found: using code-server (VS Code in the browser)');
@@ -76,7 +100,7 @@ if (code) {
   const child = spawn(
     tools.codeServer,
     [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', sample],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: editorEnv },
   );
   let announced = false;
   const onData = (b) => {
@@ -89,7 +113,10 @@ if (code) {
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const stop = () => child.kill('SIGTERM');
+  const stop = () => {
+    child.kill('SIGTERM');
+    stopMoto();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   child.on('exit', (c, sig) => {
