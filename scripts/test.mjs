@@ -15,6 +15,22 @@ const run = (cmd, args) => {
 // OUT lets several checkouts' test runs (or helpers) compile side by side.
 const out = process.env.OUT ?? 'out';
 rmSync(out, { recursive: true, force: true });
+
+// The real peers the tests use: moto's CloudFormation server and cfn-lint (Python). On a fresh
+// machine install them with pip; the end-to-end tests install code-server and Chromium themselves
+// (scripts/e2e-setup.mjs).
+const has = (cmd, arg) => spawnSync(cmd, [arg], { stdio: 'ignore' }).status === 0;
+const missing = [];
+if (!has('moto_server', '--help')) missing.push('moto[server]');
+if (!has('cfn-lint', '--version')) missing.push('cfn-lint');
+if (missing.length) {
+  console.log(`installing ${missing.join(' and ')} with pip (tests run them as real peers)`);
+  const pip = spawnSync('python3', ['-m', 'pip', 'install', ...missing], { stdio: 'inherit' });
+  if (pip.status !== 0) {
+    console.error(`could not install ${missing.join(', ')}: run pip install ${missing.map((m) => `"${m}"`).join(' ')} yourself`);
+    process.exit(1);
+  }
+}
 run(process.execPath, ['scripts/build.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--outDir', out]);
 
