@@ -16,7 +16,7 @@ export interface PortRange {
 export type Protocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'all' | 'other';
 
 export type RuleSource =
-  | { kind: 'cidr'; cidr: string; v6: boolean; node: Node; key: string }
+  | { kind: 'cidr'; cidr: string; v6: boolean; node: Node; key: string; /** The range is this parameter's Default. */ param?: string }
   | { kind: 'group'; id: string; node: Node; key: string }
   | { kind: 'external-group'; node: Node; key: string }
   | { kind: 'prefix-list'; node: Node; key: string };
@@ -221,7 +221,7 @@ function ruleFrom(t: Template, groupId: string, direction: 'ingress' | 'egress',
     if (key === 'CidrIp' || key === 'CidrIpv6') {
       const s = scalars(t, p.value);
       if (s.unknown) rule.sourceUnknown = true;
-      for (const v of s.values) rule.sources.push({ kind: 'cidr', cidr: String(v.value), v6: key === 'CidrIpv6', node: v.node, key });
+      for (const v of s.values) rule.sources.push({ kind: 'cidr', cidr: String(v.value), v6: key === 'CidrIpv6', node: v.node, key, param: v.param });
     } else if (key.endsWith('PrefixListId')) {
       rule.sources.push({ kind: 'prefix-list', node: p.value, key });
     } else {
@@ -485,7 +485,7 @@ export function formatPorts(r: SgRule): string {
 export function describeSource(s: RuleSource): string {
   switch (s.kind) {
     case 'cidr':
-      return s.cidr;
+      return s.param ? `${s.cidr} (default of parameter ${s.param})` : s.cidr;
     case 'group':
       return `security group ${s.id}`;
     case 'external-group':

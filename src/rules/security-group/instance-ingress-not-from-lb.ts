@@ -4,7 +4,7 @@
 // bypass the load balancer, its health checks and its TLS termination.
 import { getProperty } from '../../core/ast';
 import { defineRule, type Fix } from '../../core/rule';
-import { knownGroups, rulePortMatch, transportOf, wiring, type RuleSource, type SgRule } from '../../core/wiring';
+import { describeSource, knownGroups, rulePortMatch, transportOf, wiring, type RuleSource, type SgRule } from '../../core/wiring';
 
 import type { Template } from '../../core/template';
 
@@ -35,7 +35,7 @@ export const instanceIngressNotFromLb = defineRule(
           for (const s of cidrs) {
             report({
               span: s.node,
-              message: `Security group '${gid}' admits ${transport} ${port} from ${s.cidr}, so clients can reach the instances of '${path.asg.id}' without going through '${path.lb.id}'. Admit the port only from the load balancer's group ${lbGroups[0]} (SourceSecurityGroupId).`,
+              message: `Security group '${gid}' admits ${transport} ${port} from ${describeSource(s)}, so clients can reach the instances of '${path.asg.id}' without going through '${path.lb.id}'. Admit the port only from the load balancer's group ${lbGroups[0]} (SourceSecurityGroupId).`,
               related: [{ span: w.groups.get(lbGroups[0])!.resource.prop.keySpan, message: `load balancer security group ${lbGroups[0]}` }],
               fixes: replaceSourceFix(t, rule, s, lbGroups[0]),
             });

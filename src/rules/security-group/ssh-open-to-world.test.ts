@@ -21,6 +21,17 @@ describe(ID, () => {
     assert.match(ds[3].message, /through all traffic/);
   });
 
+  it('names the parameter when the range is its default', () => {
+    const text = template(
+      { Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: '22', ToPort: '22', CidrIp: { Ref: 'SSHLocation' } }] } } },
+      { Parameters: { SSHLocation: { Type: 'String', Default: '0.0.0.0/0' } } },
+    );
+    const ds = lint(text, [ID]);
+    assert.equal(ds.length, 1);
+    assert.match(ds[0].message, /from 0\.0\.0\.0\/0 \(default of parameter SSHLocation\), the whole internet/);
+    assert.deepEqual(JSON.parse(spanText(text, ds[0])), { Ref: 'SSHLocation' });
+  });
+
   it('is quiet for office ranges and unknown (parameter) ranges', () => {
     assert.deepEqual(lint(good, [ID]), []);
   });

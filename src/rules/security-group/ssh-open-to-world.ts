@@ -3,7 +3,7 @@
 // the world on its web servers. Restrict the source to an administrator's address range, or use
 // Session Manager and open nothing.
 import { defineRule } from '../../core/rule';
-import { formatPorts, wiring } from '../../core/wiring';
+import { describeSource, formatPorts, wiring } from '../../core/wiring';
 
 const ADMIN_PORTS: Array<[number, string]> = [
   [22, 'SSH'],
@@ -29,7 +29,7 @@ export const sshOpenToWorld = defineRule(
         const range = rule.protocol === 'all' || rule.ports.from !== rule.ports.to ? ` through ${formatPorts(rule)}` : '';
         report({
           span: s.node,
-          message: `Security group '${rule.groupId}' admits ${what} from ${s.cidr} (the whole internet)${range}. Restrict the source to your administrators' address range, or use Systems Manager Session Manager and close the port.`,
+          message: `Security group '${rule.groupId}' admits ${what} from ${describeSource(s)}, the whole internet${range}. Restrict the source to your administrators' address range, or use Systems Manager Session Manager and close the port.`,
         });
       }
     }
