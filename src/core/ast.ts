@@ -153,19 +153,6 @@ export function nodeAt(root: Node | undefined, offset: number): Node | undefined
   }
 }
 
-/** The property whose key span contains offset, if any. */
-export function propertyKeyAt(root: Node | undefined, offset: number): Property | undefined {
-  const n = nodeAt(root, offset);
-  const obj = n?.kind === 'object' ? n : n?.parent?.kind === 'object' ? n.parent : undefined;
-  for (const candidate of [obj, obj?.parent]) {
-    if (candidate?.kind !== 'object') continue;
-    for (const p of candidate.properties) {
-      if (offset >= p.keySpan.offset && offset <= p.keySpan.offset + p.keySpan.length) return p;
-    }
-  }
-  return undefined;
-}
-
 /** The property (in its parent object) that holds this node as its value. */
 export function owningProperty(node: Node): Property | undefined {
   const parent = node.parent;

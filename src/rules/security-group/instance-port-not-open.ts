@@ -4,12 +4,12 @@
 // instance is marked unhealthy, and the load balancer has nowhere to send requests.
 import { isArray } from '../../core/ast';
 import { defineRule, type Fix } from '../../core/rule';
-import { knownGroups, rulePortMatch, transportOf, wiring, type SgRule, type TrafficPath, type Wiring } from '../../core/wiring';
+import { knownGroups, rulePortMatch, transportOf, wiring, type SgRule, type Wiring } from '../../core/wiring';
 import { appendArrayItem, inlineJson } from '../fix';
 import type { Template } from '../../core/template';
 
 /** Does a rule admit this port from the load balancer (its groups, or any address range)? */
-export function admitsFromLb(rule: SgRule, port: number, transport: 'tcp' | 'udp', lbGroups: string[] | undefined): boolean | undefined {
+function admitsFromLb(rule: SgRule, port: number, transport: 'tcp' | 'udp', lbGroups: string[] | undefined): boolean | undefined {
   const m = rulePortMatch(rule, port, transport);
   if (m !== true) return m;
   if (rule.sourceUnknown) return undefined;
@@ -62,7 +62,7 @@ export const instancePortNotOpen = defineRule(
   },
 );
 
-export function allowFromLbFix(t: Template, w: Wiring, instanceGroup: string, lbGroup: string, port: number, transport: 'tcp' | 'udp'): Fix[] | undefined {
+function allowFromLbFix(t: Template, w: Wiring, instanceGroup: string, lbGroup: string, port: number, transport: 'tcp' | 'udp'): Fix[] | undefined {
   const list = w.groups.get(instanceGroup)?.inlineIngress;
   if (!isArray(list)) return undefined;
   const item = inlineJson({ IpProtocol: transport, FromPort: port, ToPort: port, SourceSecurityGroupId: { Ref: lbGroup } });
@@ -75,4 +75,3 @@ export function allowFromLbFix(t: Template, w: Wiring, instanceGroup: string, lb
   ];
 }
 
-export type { TrafficPath };
