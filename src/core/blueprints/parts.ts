@@ -255,6 +255,26 @@ export interface WebTierOptions {
   queue?: { fifo: boolean };
 }
 
+/**
+ * The instance settings the web and worker tiers share: the latest AL2023 AMI (SSM parameter), the
+ * InstanceType parameter, IMDSv2 only, and the cfn-init / cfn-signal bootstrap for `groupId`.
+ */
+function launchTemplateData(launchTemplateId: string, groupId: string, securityGroupId: string, instanceProfileId?: string): Record<string, unknown> {
+  return {
+    ImageId: ref('LatestAmiId'),
+    InstanceType: ref('InstanceType'),
+    SecurityGroupIds: [ref(securityGroupId)],
+    ...(instanceProfileId ? { IamInstanceProfile: { Arn: getAtt(instanceProfileId, 'Arn') } } : {}),
+    MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' },
+    UserData: bootstrapUserData(launchTemplateId, groupId),
+  };
+}
+
+/** An Auto Scaling group's LaunchTemplate property: always the template's latest version. */
+function launchTemplateSpec(launchTemplateId: string): Record<string, unknown> {
+  return { LaunchTemplateId: ref(launchTemplateId), Version: getAtt(launchTemplateId, 'LatestVersionNumber') };
+}
+
 function bootstrapUserData(launchTemplate: string, group: string): Json {
   return {
     'Fn::Base64': sub(
@@ -310,14 +330,7 @@ export function addWebTier(b: TemplateBuilder, o: WebTierOptions): void {
       },
     },
     Properties: {
-      LaunchTemplateData: {
-        ImageId: ref('LatestAmiId'),
-        InstanceType: ref('InstanceType'),
-        SecurityGroupIds: [ref('WebServerSecurityGroup')],
-        ...(o.queue ? { IamInstanceProfile: { Arn: getAtt('WebServerInstanceProfile', 'Arn') } } : {}),
-        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' },
-        UserData: bootstrapUserData('WebServerLaunchTemplate', 'WebServerGroup'),
-      },
+      LaunchTemplateData: launchTemplateData('WebServerLaunchTemplate', 'WebServerGroup', 'WebServerSecurityGroup', o.queue ? 'WebServerInstanceProfile' : undefined),
     },
   });
   b.resource('WebServerGroup', {
@@ -328,7 +341,7 @@ export function addWebTier(b: TemplateBuilder, o: WebTierOptions): void {
       AutoScalingRollingUpdate: { MinInstancesInService: 1, MaxBatchSize: 1, PauseTime: 'PT15M', WaitOnResourceSignals: true },
     },
     Properties: {
-      LaunchTemplate: { LaunchTemplateId: ref('WebServerLaunchTemplate'), Version: getAtt('WebServerLaunchTemplate', 'LatestVersionNumber') },
+      LaunchTemplate: launchTemplateSpec('WebServerLaunchTemplate'),
       MinSize: ref('NumberOfServers'),
       MaxSize: ref('NumberOfServers'),
       DesiredCapacity: ref('NumberOfServers'),
@@ -746,14 +759,7 @@ export function addWorkers(b: TemplateBuilder, o: WorkerOptions): void {
       },
     },
     Properties: {
-      LaunchTemplateData: {
-        ImageId: ref('LatestAmiId'),
-        InstanceType: ref('InstanceType'),
-        SecurityGroupIds: [ref('WorkerSecurityGroup')],
-        IamInstanceProfile: { Arn: getAtt('WorkerInstanceProfile', 'Arn') },
-        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled' },
-        UserData: bootstrapUserData('WorkerLaunchTemplate', 'WorkerGroup'),
-      },
+      LaunchTemplateData: launchTemplateData('WorkerLaunchTemplate', 'WorkerGroup', 'WorkerSecurityGroup', 'WorkerInstanceProfile'),
     },
   });
   b.resource('WorkerGroup', {
@@ -761,7 +767,7 @@ export function addWorkers(b: TemplateBuilder, o: WorkerOptions): void {
     DependsOn: PRIVATE_EGRESS,
     CreationPolicy: { ResourceSignal: { Count: ref('MinWorkers'), Timeout: 'PT15M' } },
     Properties: {
-      LaunchTemplate: { LaunchTemplateId: ref('WorkerLaunchTemplate'), Version: getAtt('WorkerLaunchTemplate', 'LatestVersionNumber') },
+      LaunchTemplate: launchTemplateSpec('WorkerLaunchTemplate'),
       MinSize: ref('MinWorkers'),
       MaxSize: ref('MaxWorkers'),
       VPCZoneIdentifier: PRIVATE_SUBNETS,
