@@ -1,6 +1,7 @@
-// A format-independent syntax tree with source offsets. The JSON parser builds it today; a YAML
-// front end can build the same nodes later (short-form tags like `!Ref` become one-key objects),
-// so nothing downstream knows which format the template was written in.
+// A format-independent syntax tree with source offsets. The JSON parser (parse-json.ts) and the
+// YAML parser (parse-yaml.ts) build the same nodes (YAML short forms like `!Ref X` become the
+// one-key objects their long forms give), so nothing downstream knows which format the template
+// was written in.
 
 export interface Span {
   /** Offset of the first character (UTF-16 code units, like JavaScript strings and LSP). */
@@ -32,6 +33,13 @@ export interface ArrayNode extends NodeBase {
 export interface StringNode extends NodeBase {
   kind: 'string';
   value: string;
+  /**
+   * The characters between the delimiters (quotes, or a block scalar's header line). Absent for
+   * JSON strings, whose content is always between the two quotes.
+   */
+  inner?: Span;
+  /** The content as written differs from `value` (escapes, folding, indentation). */
+  escaped?: boolean;
 }
 
 export interface NumberNode extends NodeBase {
@@ -67,6 +75,23 @@ export function isString(n: Node | undefined): n is StringNode {
 
 export function isScalar(n: Node | undefined): n is ScalarNode {
   return n !== undefined && n.kind !== 'object' && n.kind !== 'array';
+}
+
+/** Span of a string's content as written: between the quotes (JSON, quoted YAML), or the plain scalar. */
+export function contentSpan(n: StringNode): Span {
+  if (n.inner) return n.inner;
+  return n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : { offset: n.offset, length: n.length };
+}
+
+/**
+ * Span of a string's value when each of its characters stands as itself in the source (value[i]
+ * at span.offset + i), so a part of the value maps to a part of the text; undefined when escapes,
+ * line folding or block indentation stand between.
+ */
+export function verbatimSpan(text: string, n: StringNode): Span | undefined {
+  const c = contentSpan(n);
+  if (n.inner) return n.escaped ? undefined : c;
+  return text.slice(c.offset, c.offset + c.length).includes('\\') ? undefined : c;
 }
 
 /** The last property with this key (JSON parsers keep the last of duplicates, and so does CloudFormation). */

@@ -1,7 +1,7 @@
 // Intrinsic-function resolution, just far enough for wiring analysis. A value resolves to a list
 // of possibilities (Fn::If contributes both branches). Anything we cannot see stays `unknown`:
 // rules never guess, and never report on what they cannot see.
-import { entries, get, isArray, isObject, isString, type Node, type ObjectNode, type Span, type StringNode } from './ast';
+import { contentSpan, entries, get, isArray, isObject, isString, type Node, type ObjectNode, type Span, type StringNode } from './ast';
 import type { Template } from './template';
 
 export type Value =
@@ -136,12 +136,13 @@ export interface SubVariable {
 
 /**
  * Variables of an Fn::Sub string, with exact source spans. `${!Literal}` is an escape, not a
- * variable. Reads the raw source between the quotes, so positions stay exact even where the JSON
- * string holds escapes elsewhere.
+ * variable. Reads the raw source of the string's content (between the quotes, or a YAML plain or
+ * block scalar), so positions stay exact even where the string holds escapes elsewhere.
  */
 export function subVariables(text: string, str: StringNode): SubVariable[] {
-  const raw = text.slice(str.offset + 1, str.offset + str.length - 1);
-  const base = str.offset + 1;
+  const content = contentSpan(str);
+  const raw = text.slice(content.offset, content.offset + content.length);
+  const base = content.offset;
   const out: SubVariable[] = [];
   let i = raw.indexOf('${');
   while (i >= 0) {

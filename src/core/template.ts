@@ -3,6 +3,9 @@
 // format; rules read this, never the raw text.
 import { entries, get, getProperty, isObject, isString, type Node, type ObjectNode, type Property } from './ast';
 import { parseJson, type ParseResult } from './parse-json';
+import { parseYaml } from './parse-yaml';
+
+export type TemplateFormat = 'json' | 'yaml';
 
 export interface Resource {
   id: string;
@@ -27,7 +30,8 @@ export interface Template {
   text: string;
   /** File name or URI, for messages only. */
   source?: string;
-  format: 'json';
+  /** How the text is read: JSON (comments and all, as the JSON parser records them) or YAML. */
+  format: TemplateFormat;
   parse: ParseResult;
   root?: ObjectNode;
   resources: Map<string, Resource>;
@@ -41,7 +45,7 @@ export interface Template {
   cache: Map<string, unknown>;
 }
 
-export function buildTemplate(text: string, parse: ParseResult, source?: string): Template {
+export function buildTemplate(text: string, parse: ParseResult, source?: string, format: TemplateFormat = 'json'): Template {
   const root = isObject(parse.root) ? parse.root : undefined;
   const resources = new Map<string, Resource>();
   for (const p of entries(get(root, 'Resources'))) {
@@ -82,7 +86,7 @@ export function buildTemplate(text: string, parse: ParseResult, source?: string)
   return {
     text,
     source,
-    format: 'json',
+    format,
     parse,
     root,
     resources,
@@ -96,13 +100,37 @@ export function buildTemplate(text: string, parse: ParseResult, source?: string)
 }
 
 export function parseTemplate(text: string, source?: string): Template {
-  return buildTemplate(text, parseJson(text), source);
+  const format = detectFormat(text);
+  return buildTemplate(text, format === 'json' ? parseJson(text) : parseYaml(text), source, format);
+}
+
+/**
+ * JSON or YAML, from the content alone (a `.template` file may be either): a text whose first
+ * character after white space and comments is `{` or `[` is JSON (CloudFormation reads a JSON
+ * file with `#` comments as YAML, which gives the same values, and the JSON parser knows where
+ * each comment is); anything else is YAML.
+ */
+export function detectFormat(text: string): TemplateFormat {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else return c === '{' || c === '[' ? 'json' : 'yaml';
+  }
+  return 'yaml';
 }
 
 /**
  * Is this document a CloudFormation template? It is when it has AWSTemplateFormatVersion, or a
- * Resources object with at least one entry whose Type starts with "AWS::". Other JSON files
- * (package.json, tsconfig.json, ...) are left alone.
+ * Resources object with at least one entry whose Type starts with "AWS::". Other JSON and YAML
+ * files (package.json, docker-compose.yml, a GitHub workflow...) are left alone. The one place
+ * that decides, for the CLI walk, the extension and deploy alike (with `mightBeTemplate` as the
+ * cheap pre-check).
  */
 export function looksLikeTemplate(root: Node | undefined): boolean {
   if (!isObject(root)) return false;
@@ -121,5 +149,12 @@ export function looksLikeTemplate(root: Node | undefined): boolean {
  * False means certainly not; true means parse and ask looksLikeTemplate.
  */
 export function mightBeTemplate(text: string): boolean {
-  return text.includes('AWSTemplateFormatVersion') || (text.includes('"Resources"') && text.includes('AWS::'));
+  return text.includes('AWSTemplateFormatVersion') || (text.includes('Resources') && text.includes('AWS::'));
+}
+
+/** Parse a text and say whether it is a template: `mightBeTemplate`, then `looksLikeTemplate`. */
+export function templateOf(text: string, source?: string): Template | undefined {
+  if (!mightBeTemplate(text)) return undefined;
+  const t = parseTemplate(text, source);
+  return looksLikeTemplate(t.root) ? t : undefined;
 }

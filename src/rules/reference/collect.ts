@@ -3,7 +3,7 @@
 // `{"Condition": "X"}` inside Conditions, and Fn::FindInMap calls. Collected in ONE iterative walk
 // over the template and cached in `template.cache`, so the reference rules, other rules and the
 // extension (go to definition, find references) share the work.
-import { entries, get, isArray, isObject, isString, walk, type Node, type ObjectNode, type Span, type StringNode } from '../../core/ast';
+import { contentSpan, entries, get, isArray, isObject, isString, verbatimSpan, walk, type Node, type ObjectNode, type Span, type StringNode } from '../../core/ast';
 import { intrinsic, subVariables } from '../../core/resolve';
 import type { Template } from '../../core/template';
 
@@ -83,10 +83,8 @@ export function definitionOf(t: Template, ref: Pick<Reference, 'kind' | 'name' |
   return t.parameters.get(ref.name)?.prop.keySpan;
 }
 
-/** Span of a string node's raw content (between the quotes). */
-export function innerSpan(n: StringNode): Span {
-  return n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : { offset: n.offset, length: n.length };
-}
+/** Span of a string node's raw content (between the quotes, or a YAML plain scalar). */
+export const innerSpan: (n: StringNode) => Span = contentSpan;
 
 function collect(t: Template): References {
   const refs: Reference[] = [];
@@ -154,9 +152,8 @@ function getAtt(text: string, arg: Node, call: ObjectNode, refs: Reference[]): v
   if (isString(arg)) {
     // "Res.Attr": split at the first dot, in the raw source (the attribute may contain dots).
     const inner = innerSpan(arg);
-    const raw = text.slice(inner.offset, inner.offset + inner.length);
     const dot = arg.value.indexOf('.');
-    if (dot <= 0 || raw.includes('\\')) {
+    if (dot <= 0 || !verbatimSpan(text, arg)) {
       refs.push({ kind: 'getatt', name: dot > 0 ? arg.value.slice(0, dot) : arg.value, span: inner, node: arg, call, attr: dot > 0 ? arg.value.slice(dot + 1) : undefined });
       return;
     }

@@ -12,7 +12,7 @@ export const syntax = defineRule(
   {
     id: 'template/syntax',
     severity: 'error',
-    title: 'The template is not well-formed JSON',
+    title: 'The template is not well-formed JSON or YAML',
   },
   ({ template, report }) => {
     const errors = template.parse.syntaxErrors;
@@ -23,7 +23,7 @@ export const syntax = defineRule(
       const more = i === last ? ' (further syntax errors are not listed)' : '';
       report({
         span: { offset: e.offset, length: e.length },
-        message: `JSON syntax error: ${e.message}.${more} CloudFormation rejects a template it cannot parse.`,
+        message: `${template.format === 'yaml' ? 'YAML' : 'JSON'} syntax error: ${e.message.replace(/\.$/, '')}.${more} CloudFormation rejects a template it cannot parse.`,
       });
     });
   },
