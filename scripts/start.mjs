@@ -1,5 +1,7 @@
-// `npm start`: build, package, and open VS Code with the extension and the sample workspace.
-//  - Desktop VS Code (`code` on PATH): `code --extensionDevelopmentPath=<repo> sample/`.
+// `npm start`: build, package, and open VS Code with the extension and a copy of the sample workspace.
+//  - The sample/ folder is copied into a new scratch folder (in the system's temporary folder) on
+//    each start, so that trying fixes, autosave and deploys never edit the repository's files.
+//  - Desktop VS Code (`code` on PATH): `code --extensionDevelopmentPath=<repo> <scratch copy>`.
 //  - Otherwise code-server (installed and cached by scripts/e2e-setup.mjs) with the packaged .vsix
 //    installed, on a loopback port; the URL to open is printed. Ctrl+C stops it.
 // DECOUPLE_START=code-server forces the second; PORT picks the port (default: 8080, or a free one).
@@ -7,23 +9,33 @@
 // script starts on 127.0.0.1:5055, the endpoint sample/.vscode/settings.json names, with fake
 // credentials in the editor's environment: scaffold → lint → deploy without an AWS account.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureE2e } from './e2e-setup.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sample = join(root, 'sample');
 const say = (msg) => process.stderr.write(`[start] ${msg}\n`);
 
+/** A fresh copy of sample/ to work in: the repository's own files stay as they are. */
+function scratchSample() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'decouple-sample-')), 'sample');
+  cpSync(join(root, 'sample'), dir, { recursive: true });
+  return dir;
+}
+
+// Quiet steps: their output is shown only when they fail (vsce lists every packaged file).
 const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 2, 2] });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     say(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
     process.exit(r.status ?? 1);
   }
 };
+const sample = scratchSample();
 
 const which = (cmd) => {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
@@ -70,6 +82,7 @@ if (moto) {
   editorEnv.AWS_SECRET_ACCESS_KEY ??= 'testing';
 }
 
+say(`working copy of the sample workspace: ${sample} (a new copy on each start; the repository's sample/ is not touched)`);
 say('building and packaging the extension');
 const vsix = join(root, 'decouple-start.vsix');
 run(process.execPath, ['scripts/package.mjs', '--out', vsix]);
@@ -108,7 +121,8 @@ if (code) {
     if (process.env.DECOUPLE_START_VERBOSE) process.stderr.write(s);
     if (!announced && s.includes('HTTP server listening')) {
       announced = true;
-      process.stdout.write(`\nDecouple is running in VS Code (code-server) at:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.\n\n`);
+      const endpoint = moto ? `\nDeploys from the sample go to the local moto server at http://127.0.0.1:${MOTO_PORT}.\n` : '';
+      process.stdout.write(`\nDecouple is running in VS Code (code-server) at:\n\n  ${url}\n${endpoint}\nOpen it in a browser on this machine. Ctrl+C stops it (and the moto server).\n\n`);
     }
   };
   child.stdout.on('data', onData);

@@ -16,7 +16,7 @@ describe('test/vscode extension-host suite inside code-server', { timeout: 15 * 
 
   before(async () => {
     const files: Record<string, string> = {};
-    for (const f of readdirSync(join(ROOT, 'sample'))) if (f.endsWith('.json')) files[f] = readFileSync(join(ROOT, 'sample', f), 'utf8');
+    for (const f of readdirSync(join(ROOT, 'sample'))) if (f.endsWith('.json') || f.endsWith('.yaml')) files[f] = readFileSync(join(ROOT, 'sample', f), 'utf8');
     s = new Session('', ensureTools(), {
       files,
       development: { extensionPath: ROOT, testsPath: join(__dirname, '..', 'vscode', 'suite', 'index.js') },

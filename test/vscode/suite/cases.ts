@@ -26,7 +26,7 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 async function openSeed(): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.joinPath(folder(), 'loadbalancer-from-seed.json');
+  const uri = vscode.Uri.joinPath(folder(), 'chapter-12-load-balancer.json');
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
   await until('Decouple diagnostics on the seed template', () => ours(uri).length > 0);
