@@ -3,7 +3,7 @@
 // dist/deploy.js and is only loaded by a deploy command.
 import * as vscode from 'vscode';
 import { allRules } from '../rules';
-import { FixProvider, SELECTOR, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
+import { FIX_APPLIED, FixProvider, SELECTOR, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
 import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';
 import { registerOptionalCommands } from './optional-commands';
@@ -27,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
     vscode.languages.registerDefinitionProvider(SELECTOR, new TemplateDefinitionProvider(linter)),
     createStatusBar(linter),
     vscode.commands.registerCommand('decouple.showLog', () => log.show()),
+    vscode.commands.registerCommand(FIX_APPLIED.command, () => log.debug('quick fix applied')),
     vscode.commands.registerCommand('decouple.lintActiveFile', () => {
       const doc = vscode.window.activeTextEditor?.document;
       const entry = doc && linter.get(doc);

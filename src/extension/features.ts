@@ -23,6 +23,9 @@ function editFor(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   return edit;
 }
 
+/** A no-op command run after a Decouple fix is applied (the walkthrough listens for it). */
+export const FIX_APPLIED: vscode.Command = { command: 'decouple.fixApplied', title: 'Quick Fix Applied' };
+
 function codeValue(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   if (c === undefined) return undefined;
@@ -55,6 +58,8 @@ export class FixProvider implements vscode.CodeActionProvider {
           a.diagnostics = [shown];
           a.isPreferred = fix.isPreferred === true;
           a.edit = editFor(doc, fix);
+          // Runs after the edit: completes the walkthrough's "fix a wiring problem" step.
+          a.command = FIX_APPLIED;
           actions.push(a);
         }
       });
@@ -75,6 +80,7 @@ export function fixAll(doc: vscode.TextDocument, entry: LintEntry, linter: Templ
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(r.edit.offset), doc.positionAt(r.edit.offset + r.edit.length)), r.edit.newText);
   a.edit = edit;
+  a.command = FIX_APPLIED;
   return a;
 }
 

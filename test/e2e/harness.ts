@@ -299,6 +299,28 @@ export class Session {
     await this.focusEditor();
   }
 
+  /**
+   * Apply a quick fix from the editor's lightbulb at the first problem matching `filter`, as a
+   * keyboard user would (the menu opens with the focus in it); wait for the problem to go.
+   * `onMenu` runs while the menu is open (e.g. for a screenshot).
+   */
+  async applyQuickFix(filter: string, title: string, onMenu?: () => Promise<unknown>): Promise<void> {
+    await this.revealProblem(filter);
+    // Collapse the selection to the problem's start: the cursor sits on the diagnostic.
+    await this.page.keyboard.press('ArrowLeft');
+    // VS Code draws the lightbulb over the text, or in the gutter when text is in the way.
+    const bulb = this.page.locator('.editor-instance .lightBulbWidget.codicon, .editor-instance .glyph-margin-widgets [class*="gutter-lightbulb"]').first();
+    await bulb.waitFor({ state: 'visible' });
+    await bulb.click();
+    await this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await onMenu?.();
+    const focusedLabel = () => this.page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
+    for (let i = 0; i < 10 && !((await focusedLabel()) ?? '').includes(title); i++) await this.page.keyboard.press('ArrowDown');
+    if (!((await focusedLabel()) ?? '').includes(title)) throw new Error(`"${title}" is not in the quick fix menu`);
+    await this.page.keyboard.press('Enter');
+    await this.waitForProblems(filter, `${filter} gone after "${title}"`, (r) => r.length === 0);
+  }
+
   /** Replace all occurrences of `find` in the active editor (Ctrl+H, Ctrl+Alt+Enter). */
   async replaceAll(find: string, replace: string): Promise<void> {
     const p = this.page;

@@ -1,0 +1,99 @@
+// The first ten minutes, end to end in code-server: the sample workspace as `npm start` opens it
+// (a copy, so the repository is never edited), the getting-started walkthrough, what a user
+// really sees first on the AWS in Action chapter-12 template (VS Code's own JSON errors
+// included), a wiring fix in the YAML sample, and the walkthrough's steps completing as the user
+// does them. DECOUPLE_SCREENSHOTS=1 refreshes docs/images/first-view.png and walkthrough.png.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ensureTools, packageVsix, ROOT, Session } from './harness';
+
+const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
+
+function sampleFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(join(ROOT, 'sample'), p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(join(ROOT, 'sample'));
+  return files;
+}
+
+const gitStatus = () => spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+
+describe('the first ten minutes in a real VS Code (code-server, the sample workspace)', { timeout: 10 * 60_000 }, () => {
+  let s: Session;
+  let work: string;
+  const statusBefore = gitStatus();
+
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 'decouple-first-run-'));
+    s = new Session(packageVsix(work), ensureTools(), { files: sampleFiles() });
+    await s.start();
+  });
+
+  after(async () => {
+    await s?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: 180_000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const shot = await s?.screenshot(`failed-first-run-${name}`).catch(() => undefined);
+        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        throw e;
+      }
+    });
+
+  const stepDone = (id: string) => s.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).first().getAttribute('aria-checked');
+  const openWalkthrough = async () => {
+    await s.runCommand('Welcome: Open Walkthrough...');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.fill('Get started with Decouple');
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Decouple' }).first().waitFor();
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.gettingStartedContainer', { hasText: 'Get started with Decouple' }).first().waitFor({ timeout: 30_000 });
+  };
+
+  step('the walkthrough is listed and shows its four steps, none done yet', async () => {
+    await openWalkthrough();
+    for (const id of ['lint', 'fix', 'create', 'deploy']) assert.equal(await stepDone(id), 'false', id);
+    if (DOCS_IMAGES) await s.screenshot('walkthrough', DOCS_IMAGES);
+  });
+
+  step('the chapter-12 template as a user first sees it: VS Code flags its # comments, Decouple names the wiring problems', async () => {
+    await s.openFile('chapter-12-load-balancer.json');
+    const ours = await s.waitForProblems('decouple', 'Decouple diagnostics', (r) => r.some((x) => x.includes('ssh-open-to-world')));
+    assert.ok(ours.some((r) => r.includes('template/not-strict-json')), ours.join('\n'));
+    // Unfiltered: everything in the panel, VS Code's JSON errors too.
+    const all = await s.problems('');
+    assert.ok(all.length > ours.length, 'VS Code adds its own JSON errors for the # comments');
+    if (DOCS_IMAGES) await s.screenshot('first-view', DOCS_IMAGES);
+    await openWalkthrough();
+    assert.equal(await stepDone('lint'), 'true');
+  });
+
+  step('the YAML sample: the wiring quick fix admits port 80 only from the load balancer, and the fix step completes', async () => {
+    await s.openFile('web-tier-open-to-world.yaml');
+    await s.waitForProblems('instance-ingress-not-from-lb', 'the YAML sample\'s wiring defect', (r) => r.length === 1 && r[0].includes('instance-ingress-not-from-lb'));
+    await s.applyQuickFix('instance-ingress-not-from-lb', 'Admit the port only from LoadBalancerSecurityGroup');
+    const left = await s.problems('web-tier-open-to-world');
+    assert.ok(!left.some((r) => r.includes('template/syntax')), left.join('\n'));
+    await openWalkthrough();
+    assert.equal(await stepDone('fix'), 'true');
+  });
+
+  it('leaves the repository as it was (git status)', () => {
+    assert.equal(gitStatus(), statusBefore);
+  });
+});
