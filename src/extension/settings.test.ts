@@ -35,3 +35,13 @@ test('docSummary prefers a "Why" section, else the first paragraph after the tit
   assert.equal(docSummary('# t\n\n```json\n{}\n```\n\nFirst words\nhere.\n\nSecond.'), 'First words here.');
   assert.equal(docSummary('# only a title\n'), undefined);
 });
+
+test('docSummary keeps a hover short: whole sentences up to a few lines, the rest stays on the page', () => {
+  const long = Array.from({ length: 12 }, (_, i) => `Sentence number ${i} explains one more consequence of the problem, e.g. a lost request.`).join(' ');
+  const s = docSummary(`# r\n\n## Why it matters\n\n${long}\n`)!;
+  assert.ok(s.length <= 300, s);
+  assert.match(s, /^Sentence number 0 .*\. …$/);
+  assert.ok(!s.includes('e.g. …'), 'a sentence does not end at e.g.');
+  const one = `${'A very long single sentence without a break '.repeat(10)}ends here. Next.`;
+  assert.ok(docSummary(`# r\n\n${one}\n`)!.startsWith('A very long single sentence'));
+});

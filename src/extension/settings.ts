@@ -62,10 +62,26 @@ export function docSummary(markdown: string): string | undefined {
     return out.length ? out.join(' ') : undefined;
   };
   const why = lines.findIndex((l) => /^#{2,6}\s+why\b/i.test(l));
-  if (why >= 0) {
-    const p = paragraphAfter(why + 1);
-    if (p) return p;
-  }
   const title = lines.findIndex((l) => /^#\s/.test(l));
-  return paragraphAfter(title >= 0 ? title + 1 : 0);
+  const p = (why >= 0 ? paragraphAfter(why + 1) : undefined) ?? paragraphAfter(title >= 0 ? title + 1 : 0);
+  return p === undefined ? undefined : firstSentences(p, SUMMARY_CHARS);
+}
+
+/** A hover shows a short "why it matters"; the rest stays on the docs page. */
+const SUMMARY_CHARS = 280;
+
+/** Whole sentences from the start of a paragraph, up to `max` characters (at least one sentence). */
+export function firstSentences(paragraph: string, max: number): string {
+  if (paragraph.length <= max) return paragraph;
+  // A sentence ends at . ! or ? followed by a space, not inside `code` or after e.g./i.e.
+  const ends: number[] = [];
+  let inCode = false;
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph[i];
+    if (c === '`') inCode = !inCode;
+    else if (!inCode && (c === '.' || c === '!' || c === '?') && paragraph[i + 1] === ' ' && !/\b(e\.g|i\.e|etc|vs)$/.test(paragraph.slice(Math.max(0, i - 4), i))) ends.push(i + 1);
+  }
+  const fit = ends.filter((e) => e <= max);
+  const cut = fit.length ? fit[fit.length - 1] : ends[0];
+  return cut === undefined || cut >= paragraph.length ? paragraph : `${paragraph.slice(0, cut)} …`;
 }
