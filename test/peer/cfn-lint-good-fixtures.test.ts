@@ -14,7 +14,7 @@ function goodFixtures(): string[] {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/^good.*\.json$/.test(name)) out.push(p);
+      else if (/^good.*\.(json|yaml)$/.test(name)) out.push(p);
     }
   };
   walk(fixturePath('rules'));
