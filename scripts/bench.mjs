@@ -37,7 +37,7 @@ await esbuild.build({
       "export { parseJson } from './src/core/parse-json';",
       "export { parseYaml } from './src/core/parse-yaml';",
       "export { allRules } from './src/rules';",
-      "export { yamlOfValue } from './scripts/bench/yaml-of-value';",
+      "export { toYaml } from './src/core/convert';",
     ].join('\n'),
     resolveDir: process.cwd(),
     loader: 'ts',
@@ -52,7 +52,7 @@ await esbuild.build({
 
 const { parseTree } = require('jsonc-parser');
 const { parseDocument } = require('yaml');
-const { lintText, parseJson, parseYaml, allRules, yamlOfValue } = require(join(outDir, 'core.js'));
+const { lintText, parseJson, parseYaml, allRules, toYaml } = require(join(outDir, 'core.js'));
 
 const sizes = quick
   ? [
@@ -71,7 +71,7 @@ const files = { json: [], yaml: [] };
 const texts = [];
 for (const s of sizes) {
   const json = generate(s.tiers, s.bytes);
-  const yaml = yamlOfValue(JSON.parse(json));
+  const yaml = toYaml(JSON.parse(json));
   for (const [format, text] of [
     ['json', json],
     ['yaml', yaml],
