@@ -8,7 +8,7 @@ import { get, isArray, isObject, isString, type Node, type ObjectNode, type Prop
 import { getAttTarget, intrinsic, resolve } from '../../core/resolve';
 import type { Fix, TextEdit } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { eol, indentUnit, lineIndent, replaceValue, sourceOf } from '../fix';
+import { commentOutsideValues, multiline, replaceProperty, replaceValue, verbatim } from '../../core/edit';
 
 /** LaunchConfiguration property -> the LaunchTemplateData key it becomes (copied verbatim). */
 const SAME_NAME = new Set(['ImageId', 'InstanceType', 'KeyName', 'UserData', 'EbsOptimized', 'KernelId', 'RamDiskId', 'MetadataOptions']);
@@ -115,7 +115,6 @@ function subMentions(node: Node | undefined): string[] {
 
 export function convertToLaunchTemplate(t: Template, lc: Resource): Fix | undefined {
   const props = lc.properties;
-  const text = t.text;
   if (!props || !lc.node || !isString(lc.typeNode)) return undefined;
   const keys = new Set<string>();
   for (const p of props.properties) {
@@ -124,9 +123,7 @@ export function convertToLaunchTemplate(t: Template, lc: Resource): Fix | undefi
     keys.add(p.key);
   }
   // Comments between the properties would be lost with the rewrite: no fix then.
-  const inValue = (o: number) => props.properties.some((p) => p.value && o >= p.value.offset && o < p.value.offset + p.value.length);
-  const lost = t.parse.nonStrict.some((c) => c.kind !== 'trailing-comma' && c.offset > props.offset && c.offset < props.offset + props.length && !inValue(c.offset));
-  if (lost) return undefined;
+  if (commentOutsideValues(t, props)) return undefined;
 
   const groups = get(props, 'SecurityGroups');
   if (groups && !groupsAreIds(t, groups)) return undefined;
@@ -138,47 +135,30 @@ export function convertToLaunchTemplate(t: Template, lc: Resource): Fix | undefi
   const asgs = groupsUsing(t, lc.id);
   if (!asgs) return undefined;
 
-  const nl = eol(text);
-  const unit = indentUnit(text, lc.node);
-  const propsKey = lc.node.properties.find((p) => p.value === props)!;
-  const base = lineIndent(text, propsKey.offset);
-  const at = (depth: number) => base + unit.repeat(depth);
-  /** Copy a value's source, shifting its continuation lines `extra` levels deeper. */
-  const copy = (node: Node, extra: number) => sourceOf(text, node).replace(/\r?\n/g, nl + unit.repeat(extra));
-
-  const lines: string[] = [];
+  // Values are copied as written (verbatim), into the places LaunchTemplateData has for them.
+  const data: Record<string, unknown> = multiline({});
   const publicIp = get(props, 'AssociatePublicIpAddress');
-  let interfaceDone = false;
   for (const p of props.properties) {
-    const v = p.value!;
-    const k = JSON.stringify;
-    if (SAME_NAME.has(p.key) || p.key === 'BlockDeviceMappings') lines.push(`${at(2)}${k(p.key)}: ${copy(v, 1)}`);
-    else if (p.key === 'IamInstanceProfile') lines.push(`${at(2)}"IamInstanceProfile": {${k(profileAs)}: ${copy(v, 1)}}`);
-    else if (p.key === 'InstanceMonitoring') lines.push(`${at(2)}"Monitoring": {"Enabled": ${copy(v, 1)}}`);
-    else if (p.key === 'PlacementTenancy') lines.push(`${at(2)}"Placement": {"Tenancy": ${copy(v, 1)}}`);
-    else if (p.key === 'SecurityGroups' && !publicIp) lines.push(`${at(2)}"SecurityGroupIds": ${copy(v, 1)}`);
-    else if ((p.key === 'SecurityGroups' || p.key === 'AssociatePublicIpAddress') && !interfaceDone) {
+    const v = verbatim(p.value!);
+    if (SAME_NAME.has(p.key) || p.key === 'BlockDeviceMappings') data[p.key] = v;
+    else if (p.key === 'IamInstanceProfile') data.IamInstanceProfile = { [profileAs!]: v };
+    else if (p.key === 'InstanceMonitoring') data.Monitoring = { Enabled: v };
+    else if (p.key === 'PlacementTenancy') data.Placement = { Tenancy: v };
+    else if (p.key === 'SecurityGroups' && !publicIp) data.SecurityGroupIds = v;
+    else if ((p.key === 'SecurityGroups' || p.key === 'AssociatePublicIpAddress') && !data.NetworkInterfaces) {
       // A public IP is a property of the network interface; the groups then go on the interface too.
-      interfaceDone = true;
-      const ni = [`${at(3)}"DeviceIndex": 0`, `${at(3)}"AssociatePublicIpAddress": ${copy(publicIp!, 2)}`, `${at(3)}"DeleteOnTermination": true`];
-      if (groups) ni.push(`${at(3)}"Groups": ${copy(groups, 2)}`);
-      lines.push(`${at(2)}"NetworkInterfaces": [{${nl}${ni.join(',' + nl)}${nl}${at(2)}}]`);
+      const ni: Record<string, unknown> = multiline({ DeviceIndex: 0, AssociatePublicIpAddress: verbatim(publicIp!), DeleteOnTermination: true });
+      if (groups) ni.Groups = verbatim(groups);
+      data.NetworkInterfaces = multiline([ni]);
     }
   }
   // Launch configurations default to detailed monitoring, launch templates to basic: keep it detailed.
-  if (!keys.has('InstanceMonitoring')) lines.push(`${at(2)}"Monitoring": {"Enabled": true}`);
-  const data = `{${nl}${at(1)}"LaunchTemplateData": {${nl}${lines.join(',' + nl)}${nl}${at(1)}}${nl}${base}}`;
+  if (!keys.has('InstanceMonitoring')) data.Monitoring = { Enabled: true };
 
-  const edits: TextEdit[] = [replaceValue(lc.typeNode, '"AWS::EC2::LaunchTemplate"'), replaceValue(props, data)];
+  const edits: TextEdit[] = [replaceValue(t, lc.typeNode, 'AWS::EC2::LaunchTemplate'), replaceValue(t, props, multiline({ LaunchTemplateData: data }))];
   for (const { prop } of asgs) {
-    const ind = lineIndent(text, prop.offset);
-    const end = prop.value!.offset + prop.value!.length;
-    const id = JSON.stringify(lc.id);
-    edits.push({
-      offset: prop.offset,
-      length: end - prop.offset,
-      newText: `"LaunchTemplate": {${nl}${ind}${unit}"LaunchTemplateId": {"Ref": ${id}},${nl}${ind}${unit}"Version": {"Fn::GetAtt": [${id}, "LatestVersionNumber"]}${nl}${ind}}`,
-    });
+    const launchTemplate = multiline({ LaunchTemplateId: { Ref: lc.id }, Version: { 'Fn::GetAtt': [lc.id, 'LatestVersionNumber'] } });
+    edits.push(replaceProperty(t, prop, 'LaunchTemplate', launchTemplate));
   }
   return { title: 'Convert to a launch template (AWS::EC2::LaunchTemplate)', edits, isPreferred: true };
 }

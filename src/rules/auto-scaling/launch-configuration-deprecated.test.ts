@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTemplate } from '../../core/template';
-import { applyEdits } from '../fix';
+import { applyEdits } from '../../core/edit';
 import { lint, lintFixture, readFixture, spanText, template } from '../../../test/helpers/lint';
 
 const ID = 'auto-scaling/launch-configuration-deprecated';

@@ -13,8 +13,8 @@ import { listItems, resolve, scalar, scalars, type Value } from '../../core/reso
 import { defineRule, type Fix, type Related, type TextEdit } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { wiring } from '../../core/wiring';
-import { insertProperty, replaceValue } from '../fix';
-import { ASG, describeValue, insertProperties, literalInPlace, mergeEdits } from './util';
+import { insertProperties, insertProperty, mergeEdits, replaceValue } from '../../core/edit';
+import { ASG, describeValue, literalInPlace } from './util';
 
 const ATTACH_KEYS = ['LoadBalancerNames', 'TargetGroupARNs'] as const;
 
@@ -96,7 +96,7 @@ export const asgUsesElb = defineRule(
       const graceMissing = !getProperty(props, 'HealthCheckGracePeriod');
       const consequence = `an instance that fails the load balancer's health check keeps running and is never replaced (the load balancer just stops sending it traffic)`;
       if (!typeProp?.value) {
-        const edit = insertProperties(text, props, graceMissing ? [['HealthCheckType', '"ELB"'], ['HealthCheckGracePeriod', '300']] : [['HealthCheckType', '"ELB"']]);
+        const edit = insertProperties(template, props, graceMissing ? [['HealthCheckType', 'ELB'], ['HealthCheckGracePeriod', 300]] : [['HealthCheckType', 'ELB']]);
         report({
           span: attach[0].keySpan,
           message: `Auto Scaling group '${asg.id}' sits behind ${behind} but sets no HealthCheckType, so it uses EC2 health checks (the default): ${consequence}. Set "HealthCheckType": "ELB"${graceMissing ? ' with a HealthCheckGracePeriod (e.g. 300 s)' : ''}.`,
@@ -110,8 +110,8 @@ export const asgUsesElb = defineRule(
         const fixes: Fix[] = [];
         if (literalInPlace(v, typeProp.value) && typeof v.value === 'string') {
           const newValue = withElb(v.value);
-          const edits: TextEdit[] = [replaceValue(v.node, JSON.stringify(newValue))];
-          if (graceMissing) edits.push(insertProperty(text, props, 'HealthCheckGracePeriod', '300'));
+          const edits: TextEdit[] = [replaceValue(template, v.node, newValue)];
+          if (graceMissing) edits.push(insertProperty(template, props, 'HealthCheckGracePeriod', 300));
           fixes.push({
             title: `Use the load balancer's health checks ("HealthCheckType": "${newValue}"${graceMissing ? ', "HealthCheckGracePeriod": 300' : ''})`,
             edits: mergeEdits(text, edits),

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { INTERNAL_ERROR } from '../../core/lint';
 import { parseTemplate } from '../../core/template';
-import { applyEdits } from '../fix';
+import { applyEdits } from '../../core/edit';
 import { fixturePath, lint, readFixture, template } from '../../../test/helpers/lint';
 import { healthCheckRules } from '.';
 

@@ -9,7 +9,7 @@
 import { getProperty } from '../../core/ast';
 import { numbers, scalars } from '../../core/resolve';
 import { defineRule, type Fix } from '../../core/rule';
-import { insertProperty, replaceValue } from '../fix';
+import { insertProperty, replaceValue } from '../../core/edit';
 import { hasElb } from './asg-uses-elb';
 import { ASG, describeValue, literalInPlace, sameTypeNumber } from './util';
 
@@ -35,14 +35,14 @@ export const gracePeriod = defineRule(
         report({
           span: elb[0].node,
           message: `Auto Scaling group '${asg.id}' uses ELB health checks (HealthCheckType ${describeValue(elb[0])}) but sets no HealthCheckGracePeriod, which defaults to 0: ${why}. Set HealthCheckGracePeriod to the time an instance needs to boot (e.g. ${SUGGESTED} s).`,
-          fixes: [{ title: `Add "HealthCheckGracePeriod": ${SUGGESTED}`, edits: [insertProperty(text, props, 'HealthCheckGracePeriod', String(SUGGESTED))], isPreferred: true }],
+          fixes: [{ title: `Add "HealthCheckGracePeriod": ${SUGGESTED}`, edits: [insertProperty(template, props, 'HealthCheckGracePeriod', SUGGESTED)], isPreferred: true }],
         });
         continue;
       }
       for (const v of numbers(template, graceProp.value).values) {
         if (v.n !== 0) continue;
         const fixes: Fix[] = literalInPlace(v, graceProp.value)
-          ? [{ title: `Set HealthCheckGracePeriod to ${SUGGESTED}`, edits: [replaceValue(v.node, sameTypeNumber(v.node, SUGGESTED))], isPreferred: true }]
+          ? [{ title: `Set HealthCheckGracePeriod to ${SUGGESTED}`, edits: [replaceValue(template, v.node, sameTypeNumber(v.node, SUGGESTED))], isPreferred: true }]
           : [];
         report({
           span: v.node,

@@ -7,11 +7,11 @@
 // A warning, not an error: a separate health port (a sidecar, a status endpoint) can be deliberate.
 // Quiet when any listener's instance port, the target group's Port or the checked port cannot be
 // resolved; parameter defaults and both Fn::If branches count.
-import { get, isArray, type Node } from '../../core/ast';
+import { get, isArray, type Node, type StringNode } from '../../core/ast';
 import { numbers, resolve, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { wiring } from '../../core/wiring';
-import { replaceValue } from '../fix';
+import { editString, replaceValue } from '../../core/edit';
 import { classicHealthChecks, describeValue, editableInString, literalInPlace, spanInString, TARGET_GROUP, tgProtocol, tgTargetType, values, wholeNumber } from './util';
 
 interface InstancePort {
@@ -44,7 +44,7 @@ export const portMismatch = defineRule(
         if (distinct.length === 1 && editableInString(text, v, targetNode, portStart + m[2].length)) {
           fixes.push({
             title: `Check instance port ${distinct[0]} ("${m[1]}:${distinct[0]}${v.value.slice(m[0].length)}")`,
-            edits: [{ offset: v.node.offset + 1 + portStart, length: m[2].length, newText: String(distinct[0]) }],
+            edits: [editString(template, v.node as StringNode, portStart, m[2].length, String(distinct[0]))],
           });
         }
         report({
@@ -80,7 +80,7 @@ export const portMismatch = defineRule(
           span: v.node,
           message: `HealthCheckPort ${describeValue(v)} of target group '${tg.id}' differs from its traffic port ${orList(trafficPorts)} (Port): the check tests a port no listener sends traffic to, so a target whose service is down can still pass. Use "traffic-port" (the default) unless a separate health port is intended.`,
           related,
-          fixes: literalInPlace(v as ScalarValue, hcNode) ? [{ title: 'Check the traffic port ("HealthCheckPort": "traffic-port")', edits: [replaceValue(v.node, '"traffic-port"')] }] : undefined,
+          fixes: literalInPlace(v as ScalarValue, hcNode) ? [{ title: 'Check the traffic port ("HealthCheckPort": "traffic-port")', edits: [replaceValue(template, v.node, 'traffic-port')] }] : undefined,
         });
       }
     }

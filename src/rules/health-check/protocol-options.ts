@@ -14,7 +14,7 @@ import { get, getProperty, type Node, type ObjectNode } from '../../core/ast';
 import { resolve, scalars, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { insertProperty, removeProperty } from '../fix';
+import { insertProperty, removeProperty } from '../../core/edit';
 import { describeValue, spanInString, TARGET_GROUP, tgProtocol, tgTargetType, values } from './util';
 
 type LbKind = 'application' | 'network' | 'gateway' | undefined;
@@ -113,10 +113,10 @@ export const protocolOptions = defineRule(
           if (!p?.value || resolve(template, p.value).every((v) => v.kind === 'novalue')) continue;
           const related: Related[] = tcpBy.filter((x) => x.span).map((x) => ({ span: x.span!, message: x.why }));
           const fixes: Fix[] = [];
-          const remove = removeProperty(text, props, key);
+          const remove = removeProperty(template, props, key);
           // Not preferred when another Fn::If branch checks HTTP and needs the setting.
           if (remove) fixes.push({ title: `Remove ${key} (a TCP check only opens a connection)`, edits: [remove], isPreferred: allTcp });
-          if (!hc && kind === 'network') fixes.push({ title: 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")', edits: [insertProperty(text, props, 'HealthCheckProtocol', '"HTTP"')] });
+          if (!hc && kind === 'network') fixes.push({ title: 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")', edits: [insertProperty(template, props, 'HealthCheckProtocol', 'HTTP')] });
           report({
             span: p.keySpan,
             message: `${key} on ${owner} is set, but its health check is TCP (${tcpBy[0].why}): ${key === 'Matcher' ? 'health check matchers' : 'health check paths'} are not supported for TCP health checks and AWS rejects the target group. Remove ${key}, or make the check HTTP/HTTPS.`,

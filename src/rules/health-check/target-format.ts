@@ -11,7 +11,8 @@
 //
 // The diagnostic points at the offending part inside the string (the protocol, the port or the
 // path) when the string is written in place without escapes before that part.
-import { get } from '../../core/ast';
+import { get, type StringNode } from '../../core/ast';
+import { editString } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import { classicHealthChecks, describeValue, editableInString, spanInString, values } from './util';
 
@@ -120,8 +121,7 @@ export const targetFormat = defineRule(
         for (const p of checkTarget(v.value)) {
           const fixes: Fix[] = [];
           if (p.fix && editableInString(text, v, node, p.fix.start + p.fix.length)) {
-            const offset = v.node.offset + 1 + p.fix.start;
-            fixes.push({ title: p.fix.title, edits: [{ offset, length: p.fix.length, newText: p.fix.newText }], isPreferred: true });
+            fixes.push({ title: p.fix.title, edits: [editString(template, v.node as StringNode, p.fix.start, p.fix.length, p.fix.newText)], isPreferred: true });
           }
           report({
             span: spanInString(text, v, p.start, p.length),

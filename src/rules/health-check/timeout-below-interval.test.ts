@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits } from '../fix';
+import { applyEdits } from '../../core/edit';
 import { lint, lintFixture, readFixture, spanText, template } from '../../../test/helpers/lint';
 
 const ID = 'health-check/timeout-below-interval';

@@ -14,7 +14,7 @@ import { get, getProperty, type Node, type ObjectNode } from '../../core/ast';
 import { numbers, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { replaceValue, sourceOf } from '../fix';
+import { replaceValue, sourceOf, swapValues } from '../../core/edit';
 import {
   CLASSIC_RANGES,
   classicHealthChecks,
@@ -108,7 +108,7 @@ export const timeoutBelowInterval = defineRule(
         const related: Related[] = conflicts
           .filter((i): i is NumberValue => i !== undefined)
           .map((i) => ({ span: i.node, message: `${c.intervalKey} of ${c.owner}: ${describeValue(i, ' s')}` }));
-        const fixes = buildFixes(template.text, c, t, worst, intervalN, conflicts.length, timeouts.length, intervals.length);
+        const fixes = buildFixes(template, c, t, worst, intervalN, conflicts.length, timeouts.length, intervals.length);
         const hint = fixes.length
           ? ` ${fixes[0].title}.`
           : t.param
@@ -150,7 +150,7 @@ function inRange(n: number, r: Range): boolean {
  * the interval.
  */
 function buildFixes(
-  text: string,
+  template: Template,
   c: Check,
   t: NumberValue,
   i: NumberValue | undefined,
@@ -166,8 +166,8 @@ function buildFixes(
   if (i && t.n > i.n && inRange(i.n, c.timeoutRange) && inRange(t.n, c.intervalRange)) {
     return [
       {
-        title: `Swap ${c.timeoutKey} and ${c.intervalKey} (${c.timeoutKey} ${sourceOf(text, i.node)}, ${c.intervalKey} ${sourceOf(text, t.node)})`,
-        edits: [replaceValue(t.node, sourceOf(text, i.node)), replaceValue(i.node, sourceOf(text, t.node))],
+        title: `Swap ${c.timeoutKey} and ${c.intervalKey} (${c.timeoutKey} ${sourceOf(template.text, i.node)}, ${c.intervalKey} ${sourceOf(template.text, t.node)})`,
+        edits: swapValues(template, t.node, i.node),
         isPreferred: true,
       },
     ];
@@ -175,5 +175,5 @@ function buildFixes(
   if (!inRange(intervalN, c.intervalRange)) return [];
   const n = Math.min(intervalN - 1, c.timeoutRange.max);
   if (n < c.timeoutRange.min) return [];
-  return [{ title: `Set ${c.timeoutKey} to ${n}`, edits: [replaceValue(t.node, sameTypeNumber(t.node, n))], isPreferred: true }];
+  return [{ title: `Set ${c.timeoutKey} to ${n}`, edits: [replaceValue(template, t.node, sameTypeNumber(t.node, n))], isPreferred: true }];
 }

@@ -1,12 +1,11 @@
 // Shared pieces of the health-check rules: where each health-check setting lives (Classic ELB
 // HealthCheck object, target group properties), the ranges AWS documents, how to describe where a
-// value came from, spans inside string literals, and edits that insert several properties at once.
+// value came from, and spans inside string literals.
 // No rule logic here; src/core/wiring.ts is used as is (nothing added to it).
-import { get, getProperty, isArray, isObject, isString, type Node, type ObjectNode, type Property, type Span } from '../../core/ast';
+import { contentSpan, get, getProperty, isArray, isObject, isString, type Node, type ObjectNode, type Property, type Span } from '../../core/ast';
+import { sourceOf } from '../../core/edit';
 import { intrinsic, resolve, scalars, toNumber, type ScalarValue } from '../../core/resolve';
-import type { TextEdit } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { insertProperty } from '../fix';
 
 export const CLASSIC_LB = 'AWS::ElasticLoadBalancing::LoadBalancer';
 export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -124,9 +123,10 @@ export function spanInString(text: string, v: ScalarValue, start: number, length
   if (v.param || !isString(node) || typeof v.value !== 'string') return node;
   const end = start + length;
   if (start < 0 || end > v.value.length) return node;
-  const raw = text.slice(node.offset + 1, node.offset + 1 + end);
+  const content = contentSpan(node).offset;
+  const raw = text.slice(content, content + end);
   if (raw !== v.value.slice(0, end)) return node;
-  return { offset: node.offset + 1 + start, length: Math.max(length, 0) };
+  return { offset: content + start, length: Math.max(length, 0) };
 }
 
 /** Can an edit at characters [start, end) of the string value be made in its source literal? */
@@ -134,49 +134,12 @@ export function editableInString(text: string, v: ScalarValue, propValue: Node |
   if (!literalInPlace(v, propValue) || !isString(v.node) || typeof v.value !== 'string') return false;
   const node = v.node;
   // The whole literal must be escape-free so that offsets after the edit stay exact as well.
-  return text.slice(node.offset + 1, node.offset + node.length - 1) === v.value && end <= v.value.length;
+  return sourceOf(text, contentSpan(node)) === v.value && end <= v.value.length;
 }
 
-/** A number in the same JSON type as the value it replaces: 300 or "300". */
-export function sameTypeNumber(original: Node | undefined, n: number): string {
-  return isString(original) ? JSON.stringify(String(n)) : String(n);
-}
-
-/**
- * Insert several properties at the end of an object as ONE edit (two insertProperty edits at the
- * same offset would overlap). Keeps the object's style like insertProperty does.
- */
-export function insertProperties(text: string, obj: ObjectNode, entries: Array<[key: string, valueText: string]>): TextEdit {
-  const [first, ...rest] = entries;
-  const edit = insertProperty(text, obj, first[0], first[1]);
-  if (rest.length === 0) return edit;
-  const entryText = (k: string, v: string) => `${JSON.stringify(k)}: ${v}`;
-  const firstEntry = entryText(first[0], first[1]);
-  const at = edit.newText.lastIndexOf(firstEntry);
-  let prefix = edit.newText.slice(0, at);
-  const suffix = edit.newText.slice(at + firstEntry.length);
-  if (obj.properties.length === 0) {
-    // Empty object: " a " on one line, or "\n<indent>a" on its own lines.
-    if (suffix === ' ') prefix = ', ';
-    else prefix = ',' + prefix;
-  } else if (!prefix.startsWith(',')) prefix = ', ';
-  const body = [firstEntry, ...rest.map(([k, v]) => prefix + entryText(k, v))].join('');
-  return { offset: edit.offset, length: edit.length, newText: edit.newText.slice(0, at) + body + suffix };
-}
-
-/** Merge edits that touch or overlap into single edits, so a fix never carries overlapping edits. */
-export function mergeEdits(text: string, edits: TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
-  const out: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && e.offset <= last.offset + last.length) {
-      const end = Math.max(last.offset + last.length, e.offset + e.length);
-      const between = text.slice(last.offset + last.length, e.offset);
-      out[out.length - 1] = { offset: last.offset, length: end - last.offset, newText: last.newText + between + e.newText };
-    } else out.push({ ...e });
-  }
-  return out;
+/** A number of the same type as the value it replaces: 300 or "300". */
+export function sameTypeNumber(original: Node | undefined, n: number): number | string {
+  return isString(original) ? String(n) : n;
 }
 
 /** The health check protocol a target group uses: its own setting, or the default for its Protocol. */

@@ -4,7 +4,7 @@
 import { getProperty } from '../../core/ast';
 import { scalars } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
-import { insertProperty, replaceValue } from '../fix';
+import { insertProperty, replaceValue } from '../../core/edit';
 
 export const crossZoneDisabled = defineRule(
   {
@@ -21,7 +21,7 @@ export const crossZoneDisabled = defineRule(
           span: lb.typeNode ?? lb.prop.keySpan,
           message: `Load balancer '${lb.id}' does not set CrossZone, which defaults to false: each node then sends traffic only to instances in its own Availability Zone. Set "CrossZone": true.`,
           fixes: props
-            ? [{ title: 'Enable cross-zone load balancing ("CrossZone": true)', edits: [insertProperty(template.text, props, 'CrossZone', 'true')], isPreferred: true }]
+            ? [{ title: 'Enable cross-zone load balancing ("CrossZone": true)', edits: [insertProperty(template, props, 'CrossZone', true)], isPreferred: true }]
             : undefined,
         });
         continue;
@@ -35,7 +35,7 @@ export const crossZoneDisabled = defineRule(
         message: `Load balancer '${lb.id}' has CrossZone ${v.param ? `false (default of parameter ${v.param})` : 'false'}: each node sends traffic only to instances in its own Availability Zone. Set "CrossZone": true.`,
         fixes:
           crossZone.value === v.node
-            ? [{ title: 'Enable cross-zone load balancing ("CrossZone": true)', edits: [replaceValue(crossZone.value, 'true')], isPreferred: true }]
+            ? [{ title: 'Enable cross-zone load balancing ("CrossZone": true)', edits: [replaceValue(template, crossZone.value, true)], isPreferred: true }]
             : undefined,
       });
     }

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { allRules } from '..';
 import { INTERNAL_ERROR, lintText } from '../../core/lint';
-import { applyEdits } from '../fix';
+import { applyEdits } from '../../core/edit';
 import { fixturePath, readFixture } from '../../../test/helpers/lint';
 
 const FAMILIES = ['load-balancer', 'auto-scaling', 'sqs'];

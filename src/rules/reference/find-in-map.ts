@@ -5,7 +5,9 @@
 // here and are not reported; a parameter's Default counts as its value.
 import { entries, get, isArray, isObject, isString, type Node } from '../../core/ast';
 import { describe, intrinsic, scalars, type ScalarValue } from '../../core/resolve';
+import { replaceValue } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
+import type { Template } from '../../core/template';
 import { collectReferences } from './collect';
 import { closest } from './suggest';
 
@@ -35,7 +37,7 @@ export const findInMap = defineRule(
           report({
             span: m.node,
             message: `Fn::FindInMap: there is no mapping '${describe(m)}' in the Mappings section${suggest(s)} CloudFormation fails the stack with "Unable to get mapping".`,
-            fixes: fixFor(mapArg, m, s),
+            fixes: fixFor(template, mapArg, m, s),
           });
           continue;
         }
@@ -49,7 +51,7 @@ export const findInMap = defineRule(
               span: top.node,
               message: `Fn::FindInMap: mapping '${mapName}' has no top-level key '${describe(top)}'${suggest(s)} Its keys: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
               related: [{ span: map.keySpan, message: `mapping '${mapName}'` }],
-              fixes: fixFor(topArg, top, s),
+              fixes: fixFor(template, topArg, top, s),
             });
             continue;
           }
@@ -63,7 +65,7 @@ export const findInMap = defineRule(
               span: second.node,
               message: `Fn::FindInMap: mapping '${mapName}' has no key '${describe(second)}' under '${topKey}'${suggest(s)} Keys there: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
               related: [{ span: topProp?.keySpan ?? map.keySpan, message: `'${topKey}' in mapping '${mapName}'` }],
-              fixes: fixFor(secondArg, second, s),
+              fixes: fixFor(template, secondArg, second, s),
             });
           }
         }
@@ -82,9 +84,9 @@ function list(keys: string[]): string {
 }
 
 /** A fix only where the argument is the literal itself (not a parameter default). */
-function fixFor(arg: Node | undefined, v: ScalarValue, s: string | undefined): Fix[] | undefined {
+function fixFor(t: Template, arg: Node | undefined, v: ScalarValue, s: string | undefined): Fix[] | undefined {
   if (s === undefined || !isString(arg) || v.node !== arg) return undefined;
-  return [{ title: `Replace with '${s}'`, edits: [{ offset: arg.offset, length: arg.length, newText: JSON.stringify(s) }], isPreferred: true }];
+  return [{ title: `Replace with '${s}'`, edits: [replaceValue(t, arg, s)], isPreferred: true }];
 }
 
 /** One value per distinct name (Fn::If branches may repeat it). */

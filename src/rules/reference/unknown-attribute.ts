@@ -3,7 +3,10 @@
 // queue has Arn and QueueUrl but no QueueArn. CloudFormation rejects the template ("Template error:
 // resource X does not support attribute type Y in Fn::GetAtt") before it creates anything. Checked
 // for the resource types Decouple scaffolds and wires (see ./attributes); other types are left alone.
-import { defineRule } from '../../core/rule';
+import { nodeAt, isString, type Span } from '../../core/ast';
+import { replaceInString } from '../../core/edit';
+import { defineRule, type TextEdit } from '../../core/rule';
+import type { Template } from '../../core/template';
 import { GETATT_ATTRIBUTES } from './attributes';
 import { collectReferences } from './collect';
 import { closest } from './suggest';
@@ -58,7 +61,7 @@ export const unknownAttribute = defineRule(
         related: [{ span: res.typeNode ?? res.prop.keySpan, message: `'${r.name}' is an ${res.type}` }],
         fixes:
           suggestion !== undefined && r.attrSpan
-            ? [{ title: `Replace with '${suggestion}'`, edits: [{ ...r.attrSpan, newText: suggestion }], isPreferred: true }]
+            ? [{ title: `Replace with '${suggestion}'`, edits: [attrEdit(template, r.attrSpan, suggestion)], isPreferred: true }]
             : undefined,
       });
     }
@@ -83,4 +86,10 @@ export function suggestAttribute(attr: string, documented: readonly string[], ac
   const longer = lower.length >= 3 ? documented.filter((a) => a.toLowerCase().endsWith(lower)) : [];
   if (longer.length === 1) return longer[0];
   return closest(attr, documented) ?? closest(attr, accepted);
+}
+
+/** Replace the attribute name inside the string that holds it (`"A.B"`, or the second item of `[A, B]`). */
+function attrEdit(t: Template, span: Span, name: string): TextEdit {
+  const node = nodeAt(t.root, span.offset);
+  return isString(node) ? replaceInString(t, node, span, name) : { ...span, newText: name };
 }

@@ -7,6 +7,7 @@
 // meant to be.
 import { get, type Span } from '../../core/ast';
 import { PSEUDO_PARAMETERS } from '../../core/resolve';
+import { replaceInString } from '../../core/edit';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { collectReferences, definitionOf, type Reference } from './collect';
 import { suggester } from './suggest';
@@ -95,7 +96,7 @@ export const unknownRef = defineRule(
       if (suggestion !== undefined) {
         const def = definitionOf(template, { kind: r.kind, name: suggestion, attr: r.attr });
         if (def) related.push({ span: def, message: `'${suggestion}' is defined here` });
-        fixes = [{ title: `Replace with '${suggestion}'`, edits: [{ ...r.span, newText: JSON.stringify(suggestion).slice(1, -1) }], isPreferred: true }];
+        fixes = [{ title: `Replace with '${suggestion}'`, edits: [replaceInString(template, r.node, r.span, suggestion)], isPreferred: true }];
       }
       report({
         span: r.span,

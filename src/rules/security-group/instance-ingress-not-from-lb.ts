@@ -3,6 +3,7 @@
 // from an address range — instead of from the load balancer's security group — lets clients
 // bypass the load balancer, its health checks and its TLS termination.
 import { getProperty } from '../../core/ast';
+import { replaceProperty } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import { describeSource, knownGroups, rulePortMatch, transportOf, wiring, type RuleSource, type SgRule } from '../../core/wiring';
 
@@ -50,11 +51,10 @@ function replaceSourceFix(t: Template, rule: SgRule, s: Extract<RuleSource, { ki
   const prop = getProperty(rule.node, s.key);
   // Only when the address range is written right there (not from a parameter or Fn::If).
   if (!prop?.value || prop.value !== s.node) return undefined;
-  const span = { offset: prop.offset, length: prop.value.offset + prop.value.length - prop.offset };
   return [
     {
       title: `Admit the port only from ${lbGroup}`,
-      edits: [{ ...span, newText: `"SourceSecurityGroupId": {"Ref": ${JSON.stringify(lbGroup)}}` }],
+      edits: [replaceProperty(t, prop, 'SourceSecurityGroupId', { Ref: lbGroup })],
       isPreferred: true,
     },
   ];

@@ -5,7 +5,7 @@
 import { isArray } from '../../core/ast';
 import { defineRule, type Fix } from '../../core/rule';
 import { knownGroups, rulePortMatch, transportOf, wiring, type SgRule, type Wiring } from '../../core/wiring';
-import { appendArrayItem, inlineJson } from '../fix';
+import { appendItem } from '../../core/edit';
 import type { Template } from '../../core/template';
 
 /** Does a rule admit this port from the load balancer (its groups, or any address range)? */
@@ -65,11 +65,11 @@ export const instancePortNotOpen = defineRule(
 function allowFromLbFix(t: Template, w: Wiring, instanceGroup: string, lbGroup: string, port: number, transport: 'tcp' | 'udp'): Fix[] | undefined {
   const list = w.groups.get(instanceGroup)?.inlineIngress;
   if (!isArray(list)) return undefined;
-  const item = inlineJson({ IpProtocol: transport, FromPort: port, ToPort: port, SourceSecurityGroupId: { Ref: lbGroup } });
+  const item = { IpProtocol: transport, FromPort: port, ToPort: port, SourceSecurityGroupId: { Ref: lbGroup } };
   return [
     {
       title: `Allow ${transport} ${port} from ${lbGroup} on ${instanceGroup}`,
-      edits: [appendArrayItem(t.text, list, item)],
+      edits: [appendItem(t, list, item)],
       isPreferred: true,
     },
   ];

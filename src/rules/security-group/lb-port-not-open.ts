@@ -4,7 +4,7 @@
 import { isArray } from '../../core/ast';
 import { defineRule, type Fix } from '../../core/rule';
 import { formatPorts, knownGroups, rulePortMatch, transportOf, wiring, type ListenerInfo, type Wiring } from '../../core/wiring';
-import { appendArrayItem, inlineJson } from '../fix';
+import { appendItem } from '../../core/edit';
 import type { Template } from '../../core/template';
 
 export const lbPortNotOpen = defineRule(
@@ -45,6 +45,6 @@ function openPortFix(t: Template, w: Wiring, groupId: string, l: ListenerInfo, t
   const sg = w.groups.get(groupId);
   const list = sg?.inlineIngress;
   if (!internetFacing || !isArray(list)) return undefined;
-  const item = inlineJson({ IpProtocol: transport, FromPort: l.port, ToPort: l.port, CidrIp: '0.0.0.0/0' });
-  return [{ title: `Allow ${transport} ${l.port} from anywhere on ${groupId}`, edits: [appendArrayItem(t.text, list, item)], isPreferred: true }];
+  const item = { IpProtocol: transport, FromPort: l.port, ToPort: l.port, CidrIp: '0.0.0.0/0' };
+  return [{ title: `Allow ${transport} ${l.port} from anywhere on ${groupId}`, edits: [appendItem(t, list, item)], isPreferred: true }];
 }

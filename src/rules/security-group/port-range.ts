@@ -3,6 +3,7 @@
 // For icmp and icmpv6 the two fields are the ICMP type and code, -1 meaning all.
 import { get, getProperty } from '../../core/ast';
 import { describe, numbers } from '../../core/resolve';
+import { swapValues } from '../../core/edit';
 import { defineRule } from '../../core/rule';
 import { wiring } from '../../core/wiring';
 
@@ -81,10 +82,7 @@ export const portRange = defineRule(
                         {
                           title: 'Swap FromPort and ToPort',
                           isPreferred: true,
-                          edits: [
-                            { offset: f.node.offset, length: f.node.length, newText: t.text.slice(x.node.offset, x.node.offset + x.node.length) },
-                            { offset: x.node.offset, length: x.node.length, newText: t.text.slice(f.node.offset, f.node.offset + f.node.length) },
-                          ],
+                          edits: swapValues(t, f.node, x.node),
                         },
                       ]
                     : undefined

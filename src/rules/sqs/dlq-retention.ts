@@ -6,7 +6,7 @@
 import { get, getProperty } from '../../core/ast';
 import { number, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
-import { insertProperty, replaceValue } from '../fix';
+import { insertProperty, replaceValue } from '../../core/edit';
 import { DEFAULT_RETENTION, duration, sqsModel, type Queue } from './queues';
 
 const MAX_RETENTION = 1_209_600;
@@ -56,9 +56,9 @@ export const dlqRetention = defineRule(
       if (src.seconds < MAX_RETENTION && dlq.resource.properties) {
         const prop = getProperty(dlq.resource.properties, 'MessageRetentionPeriod');
         const edit = !prop
-          ? insertProperty(template.text, dlq.resource.properties, 'MessageRetentionPeriod', String(MAX_RETENTION))
+          ? insertProperty(template, dlq.resource.properties, 'MessageRetentionPeriod', MAX_RETENTION)
           : prop.value && dl.value && dl.value.node === prop.value && !dl.value.param
-            ? replaceValue(prop.value, String(MAX_RETENTION))
+            ? replaceValue(template, prop.value, MAX_RETENTION)
             : undefined;
         if (edit) fixes = [{ title: `Keep dead letters in '${dlqId}' for 14 days (MessageRetentionPeriod 1209600, the maximum)`, edits: [edit], isPreferred: true }];
       }

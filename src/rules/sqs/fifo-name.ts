@@ -6,7 +6,9 @@
 // is not known at all is not reported.
 import { getProperty, isArray, isString, type Node } from '../../core/ast';
 import { intrinsic } from '../../core/resolve';
+import { editString } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
+import type { Template } from '../../core/template';
 import { nameFacts, nameShapes, type NameShape } from './queue-name';
 import { sqsModel } from './queues';
 
@@ -31,7 +33,7 @@ export const fifoName = defineRule(
             span: shape.node,
             message: `Queue '${id}' is a FIFO queue ("FifoQueue": true), but its name ${shown} does not end in '.fifo'. SQS requires the '.fifo' suffix on every FIFO queue name: add it.`,
             related: q.fifoProp ? [{ span: q.fifoProp.keySpan, message: `'${id}' is declared FIFO here` }] : undefined,
-            fixes: appendFifoFix(template.text, nameProp.value, shape),
+            fixes: appendFifoFix(template, nameProp.value, shape),
           });
         } else if (q.fifo === 'standard' && facts.endsFifo === 'yes') {
           report({
@@ -62,7 +64,7 @@ export const fifoName = defineRule(
 );
 
 /** Append ".fifo" inside the literal string that ends the name (a plain string, Fn::Sub, or Fn::Join's last item). */
-function appendFifoFix(text: string, value: Node, shape: NameShape): Fix[] | undefined {
+function appendFifoFix(t: Template, value: Node, shape: NameShape): Fix[] | undefined {
   if (shape.node !== value || shape.param) return undefined;
   let str: Node | undefined = value;
   const fn = intrinsic(value);
@@ -71,6 +73,7 @@ function appendFifoFix(text: string, value: Node, shape: NameShape): Fix[] | und
     const items = fn.arg.items[1].items;
     str = items[items.length - 1];
   } else if (fn) return undefined;
-  if (!isString(str) || text[str.offset + str.length - 1] !== '"') return undefined;
-  return [{ title: "Append '.fifo' to the queue name", edits: [{ offset: str.offset + str.length - 1, length: 0, newText: '.fifo' }], isPreferred: true }];
+  // A block scalar's value ends with its line break: no suffix there.
+  if (!isString(str) || str.value.includes('\n')) return undefined;
+  return [{ title: "Append '.fifo' to the queue name", edits: [editString(t, str, str.value.length, 0, '.fifo')], isPreferred: true }];
 }

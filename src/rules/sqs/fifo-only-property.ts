@@ -6,7 +6,7 @@
 import { getProperty } from '../../core/ast';
 import { resolve } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
-import { removeProperty } from '../fix';
+import { removeProperty } from '../../core/edit';
 import { sqsModel } from './queues';
 
 export const FIFO_ONLY = ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit'];
@@ -27,7 +27,7 @@ export const fifoOnlyProperty = defineRule(
         if (!p?.value) continue;
         // {"Ref": "AWS::NoValue"} (in every branch) means the property is absent.
         if (resolve(template, p.value).every((v) => v.kind === 'novalue')) continue;
-        const edit = removeProperty(template.text, props, key);
+        const edit = removeProperty(template, props, key);
         const why = q.fifoProp ? 'FifoQueue is not true' : 'FifoQueue is not set, so it is a standard queue';
         report({
           span: p.keySpan,

@@ -4,7 +4,7 @@
 // template format version".
 import { getProperty } from '../../core/ast';
 import { defineRule } from '../../core/rule';
-import { replaceValue, sourceOf } from '../fix';
+import { replaceValue, sourceOf } from '../../core/edit';
 
 const VERSION = '2010-09-09';
 
@@ -31,7 +31,7 @@ export const formatVersion = defineRule(
     report({
       span: v,
       message: `AWSTemplateFormatVersion must be "${VERSION}", the only template format version there is; found ${found}${trimmed}. CloudFormation rejects the template ("Unsupported template format version"). Use "${VERSION}" or leave the key out.`,
-      fixes: [{ title: `Set AWSTemplateFormatVersion to "${VERSION}"`, edits: [replaceValue(v, JSON.stringify(VERSION))], isPreferred: true }],
+      fixes: [{ title: `Set AWSTemplateFormatVersion to "${VERSION}"`, edits: [replaceValue(template, v, VERSION)], isPreferred: true }],
     });
   },
 );

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits } from '../fix';
+import { applyEdits } from '../../core/edit';
 import { lint } from '../../../test/helpers/lint';
 
 const ID = 'template/not-strict-json';
