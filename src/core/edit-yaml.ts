@@ -305,6 +305,8 @@ export function insertProperties(t: Template, obj: ObjectNode, entries: Array<[s
   const nl = w.st.nl;
   const props = obj.properties;
   const flowEntry = ([k, v]: [string, unknown]) => `${key(k, true, w.st)}: ${inline(w, v, true)}`;
+  // `!If [...]` has no place for another key: write the mapping out in its long form.
+  if (isShort(text, obj)) return replaceValue(t, obj, Object.fromEntries([[props[0].key, new Verbatim(props[0].value!)], ...entries]));
   if (props.length && !isFlowNode(text, obj)) {
     const first = props[0].keySpan.offset;
     const kc = col(text, first);

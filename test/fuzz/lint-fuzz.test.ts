@@ -6,11 +6,14 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { toValue } from '../../src/core/ast';
+import { isObject, toValue } from '../../src/core/ast';
+import { applyEdits, insertProperties } from '../../src/core/edit';
 import { INTERNAL_ERROR, lintText } from '../../src/core/lint';
 import { parseJson } from '../../src/core/parse-json';
 import { allRules } from '../../src/rules';
+import { checkFix } from '../helpers/fix-check';
 import { fixturePath, readFixture } from '../helpers/lint';
+import { parseTemplate } from '../../src/core/template';
 
 function corpus(): string[] {
   const out: string[] = [readFixture('seed', 'loadbalancer-from-seed.json')];
@@ -74,6 +77,14 @@ const { value: jsonValue } = fc.letrec((tie) => ({
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+/** A YAML document for a value, written by the edit layer itself (block style, short forms). */
+function yamlText(v: { [k: string]: Json }): string {
+  const start = '_: 0\n';
+  const t = parseTemplate(start);
+  assert.ok(isObject(t.root));
+  return applyEdits(start, [insertProperties(t, t.root, Object.entries(v))]).slice(start.length - 1).replace(/^\n/, '') + '\n';
+}
+
 /** Replace the node at a random path (chosen by `pick`) with `replacement`. */
 function mutate(value: Json, pick: number[], replacement: Json): Json {
   if (pick.length === 0 || value === null || typeof value !== 'object') return replacement;
@@ -129,6 +140,47 @@ describe('fuzz: the linter never throws and every range is inside the text', () 
         },
       ),
       { numRuns: 400, seed: 11252026 },
+    );
+  });
+
+  it('on structural mutations, in JSON and in YAML with short forms: every quick fix leaves a text that parses and changes only what it touches', () => {
+    const values = TEMPLATES.map((t) => toValue(parseJson(t).root) as Json);
+    let fixes = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: values.length - 1 }),
+        fc.array(fc.tuple(fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 7 }), jsonValue as fc.Arbitrary<Json>), { minLength: 0, maxLength: 3 }),
+        fc.boolean(),
+        (vi, muts, yaml) => {
+          let v = values[vi];
+          for (const [path, repl] of muts) v = mutate(v, path, repl);
+          if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+          const text = yaml ? yamlText(v) : JSON.stringify(v, null, 2);
+          check(text);
+          for (const d of lintText(text, { rules: allRules, force: true }).diagnostics) {
+            for (const f of d.fixes ?? []) {
+              checkFix(text, d, f, { gone: false });
+              fixes++;
+            }
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261201 },
+    );
+    assert.ok(fixes > 40, `${fixes} fixes checked`);
+  });
+
+  it('writes any JSON value as YAML that reads back as the same value (the edit layer renders every new value)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 4 }), { minKeys: 1, maxKeys: 5 }), (v) => {
+        const expected = JSON.parse(JSON.stringify(v));
+        const text = yamlText(expected);
+        const back = parseTemplate(text);
+        assert.equal(back.format, 'yaml', text);
+        assert.deepEqual(back.parse.syntaxErrors, [], text);
+        assert.deepEqual(toValue(back.root), expected, text);
+      }),
+      { numRuns: 300, seed: 1201 },
     );
   });
 
