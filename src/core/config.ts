@@ -5,6 +5,7 @@
 // an exact id wins over its family.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { closest } from './suggest';
+import { LineIndex, type Position } from './positions';
 import type { Severity } from './rule';
 
 export type RuleSetting = Severity | 'off';
@@ -19,8 +20,8 @@ export interface Config {
 
 export interface ConfigWarning {
   message: string;
-  /** Offset of the offending key in the file's text, when read from text. */
-  offset?: number;
+  /** Where the offending key is in the file (0-based line and UTF-16 character), when read from text. */
+  position?: Position;
 }
 
 /** What a config may name: rule ids (and so their families). */
@@ -36,12 +37,12 @@ const SETTINGS = new Set(['off', 'error', 'warning', 'info']);
 export class ConfigError extends Error {}
 
 /** Validate a config object (from a file or editor settings); throws ConfigError with a clear message. */
-export function validateConfig(raw: unknown, where: string, known?: KnownRules, keyOffset?: (path: string[]) => number | undefined): Config {
+export function validateConfig(raw: unknown, where: string, known?: KnownRules, keyPosition?: (path: string[]) => Position | undefined): Config {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`${where}: expected a JSON object like {"rules": {"sqs/dlq-retention": "off"}}`);
   }
   const warnings: ConfigWarning[] = [];
-  const warn = (message: string, path: string[]) => warnings.push({ message: `${where}: ${message}`, offset: keyOffset?.(path) });
+  const warn = (message: string, path: string[]) => warnings.push({ message: `${where}: ${message}`, position: keyPosition?.(path) });
   const mean = (s: string | undefined) => (s ? `; did you mean "${s}"?` : '');
   for (const k of Object.keys(raw)) {
     if (!KEYS.includes(k)) warn(`unknown key "${k}"${mean(closest(k, KEYS))} (ignored; the keys are: ${KEYS.join(', ')})`, [k]);
@@ -79,11 +80,12 @@ export function parseConfigText(text: string, where: string, known?: KnownRules)
     const e = errors[0];
     throw new ConfigError(`${where}: not valid JSON${e ? ` (${printParseErrorCode(e.error)} at offset ${e.offset})` : ' (empty file)'}`);
   }
-  const keyOffset = (path: string[]): number | undefined => {
+  const lines = new LineIndex(text);
+  const keyPosition = (path: string[]): Position | undefined => {
     const n: JsonNode | undefined = findNodeAtLocation(tree, path);
-    return n?.parent?.type === 'property' ? n.parent.offset : undefined;
+    return n?.parent?.type === 'property' ? lines.positionAt(n.parent.offset) : undefined;
   };
-  return { ...validateConfig(toValue(tree), where, known, keyOffset), path: where };
+  return { ...validateConfig(toValue(tree), where, known, keyPosition), path: where };
 }
 
 /** jsonc-parser's tree to a plain value, with own properties only (no prototype surprises). */
