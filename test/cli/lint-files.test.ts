@@ -53,6 +53,22 @@ describe('decouple lint: the folder walk', () => {
     assert.match(r.stdout, /in 1 template/);
   });
 
+  it('counts templates by format in the summary; YAML in a folder is linted, not skipped', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.json'), clean);
+    writeFileSync(join(dir, 'b.json'), clean);
+    writeFileSync(join(dir, 'c.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub "${AWS::StackName}.fifo"\n');
+    writeFileSync(join(dir, 'compose.yml'), 'services:\n  web:\n    image: nginx\n');
+    const r = await runCli(['lint', dir]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /c\.yaml:6:18 error sqs\/fifo-name /);
+    assert.match(r.stdout, /in 3 templates \(2 JSON, 1 YAML\), 1 other file skipped \(not templates\)$/m);
+    const yamlOnly = mkdtempSync(join(tmpdir(), 'decouple-files-'));
+    writeFileSync(join(yamlOnly, 'c.yml'), 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
+    const y = await runCli(['lint', yamlOnly]);
+    assert.match(y.stdout, /in 1 template \(YAML\)$/m, 'a folder of YAML is not "0 templates"');
+  });
+
   it('picks up .json, .yaml, .yml and .template files', async () => {
     const dir = tmp();
     for (const ext of ['json', 'yaml', 'yml', 'template', 'txt']) writeFileSync(join(dir, `q.${ext}`), clean); // JSON is YAML too

@@ -48,6 +48,20 @@ describe(ID, () => {
     }
   });
 
+  it('YAML: the same shapes, at the same places', () => {
+    const text = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Queue:\n    Type: 5\n  Other:\n    - Type: AWS::SQS::Queue\n';
+    const ds = lint(text, [ID]);
+    assert.deepEqual(
+      ds.map((d) => [where(text, d), spanText(text, d)]),
+      [
+        ['4:11', '5'],
+        ['6:5', '-'],
+      ],
+    );
+    const list = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  - Type: AWS::SQS::Queue\n';
+    assert.match(lint(list, [ID])[0].message, /Resources must be an object of logical IDs .* not an array/);
+  });
+
   it('reports once per resource, and the Resources array only once however long', () => {
     const items = Array.from({ length: 100 }, () => '{"Type": "AWS::SQS::Queue"}').join(',');
     assert.equal(lint(`{"AWSTemplateFormatVersion": "2010-09-09", "Resources": [${items}]}`, [ID]).length, 1);
