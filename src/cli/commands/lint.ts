@@ -155,8 +155,14 @@ export async function lint(args: string[], io: CliIo): Promise<number> {
       else skipped++;
       continue;
     }
+    // In a folder, the cheap text check first: most JSON and YAML there is no template at all.
+    const might = mightBeTemplate(text);
+    if (!might && !f.explicit) {
+      skipped++;
+      continue;
+    }
     const t = parseTemplate(text, f.path);
-    if (!looksLikeTemplate(t.parse.root) && !mightBeTemplate(text)) {
+    if (!might && !looksLikeTemplate(t.parse.root)) {
       if (!f.explicit) skipped++;
       else problems.push(`${f.path}: not a CloudFormation template (no AWSTemplateFormatVersion, and no Resources with AWS:: types)`);
       continue;
