@@ -3,9 +3,10 @@
 // dist/cli.js: the `decouple` command (bin entry in package.json).
 // dist/deploy.js: deploy support with the AWS SDK, loaded lazily only when deploying.
 import * as esbuild from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
   bundle: true,
   platform: 'node',
@@ -17,6 +18,8 @@ const common = {
   external: ['vscode', './deploy.js'],
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // `decouple --version` and SARIF's driver.version (src/cli/version.ts).
+  define: { DECOUPLE_VERSION: JSON.stringify(version) },
 };
 
 const entries = [

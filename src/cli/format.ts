@@ -1,6 +1,7 @@
 // Output formats of `decouple lint`: text for people, json for scripts (LSP-style 0-based
 // ranges), SARIF 2.1.0 for GitHub code scanning.
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LineIndex, type Range } from '../core/positions';
 import type { Diagnostic, Rule } from '../core/rule';
 
@@ -9,6 +10,21 @@ export interface FileResult {
   file: string;
   text: string;
   diagnostics: Diagnostic[];
+  /** The template's format, for the summary's count by format. */
+  format?: 'json' | 'yaml';
+}
+
+/**
+ * Text from a template (names, values in messages) or a file name, safe for a terminal: control
+ * characters (ESC, BEL, NUL, CR, newlines… C0 and C1) and the bidirectional overrides that can
+ * reorder what is shown become visible escapes (\x1b, \u202e), so a QueueName cannot retitle,
+ * clear or rewrite the terminal, nor fake another line of output.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
 }
 
 interface Located {
@@ -50,14 +66,20 @@ export function summary(results: FileResult[], skipped: number): string {
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
   if (infos) parts.push(plural(infos, 'info'));
   let s = `${parts.join(', ')} in ${plural(results.length, 'template')}`;
-  if (skipped) s += ` (${skipped} other JSON ${skipped === 1 ? 'file' : 'files'} skipped)`;
+  // By format: "(JSON)" when they are all one, "(2 JSON, 1 YAML)" when mixed.
+  const byFormat = new Map<string, number>();
+  for (const r of results) byFormat.set(r.format ?? 'json', (byFormat.get(r.format ?? 'json') ?? 0) + 1);
+  const names = [...byFormat.keys()].sort();
+  if (names.length === 1) s += ` (${names[0].toUpperCase()})`;
+  else if (names.length > 1) s += ` (${names.map((f) => `${byFormat.get(f)} ${f.toUpperCase()}`).join(', ')})`;
+  if (skipped) s += `, ${skipped} other ${skipped === 1 ? 'file' : 'files'} skipped (not templates)`;
   return s;
 }
 
 /** `file:line:col severity rule-id message`, 1-based, then a summary line. */
 export function formatText(results: FileResult[], skipped: number): string {
   const lines = locate(results).map(
-    (l) => `${l.file}:${l.range.start.line + 1}:${l.range.start.character + 1} ${l.d.severity} ${l.d.rule} ${l.d.message}`,
+    (l) => `${escapeControls(l.file)}:${l.range.start.line + 1}:${l.range.start.character + 1} ${l.d.severity} ${l.d.rule} ${escapeControls(l.d.message)}`,
   );
   lines.push(summary(results, skipped));
   return lines.join('\n') + '\n';
@@ -82,10 +104,13 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], cwd: 
   const located = locate(results);
   const used = [...new Set(located.map((l) => l.d.rule))];
   const ruleIndex = new Map(used.map((id, i) => [id, i]));
-  const uri = (file: string) => {
-    const rel = relative(cwd, file);
-    const p = rel && !rel.startsWith('..') ? rel : file;
-    return p.split(sep).map(encodeURIComponent).join('/');
+  // Files under the working directory: a relative URI against %SRCROOT% (the working directory,
+  // declared in originalUriBaseIds). Others: an absolute file: URI, which takes no uriBaseId.
+  const location = (file: string) => {
+    const abs = resolve(cwd, file);
+    const rel = relative(cwd, abs);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+    return { uri: pathToFileURL(abs).href };
   };
   const region = (r: Range) => ({
     startLine: r.start.line + 1,
@@ -117,6 +142,7 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], cwd: 
             rules: sarifRules,
           },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         columnKind: 'utf16CodeUnits',
         results: located.map((l) => ({
           ruleId: l.d.rule,
@@ -126,7 +152,7 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], cwd: 
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: uri(l.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: location(l.file),
                 region: region(l.range),
               },
             },
@@ -136,7 +162,7 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], cwd: 
                 relatedLocations: l.related.map((x, i) => ({
                   id: i,
                   message: { text: x.message },
-                  physicalLocation: { artifactLocation: { uri: uri(l.file), uriBaseId: '%SRCROOT%' }, region: region(x.range) },
+                  physicalLocation: { artifactLocation: location(l.file), region: region(x.range) },
                 })),
               }
             : {}),

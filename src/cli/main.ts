@@ -4,9 +4,8 @@ import { deleteStack, deploy } from './commands/deploy';
 import { lint } from './commands/lint';
 import { scaffold } from './commands/scaffold';
 import { EXIT, UsageError, type CliIo, type Command } from './io';
+import { VERSION } from './version';
 
-declare const DECOUPLE_VERSION: string | undefined;
-const VERSION = typeof DECOUPLE_VERSION === 'string' ? DECOUPLE_VERSION : 'dev';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lint, summary: 'check templates: decouple lint <files or folders…> [--format text|json|sarif]' },
@@ -53,9 +52,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+let stdoutClosed = false;
+
 export function processIo(): CliIo {
   return {
-    stdout: (s) => process.stdout.write(s),
+    // Once the reader of a pipe has gone (`decouple lint . | head -1`), further output is dropped.
+    stdout: (s) => {
+      if (!stdoutClosed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
@@ -72,9 +76,11 @@ export function processIo(): CliIo {
 }
 
 if (require.main === module) {
-  // Output may be piped into `head`: a closed pipe is not an error worth a stack trace.
+  // Output may be piped into `head`: a closed pipe is not an error worth a stack trace, and the
+  // exit code stays the command's (errors found is still 1), so `set -o pipefail` CI sees it.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
   });
   main(process.argv.slice(2), processIo()).then(
     (code) => {

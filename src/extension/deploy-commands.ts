@@ -28,6 +28,7 @@ import {
 import { lintText } from '../core/lint';
 import { allRules } from '../rules';
 import { effectiveConfig, settingsConfig } from './settings';
+import { requireTrust } from './trust';
 
 type DeployModule = typeof import('../deploy');
 type Client = ReturnType<DeployModule['createClient']>;
@@ -104,7 +105,7 @@ function lintConfig(uri: vscode.Uri): Config | undefined {
   let file: Config | undefined;
   if (uri.scheme === 'file') {
     try {
-      const found = findConfigFile(dirname(uri.fsPath));
+      const found = findConfigFile(dirname(uri.fsPath), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
       file = found ? readConfigFile(found) : undefined;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
@@ -439,9 +440,9 @@ export function registerDeployCommands(context: vscode.ExtensionContext, log: vs
     }
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('decouple.deploy', guard((arg) => deployCommand(context, log, panel, arg))),
-    vscode.commands.registerCommand('decouple.deleteStack', guard((arg) => deleteCommand(context, log, arg))),
-    vscode.commands.registerCommand('decouple.showStackOutputs', guard((arg) => outputsCommand(context, log, arg))),
+    vscode.commands.registerCommand('decouple.deploy', requireTrust('deploying', guard((arg) => deployCommand(context, log, panel, arg)))),
+    vscode.commands.registerCommand('decouple.deleteStack', requireTrust('deleting stacks', guard((arg) => deleteCommand(context, log, arg)))),
+    vscode.commands.registerCommand('decouple.showStackOutputs', requireTrust('reading stack outputs', guard((arg) => outputsCommand(context, log, arg)))),
     { dispose: () => panel.current?.dispose() },
   );
 }

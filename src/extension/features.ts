@@ -103,7 +103,10 @@ export class TemplateHoverProvider implements vscode.HoverProvider {
     });
     const ref = referenceAt(entry.result.template, offset);
     if (ref) {
+      // Template text in it is escaped (describeReference); never trusted, no HTML.
       const md = new vscode.MarkdownString(describeReference(entry.result.template, ref, (o) => doc.positionAt(o).line + 1));
+      md.isTrusted = false;
+      md.supportHtml = false;
       parts.push(md);
       const r = new vscode.Range(doc.positionAt(ref.origin.offset), doc.positionAt(ref.origin.offset + ref.origin.length));
       range = range ?? r;

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile, type Config } from '../core/config';
+import { ConfigError, type Config } from '../core/config';
+import { findConfigFile, readConfigFile } from '../node/config-file';
 import { lintText, type LintTextResult } from '../core/lint';
 import type { Diagnostic, Severity } from '../core/rule';
 import { mightBeTemplate } from '../core/template';
@@ -215,7 +216,8 @@ export class TemplateLinter implements vscode.Disposable {
       const dir = dirname(doc.uri.fsPath);
       let found = this.fileConfigs.get(dir);
       if (!found) {
-        const path = findConfigFile(dir);
+        // Never above the workspace folder (or the repository root).
+        const path = findConfigFile(dir, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath);
         found = { path };
         if (path) {
           try {
@@ -233,6 +235,19 @@ export class TemplateLinter implements vscode.Disposable {
         const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `${found.error}. Decouple ignores this file until it is fixed.`, vscode.DiagnosticSeverity.Error);
         d.source = SOURCE;
         this.collection.set(vscode.Uri.file(found.path), [d]);
+      } else if (found.config?.warnings?.length && found.path) {
+        // Unknown keys and rule ids (a typo that would silently not turn a rule off): at the key.
+        const uri = vscode.Uri.file(found.path);
+        this.collection.set(
+          uri,
+          found.config.warnings.map((w) => {
+            const at = new vscode.Position(w.position?.line ?? 0, w.position?.character ?? 0);
+            const d = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), w.message, vscode.DiagnosticSeverity.Warning);
+            d.source = SOURCE;
+            return d;
+          }),
+        );
+        for (const w of found.config.warnings) this.log.warn(w.message);
       }
       file = found.config;
     }

@@ -114,3 +114,25 @@ test('undeclared Ref has no target; plain strings are not references', () => {
   assert.equal(referenceAt(t, at('"GroupDescription"', 0, 22)), undefined);
   assert.equal(referenceAt(t, at('"AWS::EC2::SecurityGroup"', 0, 3)), undefined);
 });
+
+test('hovers show template text literally: no links, images, HTML or headings from a Description', () => {
+  const evil = '[run me](command:workbench.action.terminal.new) ![x](https://attacker.example/p.png) <img src=x onerror=alert(1)> **loud**\n# Heading `code` https://attacker.example';
+  const tt = parseTemplate(
+    JSON.stringify({
+      Parameters: { 'Odd[x](y)': { Type: 'String', Description: evil, Default: 'a`b' } },
+      Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { Ref: 'Odd[x](y)' } } } },
+    }),
+  );
+  const at = tt.text.indexOf('{"Ref":"Odd') + 9;
+  const r = referenceAt(tt, at);
+  assert.equal(r?.target?.kind, 'parameter');
+  const md = describeReference(tt, r!, () => 1);
+  const body = md.split('\n\n')[1]; // the Description's paragraph
+  // Every bracket, parenthesis, angle bracket, star, hash and colon from the template is escaped.
+  assert.doesNotMatch(body, /(?<!\\)[[\]()<>#!]/, md);
+  assert.doesNotMatch(body, /(?<!\\)[*`]/, 'no emphasis, no code span');
+  assert.doesNotMatch(md, /\n#/, 'no heading');
+  assert.match(md, /\*\*Odd\\\[x\\\]\\\(y\\\)\*\*: parameter/);
+  assert.match(md, /Default: `a'b`/);
+  assert.match(md, /https\\:\\\/\\\/attacker/, 'no bare autolink');
+});

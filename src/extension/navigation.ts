@@ -135,15 +135,27 @@ const PSEUDO_DOCS: Record<string, string> = {
   'AWS::URLSuffix': 'the domain suffix (usually `amazonaws.com`)',
 };
 
-/** Markdown describing what a reference points at (for hovers). `line` is 1-based. */
+/**
+ * Template text as literal Markdown: every ASCII punctuation character backslash-escaped (what
+ * CommonMark allows for all of them), so a parameter's Description or a logical ID shows as
+ * written and never becomes a link, an image (fetched when shown), HTML or a command link.
+ * Line breaks become spaces: no headings or lists either.
+ */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** Markdown describing what a reference points at (for hovers). `line` is 1-based. Template text is escaped. */
 export function describeReference(t: Template, r: Reference, lineOf: (offset: number) => number): string {
-  const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+  // Inside a code span nothing is interpreted; a backtick would end it, and a line break too.
+  const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ') + '`';
+  const bold = (s: string) => `**${escapeMarkdown(s)}**`;
   const where = r.target?.keySpan ? ` (line ${lineOf(r.target.keySpan.offset)})` : '';
   const what = r.attr ? `${code(r.name + '.' + r.attr)}` : code(r.name);
   switch (r.target?.kind) {
     case 'resource': {
       const res = t.resources.get(r.name)!;
-      const lines = [`**${r.name}**: resource${res.type ? ' ' + code(res.type) : ''}${where}`];
+      const lines = [`${bold(r.name)}: resource${res.type ? ' ' + code(res.type) : ''}${where}`];
       if (r.attr) lines.push(`${r.via} reads its attribute ${code(r.attr)}.`);
       else if (r.via === 'Ref') lines.push('`Ref` returns its physical ID (for most types: the name or ID AWS assigns).');
       else if (r.via === 'DependsOn') lines.push('Created before this resource, deleted after it.');
@@ -151,9 +163,9 @@ export function describeReference(t: Template, r: Reference, lineOf: (offset: nu
     }
     case 'parameter': {
       const p = t.parameters.get(r.name)!;
-      const lines = [`**${r.name}**: parameter${p.type ? ' of type ' + code(p.type) : ''}${where}`];
+      const lines = [`${bold(r.name)}: parameter${p.type ? ' of type ' + code(p.type) : ''}${where}`];
       const desc = get(p.node, 'Description');
-      if (isString(desc)) lines.push(desc.value);
+      if (isString(desc)) lines.push(escapeMarkdown(desc.value));
       if (p.noEcho) lines.push('`NoEcho`: its value is hidden.');
       else if (p.default && (p.default.kind === 'string' || p.default.kind === 'number' || p.default.kind === 'boolean')) {
         lines.push(`Default: ${code(String(p.default.value))}`);
@@ -161,13 +173,13 @@ export function describeReference(t: Template, r: Reference, lineOf: (offset: nu
       return lines.join('\n\n');
     }
     case 'pseudo':
-      return `**${r.name}**: pseudo parameter, ${PSEUDO_DOCS[r.name] ?? 'set by CloudFormation'}.`;
+      return `${bold(r.name)}: pseudo parameter, ${PSEUDO_DOCS[r.name] ?? 'set by CloudFormation'}.`;
     case 'mapping':
-      return `**${r.name}**: mapping${where}`;
+      return `${bold(r.name)}: mapping${where}`;
     case 'condition':
-      return `**${r.name}**: condition${where}`;
+      return `${bold(r.name)}: condition${where}`;
     case 'sub-variable':
-      return `**${r.name}**: variable of this \`Fn::Sub\`${where}`;
+      return `${bold(r.name)}: variable of this \`Fn::Sub\`${where}`;
     default:
       return `${what} is not declared in this template.`;
   }

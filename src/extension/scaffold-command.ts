@@ -14,18 +14,22 @@ import {
   type OptionPrompt,
   type OptionValue,
 } from '../core/blueprints';
+import { requireTrust } from './trust';
 
 export const NEW_TEMPLATE_COMMAND = 'decouple.newTemplate';
 
 export function registerScaffoldCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(NEW_TEMPLATE_COMMAND, async (blueprintId?: unknown) => {
-      try {
-        await newTemplate(typeof blueprintId === 'string' ? blueprintId : undefined);
-      } catch (e) {
-        void vscode.window.showErrorMessage(`Decouple: could not create the template: ${(e as Error)?.message ?? String(e)}`);
-      }
-    }),
+    vscode.commands.registerCommand(
+      NEW_TEMPLATE_COMMAND,
+      requireTrust('New Template', async (blueprintId?: unknown) => {
+        try {
+          await newTemplate(typeof blueprintId === 'string' ? blueprintId : undefined);
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Decouple: could not create the template: ${(e as Error)?.message ?? String(e)}`);
+        }
+      }),
+    ),
   );
 }
 

@@ -55,6 +55,7 @@ const fakeVscode = {
     },
   },
   workspace: {
+    isTrusted: true,
     workspaceFolders: [{ uri: new Uri('/ws') }],
     asRelativePath: (u: Uri) => u.fsPath.replace(/^\/ws\//, ''),
     openTextDocument: async (arg: unknown) => {
@@ -102,6 +103,7 @@ const type = (text: string) => (o: { validateInput: (t: string) => string | null
 };
 
 beforeEach(() => {
+  fakeVscode.workspace.isTrusted = true;
   calls = [];
   answers = [];
   existing = new Set();
@@ -185,4 +187,16 @@ test('a blueprint id passed as argument skips the blueprint question; an unknown
   calls = [];
   await run('nope');
   assert.match(String(calls.find((c) => c.api === 'showErrorMessage')?.args[0]), /unknown blueprint "nope"/);
+});
+
+test('in an untrusted workspace it refuses before asking anything, however it is run', async () => {
+  fakeVscode.workspace.isTrusted = false;
+  answers = [undefined]; // the warning
+  const result = await commands.get(NEW_TEMPLATE_COMMAND)!('sqs-worker');
+  assert.equal(result, 'decouple:refused-untrusted-workspace');
+  assert.deepEqual(
+    calls.map((c) => c.api),
+    ['showWarningMessage'],
+  );
+  assert.match(String(calls[0].args[0]), /New Template is disabled in restricted mode/);
 });

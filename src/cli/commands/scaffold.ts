@@ -1,7 +1,7 @@
 // `decouple scaffold`: write a template from a blueprint (src/core/blueprints).
-import { writeFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { allowedValues, blueprints, getBlueprint, renderBlueprint, resolveOptions, type Blueprint } from '../../core/blueprints';
+import { writeFileAtomic, WriteError } from '../../node/write-file';
 import { EXIT, UsageError, type CliIo } from '../io';
 
 export const SCAFFOLD_USAGE = `Usage: decouple scaffold --list
@@ -46,7 +46,10 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
       const v = args[++i];
       if (v === undefined || v === '') throw new UsageError(`${a} needs a file name\n\n${SCAFFOLD_USAGE}`);
       output = v;
-    } else if (a.startsWith('--output=')) output = a.slice('--output='.length);
+    } else if (a.startsWith('--output=')) {
+      output = a.slice('--output='.length);
+      if (output === '') throw new UsageError(`--output= needs a file name (--output=queue.json)\n\n${SCAFFOLD_USAGE}`);
+    }
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 2) rawOptions.push([a.slice(2, eq), a.slice(eq + 1)]);
@@ -83,7 +86,8 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
-  const raw: Record<string, string> = {};
+  // No prototype: an option named --__proto__ or --constructor is just an unknown option.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of rawOptions) {
     const d = bp.options.find((o) => o.name === name);
     if (d && value === undefined) {
@@ -108,18 +112,19 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
   }
   const file = isAbsolute(output) ? output : resolve(io.cwd, output);
   try {
-    // 'wx' fails if the file exists, so nothing is ever replaced without --force, even in a race.
-    writeFileSync(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+    // All or nothing (a temporary file beside it, then renamed): a full disk never leaves a
+    // truncated template, and without --force an existing file is never replaced, even in a race.
+    writeFileAtomic(file, text, { replace: force });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
+    const err = e instanceof WriteError ? e : new WriteError('EIO', (e as Error).message);
     if (err.code === 'EEXIST') {
       io.stderr(`decouple scaffold: ${output} already exists; not overwriting it (use --force to replace it)\n`);
     } else if (err.code === 'ENOENT') {
       io.stderr(`decouple scaffold: cannot write ${output}: its folder does not exist\n`);
     } else if (err.code === 'EISDIR') {
-      io.stderr(`decouple scaffold: cannot write ${output}: it is a folder\n`);
+      io.stderr(`decouple scaffold: cannot write ${output}: it is a folder; give a file name, e.g. -o ${join(output, `${bp.id}.json`)}\n`);
     } else {
-      io.stderr(`decouple scaffold: cannot write ${output}: ${err.message}\n`);
+      io.stderr(`decouple scaffold: cannot write ${output} (nothing was changed): ${err.message}\n`);
     }
     return EXIT.usage;
   }

@@ -9,7 +9,7 @@ import { replaceValue } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { collectReferences } from './collect';
-import { closest } from './suggest';
+import { budgetOf, closest } from './suggest';
 
 const MAX_LISTED = 12;
 
@@ -33,7 +33,7 @@ export const findInMap = defineRule(
         const mapName = String(m.value);
         const map = template.mappings.get(mapName);
         if (!map) {
-          const s = closest(mapName, template.mappings.keys());
+          const s = closest(mapName, template.mappings.keys(), budgetOf(template));
           report({
             span: m.node,
             message: `Fn::FindInMap: there is no mapping '${describe(m)}' in the Mappings section${suggest(s)} CloudFormation fails the stack with "Unable to get mapping".`,
@@ -46,7 +46,7 @@ export const findInMap = defineRule(
           const topNode = get(map.value, topKey);
           if (!topNode) {
             const keys = entries(map.value).map((p) => p.key);
-            const s = closest(topKey, keys);
+            const s = closest(topKey, keys, budgetOf(template));
             report({
               span: top.node,
               message: `Fn::FindInMap: mapping '${mapName}' has no top-level key '${describe(top)}'${suggest(s)} Its keys: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
@@ -59,7 +59,7 @@ export const findInMap = defineRule(
             const secondKey = String(second.value);
             if (get(topNode, secondKey)) continue;
             const keys = entries(topNode).map((p) => p.key);
-            const s = closest(secondKey, keys);
+            const s = closest(secondKey, keys, budgetOf(template));
             const topProp = isObject(map.value) ? map.value.properties.filter((p) => p.key === topKey).pop() : undefined;
             report({
               span: second.node,

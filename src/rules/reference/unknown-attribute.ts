@@ -9,7 +9,7 @@ import { defineRule, type TextEdit } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { GETATT_ATTRIBUTES } from './attributes';
 import { collectReferences } from './collect';
-import { closest } from './suggest';
+import { budgetOf, closest, type Budget } from './suggest';
 
 const CLASSIC_NO_ARN =
   'A Classic Load Balancer has no ARN attribute ({"Ref": …} returns its name); LoadBalancerArn belongs to ALB/NLB (AWS::ElasticLoadBalancingV2::LoadBalancer).';
@@ -49,7 +49,7 @@ export const unknownAttribute = defineRule(
         });
         continue;
       }
-      const suggestion = suggestAttribute(r.attr, attrs.documented, attrs.accepted);
+      const suggestion = suggestAttribute(r.attr, attrs.documented, attrs.accepted, budgetOf(template));
       const hint = HINTS[`${res.type}.${r.attr}`];
       report({
         span,
@@ -73,7 +73,7 @@ export const unknownAttribute = defineRule(
  * ends with ('QueueArn' -> 'Arn', 'LoadBalancerDNSName' -> 'DNSName') or the only one ending with
  * the name ('Arn' -> 'LoadBalancerArn'), else the closest by edit distance.
  */
-export function suggestAttribute(attr: string, documented: readonly string[], accepted: readonly string[]): string | undefined {
+export function suggestAttribute(attr: string, documented: readonly string[], accepted: readonly string[], budget?: Budget): string | undefined {
   const lower = attr.toLowerCase();
   const sameCase = accepted.find((a) => a.toLowerCase() === lower);
   if (sameCase) return sameCase;
@@ -85,7 +85,7 @@ export function suggestAttribute(attr: string, documented: readonly string[], ac
   // Or one that ends with the name given ('Arn' -> 'LoadBalancerArn'), if only one does.
   const longer = lower.length >= 3 ? documented.filter((a) => a.toLowerCase().endsWith(lower)) : [];
   if (longer.length === 1) return longer[0];
-  return closest(attr, documented) ?? closest(attr, accepted);
+  return closest(attr, documented, budget) ?? closest(attr, accepted, budget);
 }
 
 /** Replace the attribute name inside the string that holds it (`"A.B"`, or the second item of `[A, B]`). */

@@ -24,9 +24,9 @@ export const unknownRef = defineRule(
     // conditions we cannot see: stay quiet rather than guess.
     if (transformed) return;
     const { resources, parameters, conditions } = template;
-    const suggestAny = suggester(() => [...resources.keys(), ...parameters.keys(), ...PSEUDO_PARAMETERS]);
-    const suggestResource = suggester(() => resources.keys());
-    const suggestCondition = suggester(() => conditions.keys());
+    const suggestAny = suggester(template, () => [...resources.keys(), ...parameters.keys(), ...PSEUDO_PARAMETERS]);
+    const suggestResource = suggester(template, () => resources.keys());
+    const suggestCondition = suggester(template, () => conditions.keys());
     const conditionsNode = get(template.root, 'Conditions');
     const inConditions = (s: Span) =>
       conditionsNode !== undefined && s.offset >= conditionsNode.offset && s.offset < conditionsNode.offset + conditionsNode.length;

@@ -4,6 +4,7 @@ import { duplicateKey } from './duplicate-key';
 import { formatVersion } from './format-version';
 import { limits } from './limits';
 import { notStrictJson } from './not-strict-json';
+import { structure } from './structure';
 import { syntax } from './syntax';
 
-export const templateRules: Rule[] = [syntax, notStrictJson, duplicateKey, formatVersion, limits];
+export const templateRules: Rule[] = [syntax, structure, notStrictJson, duplicateKey, formatVersion, limits];

@@ -150,6 +150,23 @@ export const cases: Case[] = [
     },
   },
   {
+    name: 'a large template of near-miss names lints promptly (bounded suggestions), not freezing the extension host',
+    async run() {
+      // 23 s for 142 KB before the suggestion budget, after every keystroke; this one is ~500 KB.
+      const name = (i: number) => ('Res' + i.toString(36).padStart(6, '0')).padEnd(120, 'x');
+      const resources: Record<string, unknown> = {};
+      for (let i = 0; i < 3000; i++) resources[name(i)] = { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { deadLetterTargetArn: { Ref: name(i).slice(0, -2) + 'yz' } } } };
+      const content = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources });
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+      await vscode.window.showTextDocument(doc);
+      const refs = () => ours(doc.uri).filter((d) => codeOf(d) === 'reference/unknown-ref').length;
+      await until('3000 unknown-ref diagnostics', () => refs() === 3000);
+      // The host still answers: a command round-trip completes.
+      assert.ok(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 40)));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  },
+  {
     name: 'JSON that is not a template gets no diagnostics',
     async run() {
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "name": "x", "Resources": 1 }' });

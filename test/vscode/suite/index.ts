@@ -2,11 +2,15 @@
 // VS Code, or code-server's extension host (test/e2e/extension-host.test.ts). Runs the cases one by
 // one, logs each result, ends with one RESULT_MARKER line (JSON) for runners that read the log, and
 // rejects if any case fails.
-import { cases } from './cases';
+import * as vscode from 'vscode';
+import { cases as trustedCases } from './cases';
+import { restrictedCases } from './restricted';
 
 export const RESULT_MARKER = 'DECOUPLE_EXTENSION_HOST_RESULT';
 
 export async function run(): Promise<void> {
+  // An untrusted workspace (restricted mode) gets the restricted-mode checks instead.
+  const cases = vscode.workspace.isTrusted ? trustedCases : restrictedCases;
   const failures: string[] = [];
   const passed: string[] = [];
   for (const c of cases) {
