@@ -68,7 +68,7 @@ export async function leftovers(moto: Moto): Promise<string[]> {
   return found;
 }
 
-export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay';
+export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay' | 'stall' | 'hold';
 
 export interface Proxy {
   endpoint: string;
@@ -88,7 +88,8 @@ function actionOf(req: IncomingMessage, body: string): string {
  * seen before) answers 'pass', 'throttle' (a real CloudFormation throttling error), 'drop'
  * (the socket is destroyed before anything is forwarded, so the request never reaches moto) or
  * 'lose-answer' (moto does the work, then the socket is destroyed instead of answering) or
- * 'delay' (forwarded after a second and a half).
+ * 'delay' (forwarded after a second and a half), 'stall' (accepted and never answered, never
+ * forwarded: an endpoint that hangs) or 'hold' (moto does the work; the answer is never sent).
  */
 export async function startProxy(target: string, decide: (action: string, n: number) => Fault): Promise<Proxy> {
   const seen: string[] = [];
@@ -108,6 +109,7 @@ export async function startProxy(target: string, decide: (action: string, n: num
         req.socket.destroy();
         return;
       }
+      if (fault === 'stall') return;
       if (fault === 'throttle') {
         res.writeHead(400, { 'content-type': 'text/xml' });
         res.end(
@@ -119,6 +121,10 @@ export async function startProxy(target: string, decide: (action: string, n: num
       const fwd = request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (up) => {
+          if (fault === 'hold') {
+            up.resume();
+            return;
+          }
           if (fault === 'lose-answer') {
             up.resume();
             up.on('end', () => req.socket.destroy());

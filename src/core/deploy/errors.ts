@@ -17,6 +17,7 @@ export type ErrorKind =
   | 'no-changes'
   | 'validation'
   | 'cancelled'
+  | 'timeout'
   | 'unknown';
 
 export interface ClassifiedError {
