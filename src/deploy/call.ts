@@ -3,7 +3,8 @@
 // fails with a message naming the call and the endpoint.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { ClassifiedError } from '../core/deploy';
-import { clientSettings, DEFAULT_TIMEOUTS, type ClientSettings } from './client';
+import { classifyError } from '../core/deploy';
+import { clientSettings, credentialNotes, DEFAULT_TIMEOUTS, type ClientSettings } from './client';
 
 export class DeployError extends Error {
   constructor(
@@ -74,7 +75,11 @@ export async function send<T>(client: CloudFormationClient, command: object, sig
       const attempts = (e as { $metadata?: { attempts?: number } })?.$metadata?.attempts;
       throw await timeoutError(client, action, `no answer within ${seconds(timeouts.callMs)}${attempts && attempts > 1 ? ` (${attempts} attempts)` : ''}`, e);
     }
-    if ((e as { name?: string })?.name === 'TimeoutError') {
+    // smithy also names ECONNRESET and EPIPE "TimeoutError": those are dropped connections.
+    const code = (e as { code?: string })?.code;
+    const setup = await setupProblem(client, e);
+    if (setup) throw setup;
+    if ((e as { name?: string })?.name === 'TimeoutError' && code !== 'ECONNRESET' && code !== 'EPIPE') {
       const attempts = (e as { $metadata?: { attempts?: number } }).$metadata?.attempts;
       const why = /did not establish a connection/.test((e as Error).message)
         ? `no connection within ${seconds(timeouts.connectMs)}`
@@ -85,6 +90,36 @@ export async function send<T>(client: CloudFormationClient, command: object, sig
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Is the profile defined in the shared config or credentials file? undefined when that cannot be read. */
+async function profileDefined(profile: string): Promise<boolean | undefined> {
+  try {
+    const { parseKnownFiles } = await import('@smithy/core/config');
+    const files = await parseKnownFiles({ profile, ignoreCache: true } as never);
+    return Object.prototype.hasOwnProperty.call(files, profile);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * No credentials or no region, with the real cause: an undefined profile (the SDK says only
+ * "Region is missing" or "Could not load credentials"), a failing credential_process (the
+ * chain's last words drop its message).
+ */
+async function setupProblem(client: CloudFormationClient, e: unknown): Promise<DeployError | undefined> {
+  const c = classifyError(e);
+  if (c.kind !== 'no-credentials' && c.kind !== 'no-region') return undefined;
+  const profile = clientSettings.get(client)?.profile ?? process.env.AWS_PROFILE;
+  if (profile && (await profileDefined(profile)) === false) {
+    const files = [process.env.AWS_CONFIG_FILE ?? '~/.aws/config', process.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'].join(' or ');
+    return new DeployError({ kind: 'no-credentials', message: `The AWS profile "${profile}" is not defined in ${files}. Check its name (--profile, AWS_PROFILE or "decouple.aws.profile"), or run "aws configure --profile ${profile}".`, exit: 2 }, e);
+  }
+  const note = c.kind === 'no-credentials' ? credentialNotes.get(client)?.[0] : undefined;
+  if (note && /^Could not load credentials from any providers$/.test((e as Error)?.message ?? ''))
+    return new DeployError({ kind: 'no-credentials', message: `No AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${note}`, exit: 2 }, e);
+  return undefined;
 }
 
 /** A stack or change set that is not there (by error code; CloudFormation says "does not exist" in a ValidationError). */

@@ -55,9 +55,29 @@ export function resolveTimeouts(o: Pick<ConnectionOptions, 'timeouts' | 'request
   return t;
 }
 
+/**
+ * What the credential chain said on its way (it ends with "Could not load credentials from any
+ * providers" and drops the real cause: a failing credential_process, an unknown profile).
+ */
+export const credentialNotes = new WeakMap<CloudFormationClient, string[]>();
+
+const SKIP_NOTE = /skipping|Not found in (ENV|config files)|not specified|could not be found in shared credentials file|Instance Metadata Service access disabled|^\(!\)/i;
+
 export function createClient(o: ConnectionOptions): CloudFormationClient {
   const timeouts = resolveTimeouts(o);
+  const notes: string[] = [];
+  const quiet = () => undefined;
   const client = new CloudFormationClient({
+    logger: {
+      debug: (...a: unknown[]) => {
+        const m = a.map(String).join(' ');
+        const note = /^@smithy\/property-provider (?:-> )?(.*)$/s.exec(m)?.[1]?.trim();
+        if (note && !SKIP_NOTE.test(note) && notes.length < 20) notes.push(note);
+      },
+      info: quiet,
+      warn: quiet,
+      error: quiet,
+    },
     region: o.region,
     profile: o.profile,
     endpoint: o.endpointUrl,
@@ -76,6 +96,7 @@ export function createClient(o: ConnectionOptions): CloudFormationClient {
   });
   clientEndpoints.set(client, `${o.endpointUrl ?? 'aws'}|${o.region ?? ''}|${o.profile ?? ''}`);
   clientSettings.set(client, { endpointUrl: o.endpointUrl, region: o.region, profile: o.profile, timeouts });
+  credentialNotes.set(client, notes);
   testHooks.configureClient?.(client);
   return client;
 }

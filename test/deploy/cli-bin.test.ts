@@ -70,7 +70,7 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
     assert.match(del.out, /Stack bin deleted/);
   });
 
-  test('Ctrl-C before the change set is executed: it is deleted with its empty stack, nothing changed (exit 1)', async () => {
+  test('Ctrl-C before the change set is executed: it is deleted with its empty stack, nothing changed (exit 130)', async () => {
     // Hold DescribeChangeSet so the interrupt lands while the change set is being prepared.
     const proxy = await startProxy(moto.endpoint, (action) => (action === 'DescribeChangeSet' ? 'delay' : 'pass'));
     try {
@@ -83,8 +83,8 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
         }
       });
       assert.ok(sent);
-      assert.equal(r.code, 1, r.out + r.err);
-      assert.match(r.err, /Stopping \(press Ctrl-C again to quit at once\)/);
+      assert.match(r.err, /Ctrl-C: stopping; anything this run created and did not execute is deleted first \(press Ctrl-C again to skip the clean-up\)/);
+      assert.equal(r.code, 130, r.out + r.err);
       assert.match(r.err, /Stopped before executing: nothing was changed, and the change set was deleted/);
       assert.doesNotMatch(r.out, /Executing/);
       assert.deepEqual(await leftovers(moto), []);
