@@ -128,7 +128,8 @@ export function classifyError(e: unknown, context: { endpoint?: string; profile?
 }
 
 function classifyServer(x: ErrorLike, profile: string): ClassifiedError {
-  const code = nameOf(x);
+  const named = nameOf(x);
+  const code = named === 'Error' ? '' : named;
   const said = x.message ?? '';
   const status = x.$metadata?.httpStatusCode;
   const aws = said ? ` AWS said: ${said}` : '';
