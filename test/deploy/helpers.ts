@@ -91,7 +91,7 @@ function actionOf(req: IncomingMessage, body: string): string {
  * 'delay' (forwarded after a second and a half), 'stall' (accepted and never answered, never
  * forwarded: an endpoint that hangs) or 'hold' (moto does the work; the answer is never sent).
  */
-export async function startProxy(target: string, decide: (action: string, n: number) => Fault): Promise<Proxy> {
+export async function startProxy(target: string, decide: (action: string, n: number) => Fault, onHeld?: (action: string) => void): Promise<Proxy> {
   const seen: string[] = [];
   const counts = new Map<string, number>();
   const upstream = new URL(target);
@@ -123,6 +123,7 @@ export async function startProxy(target: string, decide: (action: string, n: num
         (up) => {
           if (fault === 'hold') {
             up.resume();
+            up.on('end', () => onHeld?.(action));
             return;
           }
           if (fault === 'lose-answer') {
