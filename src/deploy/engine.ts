@@ -10,6 +10,7 @@ import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
+  GetTemplateCommand,
   ListStackResourcesCommand,
   type Change,
   type CloudFormationClient,
@@ -17,6 +18,7 @@ import {
   type DescribeChangeSetOutput,
   type DescribeStackEventsOutput,
   type DescribeStacksOutput,
+  type GetTemplateOutput,
   type ListStackResourcesOutput,
   type Output,
   type Stack,
@@ -151,6 +153,12 @@ export async function describeStack(client: CloudFormationClient, stackName: str
 /** Stack outputs as CloudFormation reports them (DescribeStacks). */
 export async function readOutputs(client: CloudFormationClient, stackName: string, signal?: AbortSignal): Promise<Output[]> {
   return (await describeStack(client, stackName, signal))?.Outputs ?? [];
+}
+
+/** The template a stack was deployed with, as submitted (to see which outputs derive from NoEcho parameters). */
+export async function readStackTemplate(client: CloudFormationClient, stackName: string, signal?: AbortSignal): Promise<string | undefined> {
+  const r = await send<GetTemplateOutput>(client, new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }), signal);
+  return r.TemplateBody;
 }
 
 /** Follows DescribeStackEvents (newest first, paginated) from a point in time, oldest-first out. */

@@ -8,6 +8,7 @@ export {
   describeStack,
   isRunning,
   readOutputs,
+  readStackTemplate,
   runDelete,
   runDeploy,
   type DeleteResult,

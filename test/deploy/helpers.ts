@@ -68,7 +68,7 @@ export async function leftovers(moto: Moto): Promise<string[]> {
   return found;
 }
 
-export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay' | 'stall' | 'hold';
+export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay' | 'stall' | 'hold' | { reject: string };
 
 export interface Proxy {
   endpoint: string;
@@ -110,6 +110,13 @@ export async function startProxy(target: string, decide: (action: string, n: num
         return;
       }
       if (fault === 'stall') return;
+      if (typeof fault === 'object') {
+        // A CloudFormation ValidationError with the given message, as AWS sends it.
+        const esc = fault.reject.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        res.writeHead(400, { 'content-type': 'text/xml' });
+        res.end(`<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>${esc}</Message></Error><RequestId>proxy</RequestId></ErrorResponse>`);
+        return;
+      }
       if (fault === 'throttle') {
         res.writeHead(400, { 'content-type': 'text/xml' });
         res.end(

@@ -144,7 +144,7 @@ function checkEndpoint(what: string, url: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    const port = /^[a-z]+:\/\/(?:\[[^\]]*\]|[^/?#:@]*)(?::([^/?#]*))?/i.exec(url)?.[1];
+    const port = /^[a-z]+:\/\/(?:\[[^\]]*\]|[^/?#:@[]*)(?::([^/?#]*))?/i.exec(url)?.[1];
     const why = port !== undefined && !/^\d{1,5}$/.test(port) ? `: the port "${port}" is not a number` : ' is not a valid URL';
     throw new UsageError(`${what} "${url}"${why}`);
   }
