@@ -99,6 +99,11 @@ function fail(log: vscode.LogOutputChannel, e: unknown, conn: Connection, secret
   const mod = loaded;
   const c = mod && e instanceof mod.DeployError ? e.classified : classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile });
   const message = redact(c.message, secrets);
+  if (c.kind === 'cancelled') {
+    // The user's own Cancel: say what was cleaned up, not an error.
+    log.info(message);
+    return void vscode.window.showInformationMessage(`Decouple: ${message}`);
+  }
   log.error(message);
   void vscode.window.showErrorMessage(`Decouple: ${message}`, 'Show Log').then((a) => a && log.show());
 }
