@@ -22,6 +22,26 @@ function env(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: moto.region, AWS_EC2_METADATA_DISABLED: 'true' };
 }
 
+/** `decouple delete` through a proxy; `decide` as for deploy. */
+async function del(stack: string, decide: (action: string, n: number, child: () => ChildProcess) => Fault) {
+  let child: ChildProcess | undefined;
+  const proxy = await startProxy(moto.endpoint, (a, n) => decide(a, n, () => child!));
+  try {
+    return await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
+      const c = spawn(process.execPath, [CLI, 'delete', '--stack-name', stack, '--endpoint-url', proxy.endpoint, '--yes'], { env: env(), cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = c;
+      let out = '';
+      let err = '';
+      c.stdout!.on('data', (d) => (out += d));
+      c.stderr!.on('data', (d) => (err += d));
+      c.on('error', reject);
+      c.on('close', (code) => resolve({ code, out, err }));
+    });
+  } finally {
+    await proxy.close();
+  }
+}
+
 /**
  * Run a deploy through a proxy; `decide` may signal the child (it gets it through `child()`);
  * `onHeld` runs once moto has answered a held call (so moto has done the work).
@@ -113,6 +133,21 @@ describe('signals during a deploy (dist/cli.js as a child process)', { timeout: 
     assert.match(r.out, /Stopped waiting; the create goes on in CloudFormation/, r.err);
     assert.equal(await status('sig-execute'), 'CREATE_COMPLETE');
     assert.deepEqual(await leftovers(moto), []);
+  });
+
+  test('SIGTERM during a delete, before DeleteStack: nothing deleted, exit 143', async () => {
+    const first = await deploy('sig-delete', (): Fault => 'pass');
+    assert.equal(first.code, 0, first.err);
+    const r = await del('sig-delete', (a, n, child): Fault => {
+      if (a === 'ListStackResources' && n === 0) {
+        setTimeout(() => child().kill('SIGTERM'), 200);
+        return 'stall';
+      }
+      return 'pass';
+    });
+    assert.equal(r.code, 143, r.out + r.err);
+    assert.match(r.err, /Stopped: nothing was deleted/);
+    assert.equal(await status('sig-delete'), 'CREATE_COMPLETE');
   });
 
   test('a second Ctrl-C during the clean-up: exactly what is left, and the aws commands to remove it (exit 130)', async () => {

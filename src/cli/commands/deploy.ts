@@ -262,6 +262,8 @@ function onInterrupt(io: CliIo): Interrupt {
     exitCode: () => code,
     dispose: () => {
       for (const n of names) process.removeListener(n, handler);
+      // A question left open on the terminal (SIGTERM during a prompt) would keep the process alive.
+      if (code !== undefined && process.stdin.isTTY) process.stdin.destroy();
     },
   };
 }
