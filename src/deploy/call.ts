@@ -116,7 +116,8 @@ async function setupProblem(client: CloudFormationClient, e: unknown): Promise<D
     const files = [process.env.AWS_CONFIG_FILE ?? '~/.aws/config', process.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'].join(' or ');
     return new DeployError({ kind: 'no-credentials', message: `The AWS profile "${profile}" is not defined in ${files}. Check its name (--profile, AWS_PROFILE or "decouple.aws.profile"), or run "aws configure --profile ${profile}".`, exit: 2 }, e);
   }
-  const note = c.kind === 'no-credentials' ? credentialNotes.get(client)?.[0] : undefined;
+  // Without a profile the chain's notes only say which sources were empty: the generic message says more.
+  const note = c.kind === 'no-credentials' && profile ? credentialNotes.get(client)?.[0] : undefined;
   if (note && /^Could not load credentials from any providers$/.test((e as Error)?.message ?? ''))
     return new DeployError({ kind: 'no-credentials', message: `No AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${note}`, exit: 2 }, e);
   return undefined;
