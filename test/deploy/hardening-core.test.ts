@@ -115,6 +115,28 @@ describe('outputs that derive from NoEcho parameters', () => {
     ]);
     assert.deepEqual(maskOutputs([{ OutputKey: 'Env', OutputValue: 'dev' }], 'all'), [{ OutputKey: 'Env', OutputValue: '****' }]);
   });
+  test('the same in YAML, short forms included (a stack\'s template may be YAML)', () => {
+    const y = parseTemplate(
+      [
+        'Parameters:',
+        '  Pw: {Type: String, NoEcho: true}',
+        'Resources:',
+        '  Q: {Type: AWS::SQS::Queue}',
+        'Outputs:',
+        '  Url:',
+        '    Value: !Sub "u:${Pw}@h"',
+        '  Raw:',
+        '    Value: !Ref Pw',
+        '  Long:',
+        '    Value:',
+        '      Fn::Join: ["", [!Ref Pw]]',
+        '  Arn:',
+        '    Value: !GetAtt Q.Arn',
+      ].join('\n'),
+    );
+    assert.equal(y.format, 'yaml');
+    assert.deepEqual([...secretOutputKeys(y)].sort(), ['Long', 'Raw', 'Url']);
+  });
   test('a stack reports its NoEcho parameters as ****', () => {
     assert.deepEqual(noEchoFromStack([{ ParameterKey: 'Pw', ParameterValue: '****' }, { ParameterKey: 'Env', ParameterValue: 'dev' }]), ['Pw']);
   });
