@@ -452,9 +452,10 @@ async function outputsCommand(context: vscode.ExtensionContext, log: vscode.LogO
     try {
       const read = await cancellable(`Decouple: reading ${stackName}…`, async (signal) => {
         const stack = await mod.describeStack(client, stackName, signal);
-        // Which outputs derive from NoEcho parameters: the stack's own template says.
+        // Which outputs derive from NoEcho parameters: the stack's own template says (read always:
+        // moto, unlike AWS, reports a NoEcho parameter's value instead of ****).
         const noEcho = noEchoFromStack(stack?.Parameters);
-        const text = stack && noEcho.length ? await mod.readStackTemplate(client, stack.StackId ?? stackName, signal).catch(() => undefined) : undefined;
+        const text = stack ? await mod.readStackTemplate(client, stack.StackId ?? stackName, signal).catch(() => undefined) : undefined;
         return { stack, noEcho, text };
       });
       if (read === CANCELLED) return;
@@ -462,7 +463,7 @@ async function outputsCommand(context: vscode.ExtensionContext, log: vscode.LogO
       if (!stack) return void vscode.window.showWarningMessage(`Decouple: there is no stack named ${stackName} (${where(conn)}).`);
       const deployed = text !== undefined ? parseTemplate(text) : undefined;
       // A template that cannot be read (or parsed) hides every output of a stack with NoEcho parameters.
-      const secretKeys = noEcho.length === 0 ? new Set<string>() : deployed?.root ? secretOutputKeys(deployed) : 'all';
+      const secretKeys = deployed?.root ? secretOutputKeys(deployed) : noEcho.length ? 'all' : new Set<string>();
       const outputs = maskOutputs(stack.Outputs ?? [], secretKeys);
       log.info(`stack ${stackName} (${stack.StackStatus}):\n${formatOutputs(outputs)}`);
       if (!outputs.length) return void vscode.window.showInformationMessage(`Decouple: stack ${stackName} (${stack.StackStatus}) has no outputs.`);
