@@ -11,11 +11,14 @@ import {
   classifyError,
   formatOutputs,
   isUrl,
+  maskOutputs,
+  noEchoFromStack,
   parameterSpecs,
   redact,
   rememberable,
   requiredCapabilities,
   resolveParameters,
+  secretOutputKeys,
   secretValues,
   STACK_NAME,
   stackNameFor,
@@ -26,6 +29,7 @@ import {
   type ParameterValue,
 } from '../core/deploy';
 import { lintText } from '../core/lint';
+import { parseTemplate } from '../core/template';
 import { allRules } from '../rules';
 import { effectiveConfig, settingsConfig } from './settings';
 import { requireTrust } from './trust';
@@ -96,6 +100,11 @@ function fail(log: vscode.LogOutputChannel, e: unknown, conn: Connection, secret
   const mod = loaded;
   const c = mod && e instanceof mod.DeployError ? e.classified : classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile });
   const message = redact(c.message, secrets);
+  if (c.kind === 'cancelled') {
+    // The user's own Cancel: say what was cleaned up, not an error.
+    log.info(message);
+    return void vscode.window.showInformationMessage(`Decouple: ${message}`);
+  }
   log.error(message);
   void vscode.window.showErrorMessage(`Decouple: ${message}`, 'Show Log').then((a) => a && log.show());
 }
@@ -112,6 +121,24 @@ function lintConfig(uri: vscode.Uri): Config | undefined {
     }
   }
   return effectiveConfig(settings, file);
+}
+
+const CANCELLED = Symbol('cancelled');
+
+/** A step in a cancellable progress notification; Cancel aborts its request in flight. */
+async function cancellable<T>(title: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T | typeof CANCELLED> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await fn(abort.signal);
+    } catch (e) {
+      if (abort.signal.aborted) return CANCELLED;
+      throw e;
+    } finally {
+      sub.dispose();
+    }
+  });
 }
 
 function showChangeSet(panel: { current?: vscode.WebviewPanel }, html: string, title: string): void {
@@ -225,9 +252,8 @@ async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOu
     const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl });
     try {
       log.info(`deploy ${file} to stack ${stackName} (${where(conn)})`);
-      const existing = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Decouple: looking up stack ${stackName}…` }, () =>
-        mod.describeStack(client, stackName),
-      );
+      const existing = await cancellable(`Decouple: looking up stack ${stackName}…`, (signal) => mod.describeStack(client, stackName, signal));
+      if (existing === CANCELLED) return;
       const previous =
         existing && !['REVIEW_IN_PROGRESS', 'ROLLBACK_COMPLETE', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'CREATE_FAILED'].includes(existing.StackStatus ?? '')
           ? (existing.Parameters ?? []).map((p) => p.ParameterKey ?? '').filter(Boolean)
@@ -242,15 +268,19 @@ async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOu
       const needs = requiredCapabilities(linted.template);
       for (const n of needs) log.info(`${n.capability}: needed for ${n.because.join(', ')}`);
 
-      let templateUrl: string | undefined;
+      // Deleted again by the engine unless the change set is executed.
+      let upload: Awaited<ReturnType<DeployModule['uploadTemplateForDeploy']>> | undefined;
       if (body.transport === 's3') {
-        templateUrl = await mod.uploadTemplate({ ...conn }, conn.s3Bucket!, stackName, body.body);
-        log.info(`uploaded the template (${body.bytes} bytes) to ${templateUrl}`);
+        const up = await cancellable(`Decouple: uploading the template to ${conn.s3Bucket}…`, (signal) => mod.uploadTemplateForDeploy({ ...conn }, conn.s3Bucket!, stackName, body.body, signal));
+        if (up === CANCELLED) return;
+        upload = up;
+        log.info(`uploaded the template (${body.bytes} bytes) to ${upload.url}`);
       }
-      await runWithProgress(context, log, panel, mod, client, conn, {
+      await runWithProgress(context, log, panel, mod, client, conn, secretOutputKeys(linted.template), {
         stackName,
-        templateBody: templateUrl ? undefined : body.body,
-        templateUrl,
+        templateBody: upload ? undefined : body.body,
+        templateUrl: upload?.url,
+        upload,
         parameters: values,
         capabilities: needs.map((n) => n.capability),
         secrets,
@@ -272,12 +302,14 @@ async function runWithProgress(
   mod: DeployModule,
   client: Client,
   conn: Connection,
+  secretKeys: ReadonlySet<string>,
   plan: Parameters<DeployModule['runDeploy']>[1],
 ): Promise<void> {
   const { stackName } = plan;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Decouple: deploying ${stackName}`, cancellable: true },
     async (progress, token) => {
+      // Cancel aborts the request in flight; what was created and not executed is then deleted.
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       const modal = async (message: string, detail: string, ...buttons: string[]) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
@@ -313,10 +345,12 @@ async function runWithProgress(
     case 'succeeded':
     case 'no-changes': {
       await context.workspaceState.update(paramsKey(conn, stackName), rememberable(plan.parameters));
-      log.info(out(formatOutputs(result.outputs)));
+      // Outputs that derive from NoEcho parameters are hidden whole (their value may be the stack's, unknown here).
+      const outputs = maskOutputs(result.outputs, secretKeys, plan.secrets);
+      log.info(formatOutputs(outputs));
       const what = result.outcome === 'succeeded' ? `${result.status}` : 'no changes, already up to date';
-      const a = await vscode.window.showInformationMessage(`Decouple: stack ${stackName}: ${what}.`, ...(result.outputs.length ? ['Show Outputs'] : []), 'Show Log');
-      if (a === 'Show Outputs') await pickOutput(result.outputs, plan.secrets);
+      const a = await vscode.window.showInformationMessage(`Decouple: stack ${stackName}: ${what}.`, ...(outputs.length ? ['Show Outputs'] : []), 'Show Log');
+      if (a === 'Show Outputs') await pickOutput(outputs);
       if (a === 'Show Log') log.show();
       return;
     }
@@ -337,13 +371,15 @@ async function runWithProgress(
   }
 }
 
-async function pickOutput(outputs: Array<{ OutputKey?: string; OutputValue?: string; Description?: string }>, secrets: string[] = []): Promise<void> {
+/** Outputs already masked (maskOutputs): a secret one shows ****, and is neither opened nor copied. */
+async function pickOutput(outputs: Array<{ OutputKey?: string; OutputValue?: string; Description?: string }>): Promise<void> {
   const items = outputs.map((o) => {
-    const value = redact(o.OutputValue ?? '', secrets);
+    const value = o.OutputValue ?? '';
     return { label: o.OutputKey ?? '?', description: value, detail: [o.Description, isUrl(value) ? 'Open in the browser' : 'Copy to the clipboard'].filter(Boolean).join(' · '), value };
   });
   const pick = await vscode.window.showQuickPick(items, { title: 'Stack outputs', placeHolder: 'Open a URL or copy a value', matchOnDescription: true });
   if (!pick) return;
+  if (pick.value === '****') return void vscode.window.showInformationMessage(`Decouple: ${pick.label} derives from a NoEcho parameter; its value is not shown.`);
   if (isUrl(pick.value)) await vscode.env.openExternal(vscode.Uri.parse(pick.value.trim()));
   else {
     await vscode.env.clipboard.writeText(pick.value);
@@ -415,9 +451,21 @@ async function outputsCommand(context: vscode.ExtensionContext, log: vscode.LogO
     const mod = deployModule();
     const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl });
     try {
-      const stack = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Decouple: reading ${stackName}…` }, () => mod.describeStack(client, stackName));
+      const read = await cancellable(`Decouple: reading ${stackName}…`, async (signal) => {
+        const stack = await mod.describeStack(client, stackName, signal);
+        // Which outputs derive from NoEcho parameters: the stack's own template says (read always:
+        // moto, unlike AWS, reports a NoEcho parameter's value instead of ****).
+        const noEcho = noEchoFromStack(stack?.Parameters);
+        const text = stack ? await mod.readStackTemplate(client, stack.StackId ?? stackName, signal).catch(() => undefined) : undefined;
+        return { stack, noEcho, text };
+      });
+      if (read === CANCELLED) return;
+      const { stack, noEcho, text } = read;
       if (!stack) return void vscode.window.showWarningMessage(`Decouple: there is no stack named ${stackName} (${where(conn)}).`);
-      const outputs = stack.Outputs ?? [];
+      const deployed = text !== undefined ? parseTemplate(text) : undefined;
+      // A template that cannot be read (or parsed) hides every output of a stack with NoEcho parameters.
+      const secretKeys = deployed?.root ? secretOutputKeys(deployed) : noEcho.length ? 'all' : new Set<string>();
+      const outputs = maskOutputs(stack.Outputs ?? [], secretKeys);
       log.info(`stack ${stackName} (${stack.StackStatus}):\n${formatOutputs(outputs)}`);
       if (!outputs.length) return void vscode.window.showInformationMessage(`Decouple: stack ${stackName} (${stack.StackStatus}) has no outputs.`);
       await pickOutput(outputs);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../helpers/moto';
@@ -70,7 +70,7 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
     assert.match(del.out, /Stack bin deleted/);
   });
 
-  test('Ctrl-C before the change set is executed: it is deleted with its empty stack, nothing changed (exit 1)', async () => {
+  test('Ctrl-C before the change set is executed: it is deleted with its empty stack, nothing changed (exit 130)', async () => {
     // Hold DescribeChangeSet so the interrupt lands while the change set is being prepared.
     const proxy = await startProxy(moto.endpoint, (action) => (action === 'DescribeChangeSet' ? 'delay' : 'pass'));
     try {
@@ -83,8 +83,8 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
         }
       });
       assert.ok(sent);
-      assert.equal(r.code, 1, r.out + r.err);
-      assert.match(r.err, /Stopping \(press Ctrl-C again to quit at once\)/);
+      assert.match(r.err, /Ctrl-C: stopping; anything this run created and did not execute is deleted first \(press Ctrl-C again to skip the clean-up\)/);
+      assert.equal(r.code, 130, r.out + r.err);
       assert.match(r.err, /Stopped before executing: nothing was changed, and the change set was deleted/);
       assert.doesNotMatch(r.out, /Executing/);
       assert.deepEqual(await leftovers(moto), []);
@@ -109,7 +109,22 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
   test('a profile that does not exist: a clear message, exit 2', async () => {
     const r = await runCli(['deploy', FIXTURE, '--stack-name', 'noprofile', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--profile', 'nope', '--yes'], bareEnv());
     assert.equal(r.code, 2, r.out + r.err);
-    assert.match(r.err, /No AWS credentials found for profile "nope": check that ~\/\.aws\/config or ~\/\.aws\/credentials defines it/);
+    assert.match(r.err, /The AWS profile "nope" is not defined in \S+no-config or \S+no-credentials\. Check its name/);
+  });
+
+  test('a profile that does not exist and no region: the profile is the cause, not "no region" (exit 2)', async () => {
+    const r = await runCli(['deploy', FIXTURE, '--stack-name', 'noprofile', '--endpoint-url', moto.endpoint, '--profile', 'nope', '--yes'], bareEnv());
+    assert.equal(r.code, 2, r.out + r.err);
+    assert.match(r.err, /The AWS profile "nope" is not defined/);
+    assert.doesNotMatch(r.err, /region/i);
+  });
+
+  test('a failing credential_process: what the process said, exit 2', async () => {
+    const env = bareEnv();
+    writeFileSync(env.AWS_CONFIG_FILE!, '[profile corp]\nregion = us-east-1\ncredential_process = /bin/sh -c "echo corp-login: session expired, run corp-login >&2; exit 3"\n');
+    const r = await runCli(['deploy', FIXTURE, '--stack-name', 'procfail', '--endpoint-url', moto.endpoint, '--profile', 'corp', '--yes'], env);
+    assert.equal(r.code, 2, r.out + r.err);
+    assert.match(r.err, /No AWS credentials for profile "corp": Command failed: .*\ncorp-login: session expired, run corp-login/);
   });
 
   test('no region anywhere: a clear message, exit 2', async () => {

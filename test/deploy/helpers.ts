@@ -68,7 +68,7 @@ export async function leftovers(moto: Moto): Promise<string[]> {
   return found;
 }
 
-export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay';
+export type Fault = 'pass' | 'throttle' | 'drop' | 'lose-answer' | 'delay' | 'stall' | 'hold' | { reject: string };
 
 export interface Proxy {
   endpoint: string;
@@ -88,9 +88,10 @@ function actionOf(req: IncomingMessage, body: string): string {
  * seen before) answers 'pass', 'throttle' (a real CloudFormation throttling error), 'drop'
  * (the socket is destroyed before anything is forwarded, so the request never reaches moto) or
  * 'lose-answer' (moto does the work, then the socket is destroyed instead of answering) or
- * 'delay' (forwarded after a second and a half).
+ * 'delay' (forwarded after a second and a half), 'stall' (accepted and never answered, never
+ * forwarded: an endpoint that hangs) or 'hold' (moto does the work; the answer is never sent).
  */
-export async function startProxy(target: string, decide: (action: string, n: number) => Fault): Promise<Proxy> {
+export async function startProxy(target: string, decide: (action: string, n: number) => Fault, onHeld?: (action: string) => void): Promise<Proxy> {
   const seen: string[] = [];
   const counts = new Map<string, number>();
   const upstream = new URL(target);
@@ -108,6 +109,14 @@ export async function startProxy(target: string, decide: (action: string, n: num
         req.socket.destroy();
         return;
       }
+      if (fault === 'stall') return;
+      if (typeof fault === 'object') {
+        // A CloudFormation ValidationError with the given message, as AWS sends it.
+        const esc = fault.reject.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        res.writeHead(400, { 'content-type': 'text/xml' });
+        res.end(`<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>${esc}</Message></Error><RequestId>proxy</RequestId></ErrorResponse>`);
+        return;
+      }
       if (fault === 'throttle') {
         res.writeHead(400, { 'content-type': 'text/xml' });
         res.end(
@@ -119,6 +128,11 @@ export async function startProxy(target: string, decide: (action: string, n: num
       const fwd = request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (up) => {
+          if (fault === 'hold') {
+            up.resume();
+            up.on('end', () => onHeld?.(action));
+            return;
+          }
           if (fault === 'lose-answer') {
             up.resume();
             up.on('end', () => req.socket.destroy());

@@ -14,6 +14,7 @@ import { ensureTools, packageVsix, ROOT, Session } from './harness';
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'deploy');
 const TEMPLATE = readFileSync(join(FIXTURES, 'queue-worker.json'), 'utf8');
 const WITH_OUTPUTS = readFileSync(join(FIXTURES, 'with-outputs.json'), 'utf8');
+const NOECHO_OUTPUTS = readFileSync(join(FIXTURES, 'noecho-outputs.json'), 'utf8');
 const SECRET = 'e2e-NoEcho-7c1f';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -134,6 +135,23 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     assert.match(text, /https:\/\/console\.aws\.amazon\.com\/sqs\/v2\/home\?region=us-east-1#\/queues/);
     assert.match(text, /Open in the browser/);
     assert.match(text, /QueueArn/);
+    await p.keyboard.press('Escape');
+  });
+
+  step('Show Stack Outputs: outputs that derive from a NoEcho parameter show ****, never the stack\'s value', async () => {
+    const hidden = 'e2e-stack-secret-3d9a';
+    await cf.send(new CreateStackCommand({ StackName: 'secretive', TemplateBody: NOECHO_OUTPUTS, Parameters: [{ ParameterKey: 'DbPassword', ParameterValue: hidden }] }));
+    const p = s.page;
+    await s.runCommand('Decouple: Show Stack Outputs');
+    await p.waitForSelector(input);
+    await p.fill(input, 'secretive');
+    await p.keyboard.press('Enter');
+    await s.waitFor('the outputs quick pick', async () => (await p.locator('.quick-input-widget').innerText()).includes('ConnectionString'));
+    const text = await p.locator('.quick-input-widget').innerText();
+    assert.match(text, /ConnectionString[\s\S]*\*\*\*\*/);
+    assert.match(text, /Environment[\s\S]*dev/);
+    assert.ok(!text.includes(hidden), text);
+    assert.ok(!(await p.content()).includes(hidden), 'the NoEcho value appears in the page');
     await p.keyboard.press('Escape');
   });
 });

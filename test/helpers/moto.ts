@@ -9,6 +9,10 @@ export interface Moto {
   /** Clear all of moto's state (POST /moto-api/reset). */
   reset(): Promise<void>;
   stop(): Promise<void>;
+  /** Freeze moto (SIGSTOP): connections are still accepted, nothing is answered. */
+  pause(): void;
+  /** Thaw it (SIGCONT). */
+  resume(): void;
   /** Fake credentials moto accepts, for SDK clients. */
   credentials: { accessKeyId: string; secretAccessKey: string };
   region: string;
@@ -63,12 +67,19 @@ export async function startMoto(): Promise<Moto> {
     port,
     region: 'us-east-1',
     credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
+    },
     async reset() {
       await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
     },
     stop() {
       return new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
+        child.kill('SIGCONT');
         child.removeAllListeners('exit');
         child.on('exit', () => resolve());
         child.kill('SIGTERM');

@@ -9,12 +9,14 @@ import {
   checkParameterValue,
   classifyError,
   formatOutputs,
+  maskOutputs,
   parameterSpecs,
   parseParameterArg,
   ParameterError,
   redact,
   requiredCapabilities,
   resolveParameters,
+  secretOutputKeys,
   secretValues,
   templateBody,
   TemplateBodyError,
@@ -130,22 +132,57 @@ function parseArgs(args: string[], usage: string, allowDeploy: boolean): DeployO
   if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(o.stackName))
     throw new UsageError(`"${o.stackName}" is not a valid stack name: up to 128 letters, digits and hyphens, starting with a letter`);
   if (allowDeploy && !o.template) throw new UsageError(`no template given\n\n${usage}`);
-  if (o.endpointUrl && !/^https?:\/\/[^\s/]+/.test(o.endpointUrl)) throw new UsageError(`--endpoint-url must be an http(s) URL, not "${o.endpointUrl}"`);
+  if (o.endpointUrl) checkEndpoint('--endpoint-url', o.endpointUrl);
   return o;
+}
+
+/** An http(s) URL with a host and a numeric port (if any), or a usage error naming what is wrong. */
+function checkEndpoint(what: string, url: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') throw new UsageError(`${what} must be an http(s) URL such as http://127.0.0.1:4566, not "${url}"`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    const port = /^[a-z]+:\/\/(?:\[[^\]]*\]|[^/?#:@[]*)(?::([^/?#]*))?/i.exec(url)?.[1];
+    const why = port !== undefined && !/^\d{1,5}$/.test(port) ? `: the port "${port}" is not a number` : ' is not a valid URL';
+    throw new UsageError(`${what} "${url}"${why}`);
+  }
+  if (!parsed.hostname) throw new UsageError(`${what} "${url}" has no host name`);
+}
+
+/** Seconds (decimals allowed) from the environment, for the AWS request timeouts. */
+function seconds(io: CliIo, name: string): number | undefined {
+  const v = io.env[name];
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a number of seconds greater than 0, not "${v}"`);
+  return Math.max(1, Math.round(n * 1000));
+}
+
+/**
+ * Request timeouts: DECOUPLE_AWS_CALL_TIMEOUT bounds one AWS call with all its retries (default
+ * 120 s), DECOUPLE_AWS_ATTEMPT_TIMEOUT one attempt without an answer (default 30 s).
+ */
+function timeouts(io: CliIo) {
+  const callMs = seconds(io, 'DECOUPLE_AWS_CALL_TIMEOUT');
+  const attemptMs = seconds(io, 'DECOUPLE_AWS_ATTEMPT_TIMEOUT');
+  return { callMs, attemptMs, connectMs: attemptMs !== undefined ? Math.min(attemptMs, 10_000) : undefined };
 }
 
 function connection(o: CommonOptions, io: CliIo) {
   const env = io.env;
   const region = o.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   const profile = o.profile ?? env.AWS_PROFILE;
-  const endpointUrl = o.endpointUrl ?? env.AWS_ENDPOINT_URL_CLOUDFORMATION ?? env.AWS_ENDPOINT_URL;
+  const endpointUrl = o.endpointUrl ?? (env.AWS_ENDPOINT_URL_CLOUDFORMATION || undefined) ?? (env.AWS_ENDPOINT_URL || undefined);
+  if (endpointUrl && !o.endpointUrl) checkEndpoint(env.AWS_ENDPOINT_URL_CLOUDFORMATION ? 'AWS_ENDPOINT_URL_CLOUDFORMATION' : 'AWS_ENDPOINT_URL', endpointUrl);
   // Environment credentials come first in the standard chain; read them from this command's
   // environment (in-process runs), and leave everything else (profiles, SSO, process) to the SDK.
   const credentials =
     !o.profile && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
       ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }
       : undefined;
-  return { region, profile, endpointUrl, credentials };
+  return { region, profile, endpointUrl, credentials, timeouts: timeouts(io) };
 }
 
 function quietSdk(): void {
@@ -179,16 +216,56 @@ async function ask(io: CliIo, question: string): Promise<boolean> {
   return a === 'y' || a === 'yes';
 }
 
-/** Ctrl-C: stop (change sets not yet executed are deleted); a second Ctrl-C quits at once. */
-function onInterrupt(io: CliIo): { signal: AbortSignal; dispose: () => void } {
-  const abort = new AbortController();
-  const handler = () => {
-    if (abort.signal.aborted) process.exit(130);
-    io.stderr('\nStopping (press Ctrl-C again to quit at once)…\n');
-    abort.abort();
+/** Exit codes after a signal: 128 + its number, as shells report them. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT;
+
+interface Interrupt {
+  /** The first Ctrl-C, SIGTERM or SIGHUP: abort the request in flight, then clean up. */
+  signal: AbortSignal;
+  /** The second: stop the clean-up too and say what is left. */
+  cleanupSignal: AbortSignal;
+  /** The exit code the first signal asks for, once one came. */
+  exitCode(): number | undefined;
+  dispose(): void;
+}
+
+/**
+ * Ctrl-C (SIGINT), SIGTERM (CI cancelling a job) and SIGHUP (a closed terminal) alike: the first
+ * stops (the request in flight is aborted, change sets not yet executed are deleted with the
+ * empty stack they made), a second stops the clean-up and lists what is left, a third quits.
+ */
+function onInterrupt(io: CliIo): Interrupt {
+  const stop = new AbortController();
+  const cleanup = new AbortController();
+  let code: number | undefined;
+  let count = 0;
+  const handler = (sig: StopSignal) => {
+    count++;
+    const name = sig === 'SIGINT' ? 'Ctrl-C' : sig;
+    if (count === 1) {
+      code = SIGNAL_EXIT[sig];
+      io.stderr(`\n${name}: stopping; anything this run created and did not execute is deleted first (press Ctrl-C again to skip the clean-up)…\n`);
+      stop.abort();
+    } else if (count === 2) {
+      io.stderr(`\n${name}: stopping the clean-up (once more to quit at once)…\n`);
+      cleanup.abort();
+      // The engine reports what is left as soon as the request in flight is aborted.
+      setTimeout(() => process.exit(code), 5000).unref();
+    } else process.exit(code);
   };
-  process.on('SIGINT', handler);
-  return { signal: abort.signal, dispose: () => process.removeListener('SIGINT', handler) };
+  const names = Object.keys(SIGNAL_EXIT) as StopSignal[];
+  for (const n of names) process.on(n, handler);
+  return {
+    signal: stop.signal,
+    cleanupSignal: cleanup.signal,
+    exitCode: () => code,
+    dispose: () => {
+      for (const n of names) process.removeListener(n, handler);
+      // A question left open on the terminal (SIGTERM during a prompt) would keep the process alive.
+      if (code !== undefined && process.stdin.isTTY) process.stdin.destroy();
+    },
+  };
 }
 
 function readTemplate(path: string, io: CliIo): string {
@@ -247,6 +324,7 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   }
   if (errors) io.stdout(`Deploying despite ${errors} lint error${errors === 1 ? '' : 's'} (--force).\n`);
   if (body.rewritten) io.stdout('The template has comments, trailing commas or duplicate keys: sending it as strict JSON.\n');
+  if (body.compacted && body.transport === 'body') io.stdout(`The template is over ${(51_200).toLocaleString('en-US')} bytes as written: sending it without whitespace (${body.bytes.toLocaleString('en-US')} bytes).\n`);
   if (body.transport === 'too-large') {
     io.stderr(`decouple deploy: ${tooLargeMessage(body)}\n`);
     return EXIT.failed;
@@ -275,20 +353,47 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   const conn = connection(o, io);
   const client = mod.createClient(conn);
   const stackName = o.stackName!;
+  const interrupt = onInterrupt(io);
+  try {
+    return await deployWith(mod, client, conn, o, io, { file, t, body, specs, given, stackName, interrupt });
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+interface Prepared {
+  file: string;
+  t: ReturnType<typeof lintText>['template'];
+  body: ReturnType<typeof templateBody>;
+  specs: ReturnType<typeof parameterSpecs>;
+  given: Record<string, string>;
+  stackName: string;
+  interrupt: Interrupt;
+}
+
+async function deployWith(
+  mod: DeployModule,
+  client: ReturnType<DeployModule['createClient']>,
+  conn: ReturnType<typeof connection>,
+  o: DeployOptions,
+  io: CliIo,
+  { t, body, specs, given, stackName, interrupt }: Prepared,
+): Promise<number> {
   const fail = (e: unknown): number => {
     const c = e instanceof mod.DeployError ? e.classified : undefined;
     const message = c?.message ?? (e as Error)?.message ?? String(e);
     io.stderr(`decouple deploy: ${redact(message, secretValues(Object.entries(given).map(([key, value]) => ({ key, value, noEcho: specs.find((s) => s.key === key)?.noEcho ?? true, source: 'given' as const }))))}\n`);
-    return c?.exit ?? EXIT.failed;
+    return interrupt.exitCode() ?? c?.exit ?? EXIT.failed;
   };
 
   let previous: string[] = [];
   try {
-    const existing = await mod.describeStack(client, stackName);
+    const existing = await mod.describeStack(client, stackName, interrupt.signal);
     if (existing && !['REVIEW_IN_PROGRESS', 'ROLLBACK_COMPLETE', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'CREATE_FAILED'].includes(existing.StackStatus ?? ''))
       previous = (existing.Parameters ?? []).map((p) => p.ParameterKey ?? '').filter(Boolean);
   } catch (e) {
-    return fail(new mod.DeployError(classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile }), e));
+    if (interrupt.signal.aborted) return fail(new mod.DeployError({ kind: 'cancelled', message: 'Stopped before anything was created.', exit: 1 }, e));
+    return fail(e instanceof mod.DeployError ? e : new mod.DeployError(classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile }), e));
   }
 
   const resolved = resolveParameters({ specs, given, previous });
@@ -313,25 +418,31 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   const needs = requiredCapabilities(t);
   for (const n of needs) io.stdout(`${n.capability}: needed for ${n.because.join(', ')}\n`);
 
-  // 5. Upload when too large for TemplateBody.
-  let templateUrl: string | undefined;
+  // 5. Upload when too large for TemplateBody (deleted again unless the change set is executed).
+  let upload: Awaited<ReturnType<DeployModule['uploadTemplateForDeploy']>> | undefined;
   if (body.transport === 's3') {
     try {
-      templateUrl = await mod.uploadTemplate(conn, o.s3Bucket!, stackName, body.body);
-      io.stdout(`Uploaded the template (${body.bytes} bytes) to ${templateUrl}\n`);
+      upload = await mod.uploadTemplateForDeploy(conn, o.s3Bucket!, stackName, body.body, interrupt.signal);
+      io.stdout(`Uploaded the template (${body.bytes} bytes) to ${upload.url}\n`);
     } catch (e) {
+      if (interrupt.signal.aborted) return fail(new mod.DeployError({ kind: 'cancelled', message: 'Stopped before anything was created.', exit: 1 }, e));
       return fail(e instanceof mod.DeployError ? e : new mod.DeployError(classifyError(e, { endpoint: conn.endpointUrl }), e));
     }
   }
+  const templateUrl = upload?.url;
 
   const out = (s: string) => io.stdout(redact(s, secrets));
-  const interrupt = onInterrupt(io);
+  // Outputs that derive from NoEcho parameters are hidden whole: their value is unknown here
+  // when the stack kept it (UsePreviousValue) or nothing changed.
+  const secretKeys = secretOutputKeys(t);
+  const outputs = (list: Parameters<typeof formatOutputs>[0]) => formatOutputs(maskOutputs(list, secretKeys, secrets));
   try {
     const result = await mod.runDeploy(
       client,
-      { stackName, templateBody: templateUrl ? undefined : body.body, templateUrl, parameters: values, capabilities: needs.map((n) => n.capability), secrets },
+      { stackName, templateBody: templateUrl ? undefined : body.body, templateUrl, upload, parameters: values, capabilities: needs.map((n) => n.capability), secrets },
       {
         signal: interrupt.signal,
+        cleanupSignal: interrupt.cleanupSignal,
         // Ctrl-C while the stack changes: stop waiting; CloudFormation carries on.
         whenStopped: async () => 'detach',
         log: (line) => out(`${line}\n`),
@@ -358,30 +469,28 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     switch (result.outcome) {
       case 'no-changes':
         out(`No changes to deploy: stack ${stackName} is up to date.\n`);
-        out(formatOutputs(result.outputs));
-        return EXIT.ok;
+        out(outputs(result.outputs));
+        return interrupt.exitCode() ?? EXIT.ok;
       case 'succeeded':
         out(`Stack ${stackName}: ${result.status}\n`);
-        out(formatOutputs(result.outputs));
-        return EXIT.ok;
+        out(outputs(result.outputs));
+        return interrupt.exitCode() ?? EXIT.ok;
       case 'declined':
         io.stderr(`decouple deploy: not deployed (declined); nothing was changed\n`);
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
       case 'detached':
         out(`Stopped waiting; stack ${stackName} is ${result.status}.\n`);
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
       case 'failed': {
         io.stderr(redact(`decouple deploy: stack ${stackName} ended in ${result.status}\n`, secrets));
         for (const f of result.failures) io.stderr(redact(`  ${f.logicalId} (${f.resourceType ?? '?'}) ${f.status}: ${f.reason}\n`, secrets));
         if (result.status === 'ROLLBACK_COMPLETE' || result.status === 'ROLLBACK_FAILED')
           io.stderr(`The stack can only be deleted now; the next deploy offers to delete and recreate it.\n`);
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
       }
     }
   } catch (e) {
     return fail(e);
-  } finally {
-    interrupt.dispose();
   }
 }
 
@@ -401,6 +510,7 @@ export async function deleteStack(args: string[], io: CliIo): Promise<number> {
   try {
     const r = await mod.runDelete(client, name, {
       signal: interrupt.signal,
+      cleanupSignal: interrupt.cleanupSignal,
       whenStopped: async () => 'detach',
       log: (line) => io.stdout(`${line}\n`),
       whenBusy: async (n, status) => (o.yes || (await ask(io, `Stack ${n} is ${status}. Wait for it to finish?`)) ? 'wait' : 'stop'),
@@ -414,25 +524,25 @@ export async function deleteStack(args: string[], io: CliIo): Promise<number> {
     switch (r.outcome) {
       case 'deleted':
         io.stdout(`Stack ${name} deleted.\n`);
-        return EXIT.ok;
+        return interrupt.exitCode() ?? EXIT.ok;
       case 'not-found':
         io.stderr(`decouple delete: there is no stack named ${name}${conn.region ? ` in ${conn.region}` : ''}; nothing deleted\n`);
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
       case 'declined':
         io.stderr('decouple delete: not deleted (declined)\n');
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
       case 'detached':
         io.stdout(`Stopped waiting; stack ${name} is ${r.status}.\n`);
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
       case 'failed':
         io.stderr(`decouple delete: stack ${name} ended in ${r.status}\n`);
         for (const f of r.failures) io.stderr(`  ${f.logicalId} (${f.resourceType ?? '?'}) ${f.status}: ${f.reason}\n`);
-        return EXIT.failed;
+        return interrupt.exitCode() ?? EXIT.failed;
     }
   } catch (e) {
     const c = e instanceof mod.DeployError ? e.classified : undefined;
     io.stderr(`decouple delete: ${c?.message ?? (e as Error)?.message ?? String(e)}\n`);
-    return c?.exit ?? EXIT.failed;
+    return interrupt.exitCode() ?? c?.exit ?? EXIT.failed;
   } finally {
     interrupt.dispose();
   }

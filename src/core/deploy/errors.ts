@@ -17,6 +17,7 @@ export type ErrorKind =
   | 'no-changes'
   | 'validation'
   | 'cancelled'
+  | 'timeout'
   | 'unknown';
 
 export interface ClassifiedError {
@@ -48,72 +49,114 @@ function chain(e: unknown): ErrorLike[] {
   return out;
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const INVALID = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'AuthFailure', 'MissingAuthenticationToken', 'InvalidSignatureException']);
+const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException']);
+const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+/** Error codes only AWS answers with: such an error came from the server even without $metadata. */
+const SERVICE_CODES = new Set([
+  ...EXPIRED,
+  ...INVALID,
+  ...DENIED,
+  ...THROTTLED,
+  'ValidationError',
+  'InsufficientCapabilitiesException',
+  'AlreadyExistsException',
+  'ChangeSetNotFoundException',
+  'StackNotFoundException',
+  'LimitExceededException',
+  'TokenAlreadyExistsException',
+  'InvalidChangeSetStatusException',
+  'OperationInProgressException',
+  'InternalFailure',
+  'ServiceUnavailable',
+]);
+
+const nameOf = (x: ErrorLike) => x.name ?? x.code ?? x.Code ?? '';
+
+/**
+ * What went wrong, by error code (the SDK's `name`), HTTP status and Node error code, in that
+ * order; messages are only read inside one error code (CloudFormation reports "does not exist",
+ * "busy" and "no updates" as a ValidationError). The server's own message is always shown.
+ */
 export function classifyError(e: unknown, context: { endpoint?: string; profile?: string; region?: string } = {}): ClassifiedError {
   const errs = chain(e);
   const top = errs[0];
-  const names = errs.map((x) => x.name ?? x.code ?? x.Code ?? '');
-  const codes = errs.map((x) => String(x.code ?? x.errno ?? ''));
-  const text = errs.map((x) => x.message ?? '').join(' | ');
-  const has = (re: RegExp) => re.test(text);
-  const named = (...n: string[]) => names.some((x) => n.includes(x));
+  const names = errs.map(nameOf);
   const where = context.endpoint ? ` at ${context.endpoint}` : '';
   const profile = context.profile ? ` --profile ${context.profile}` : '';
 
-  if (named('AbortError') || has(/^Request aborted$/)) return { kind: 'cancelled', message: 'Stopped.', exit: 1 };
-  if (has(/SSO session.*(expired|invalid)|Token is expired|token has expired.*sso|refresh.*SSO|aws sso login/i) || named('TokenProviderError'))
-    return {
-      kind: 'sso-expired',
-      message: `Your AWS SSO session has expired. Run "aws sso login${profile}" and deploy again.`,
-      exit: 2,
-    };
-  if (named('CredentialsProviderError') || has(/Could not load credentials|Unable to locate credentials|credentials.*not.*found/i))
+  if (names.includes('AbortError')) return { kind: 'cancelled', message: 'Stopped.', exit: 1 };
+
+  const server = errs.find((x) => typeof x.$metadata?.httpStatusCode === 'number' && x.$metadata.httpStatusCode >= 400) ?? errs.find((x) => SERVICE_CODES.has(nameOf(x)));
+  if (server) return classifyServer(server, profile);
+
+  // Client side: the SDK's own errors and Node's network errors.
+  const code = errs.map((x) => String(x.code ?? x.errno ?? '')).find((c) => NETWORK_CODES.has(c));
+  const cred = errs.find((x) => nameOf(x) === 'CredentialsProviderError' || nameOf(x) === 'TokenProviderError');
+  if (cred) {
+    const said = cred.message ?? '';
+    if (nameOf(cred) === 'TokenProviderError' || /\bSSO\b.*\b(expired|invalid)\b|aws sso login/i.test(said))
+      return { kind: 'sso-expired', message: `Your AWS SSO session has expired. Run "aws sso login${profile}" and deploy again.`, exit: 2 };
+    const generic = /^Could not load credentials from any providers$/.test(said.trim()) || said.trim() === '';
     return {
       kind: 'no-credentials',
-      message: context.profile
-        ? `No AWS credentials found for profile "${context.profile}": check that ~/.aws/config or ~/.aws/credentials defines it (for an SSO profile, run "aws sso login --profile ${context.profile}").`
-        : 'No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile from ~/.aws/config (--profile, AWS_PROFILE or the "decouple.aws.profile" setting), or run "aws sso login" for an SSO profile.',
-      exit: 2,
-    };
-  if (has(/Region is missing|region.*not.*(set|found|configured)/i))
-    return { kind: 'no-region', message: 'No AWS region given: pass --region, set AWS_REGION, or set "decouple.aws.region".', exit: 2 };
-  if (named('ExpiredToken', 'ExpiredTokenException', 'RequestExpired'))
-    return { kind: 'expired-credentials', message: 'Your AWS credentials have expired. Refresh them (for SSO: "aws sso login") and deploy again.', exit: 2 };
-  if (named('InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'AuthFailure'))
-    return { kind: 'invalid-credentials', message: `AWS did not accept these credentials (${names.find(Boolean)}). Check the access key, secret and profile.`, exit: 2 };
-  if (named('AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException') || has(/is not authorized to perform/i)) {
-    const action = /perform: ([\w:]+)/.exec(text)?.[1];
-    return {
-      kind: 'access-denied',
-      message: `Access denied${action ? ` for ${action}` : ''}: your AWS identity is not allowed to do this. Ask for CloudFormation permissions (and permissions for the resources in the template), or use another profile. AWS said: ${top.message ?? ''}`,
+      message: !generic
+        ? `No AWS credentials${context.profile ? ` for profile "${context.profile}"` : ''}: ${said.trim()}`
+        : context.profile
+          ? `No AWS credentials found for profile "${context.profile}": check that ~/.aws/config or ~/.aws/credentials defines it (for an SSO profile, run "aws sso login --profile ${context.profile}").`
+          : 'No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile from ~/.aws/config (--profile, AWS_PROFILE or the "decouple.aws.profile" setting), or run "aws sso login" for an SSO profile.',
       exit: 2,
     };
   }
-  if (named('Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded') || has(/Rate exceeded/i))
-    return { kind: 'throttled', message: 'AWS kept throttling the requests ("Rate exceeded") even after retrying with backoff. Wait a minute and try again.', exit: 1 };
-  if (named('InsufficientCapabilitiesException') || has(/Requires capabilities/i))
-    return { kind: 'insufficient-capabilities', message: `The template needs a capability that was not acknowledged: ${top.message ?? ''}`, exit: 1 };
-  if (named('AlreadyExistsException')) return { kind: 'already-exists', message: top.message ?? 'It already exists.', exit: 1 };
-  if (has(/Stack with id .* does not exist|Stack .* does not exist/i)) return { kind: 'stack-not-found', message: top.message ?? 'The stack does not exist.', exit: 1 };
-  if (has(/is in [A-Z_]+_IN_PROGRESS state|_IN_PROGRESS state and can ?not be updated/i))
-    return { kind: 'busy', message: `The stack is busy with another operation: ${top.message ?? ''} Wait for it to finish.`, exit: 1 };
-  if (has(/didn't contain changes|No updates are to be performed/i)) return { kind: 'no-changes', message: 'No changes: the stack already matches the template.', exit: 1 };
-  if (
-    codes.some((c) => NETWORK_CODES.has(c)) ||
-    named('TimeoutError', 'RequestTimeout', 'NetworkingError') ||
-    has(/socket hang up|ECONNRESET|ECONNREFUSED|network|getaddrinfo|connect ETIMEDOUT|other side closed/i)
-  ) {
-    const refused = codes.includes('ECONNREFUSED') || has(/ECONNREFUSED/);
+  // The SDK's endpoint resolution throws exactly this, as a plain Error.
+  if (errs.some((x) => x.message === 'Region is missing' && !code))
+    return { kind: 'no-region', message: 'No AWS region given: pass --region, set AWS_REGION, or set "decouple.aws.region".', exit: 2 };
+  if (code || names.includes('TimeoutError') || names.includes('RequestTimeout') || names.includes('NetworkingError')) {
+    const refused = code === 'ECONNREFUSED';
     return {
       kind: 'network',
       message: refused
         ? `Cannot reach CloudFormation${where}: the connection was refused. Check the endpoint URL and that the service is running.`
-        : `The connection to CloudFormation${where} was dropped or timed out (${codes.find(Boolean) || top.message}), and retrying did not get through. Check your network and run the command again: it picks up from the stack's current state.`,
+        : `The connection to CloudFormation${where} was dropped or timed out (${code || top.message}), and retrying did not get through. Check your network and run the command again: it picks up from the stack's current state.`,
       exit: 2,
     };
   }
-  if (named('ValidationError') || top.$metadata?.httpStatusCode === 400)
-    return { kind: 'validation', message: `CloudFormation rejected the request: ${top.message ?? names.find(Boolean)}`, exit: 1 };
-  return { kind: 'unknown', message: `${names.find(Boolean) ? names.find(Boolean) + ': ' : ''}${top.message ?? String(e)}`, exit: 1 };
+  return { kind: 'unknown', message: `${names.find(Boolean) && names[0] !== 'Error' ? names.find(Boolean) + ': ' : ''}${top.message ?? String(e)}`, exit: 1 };
+}
+
+function classifyServer(x: ErrorLike, profile: string): ClassifiedError {
+  const named = nameOf(x);
+  const code = named === 'Error' ? '' : named;
+  const said = x.message ?? '';
+  const status = x.$metadata?.httpStatusCode;
+  const aws = said ? ` AWS said: ${said}` : '';
+  if (EXPIRED.has(code)) return { kind: 'expired-credentials', message: `Your AWS credentials have expired (${code}). Refresh them (for SSO: "aws sso login${profile}") and deploy again.${aws}`, exit: 2 };
+  if (INVALID.has(code)) return { kind: 'invalid-credentials', message: `AWS did not accept these credentials (${code}). Check the access key, secret and profile.${aws}`, exit: 2 };
+  if (DENIED.has(code) || status === 403) {
+    const action = /is not authorized to perform: ([\w:]+)/.exec(said)?.[1];
+    return {
+      kind: 'access-denied',
+      message: `Access denied${action ? ` for ${action}` : ''}: your AWS identity is not allowed to do this. Ask for CloudFormation permissions (and permissions for the resources in the template), or use another profile.${aws}`,
+      exit: 2,
+    };
+  }
+  if (THROTTLED.has(code) || status === 429)
+    return { kind: 'throttled', message: `AWS kept throttling the requests (${said || code}) even after retrying with backoff. Wait a minute and try again.`, exit: 1 };
+  if (code === 'InsufficientCapabilitiesException') return { kind: 'insufficient-capabilities', message: `The template needs a capability that was not acknowledged: ${said}`, exit: 1 };
+  if (code === 'AlreadyExistsException') return { kind: 'already-exists', message: said || 'It already exists.', exit: 1 };
+  if (code === 'StackNotFoundException') return { kind: 'stack-not-found', message: said || 'The stack does not exist.', exit: 1 };
+  if (code === 'ValidationError') {
+    // CloudFormation's own phrases for these, inside a ValidationError.
+    if (/^Stack (with id )?\S+ does not exist$/.test(said.trim())) return { kind: 'stack-not-found', message: said, exit: 1 };
+    if (/^Stack:\S+ is in [A-Z_]+_IN_PROGRESS state and can ?not be updated\.?$/.test(said.trim()) || /^Stack \S+ is in [A-Z_]+_IN_PROGRESS state/.test(said.trim()))
+      return { kind: 'busy', message: `The stack is busy with another operation: ${said} Wait for it to finish.`, exit: 1 };
+    if (/^No updates are to be performed\.?$/.test(said.trim()) || /^The submitted information didn't contain changes\./.test(said.trim()))
+      return { kind: 'no-changes', message: 'No changes: the stack already matches the template.', exit: 1 };
+    return { kind: 'validation', message: `CloudFormation rejected the request: ${said || code}`, exit: 1 };
+  }
+  if (status !== undefined && status >= 500) return { kind: 'unknown', message: `CloudFormation failed to answer (${code || `HTTP ${status}`}): ${said}`, exit: 1 };
+  return { kind: 'validation', message: `CloudFormation rejected the request (${code || `HTTP ${status}`}): ${said}`, exit: 1 };
 }

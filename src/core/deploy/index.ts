@@ -7,3 +7,4 @@ export * from './params';
 export * from './stack-state';
 export * from './template-body';
 export * from './html';
+export * from './secret-outputs';

@@ -52,11 +52,17 @@ export function parameterSpecs(t: Template): ParameterSpec[] {
 
 export class ParameterError extends Error {}
 
-/** `Key=Value` (the value may contain `=`; an empty value is allowed). */
+/**
+ * `Key=Value` (the value may contain `=`; an empty value is allowed). A malformed argument may
+ * be a secret typed in the wrong place: the message says what is wrong and never repeats it.
+ */
 export function parseParameterArg(arg: string): { key: string; value: string } {
   const eq = arg.indexOf('=');
-  if (eq <= 0) throw new ParameterError(`--parameter needs Key=Value, not "${arg}"`);
-  return { key: arg.slice(0, eq), value: arg.slice(eq + 1) };
+  if (eq < 0) throw new ParameterError(`--parameter needs Key=Value, and this one (${arg.length} characters, not shown) has no "="`);
+  if (eq === 0) throw new ParameterError('--parameter needs Key=Value, and this one starts with "=": the parameter name is missing (the value is not shown)');
+  const key = arg.slice(0, eq);
+  if (!/^[A-Za-z0-9]+$/.test(key)) throw new ParameterError('--parameter needs Key=Value with a parameter name of letters and digits before the first "=" (the argument is not shown)');
+  return { key, value: arg.slice(eq + 1) };
 }
 
 export interface ResolveInput {

@@ -12,8 +12,10 @@ export interface TemplateBody {
   /** Strict JSON text to send. */
   body: string;
   bytes: number;
-  /** True when the source had comments or trailing commas (and so was rewritten). */
+  /** True when the source had comments, trailing commas or duplicate keys (and so was rewritten). */
   rewritten: boolean;
+  /** True when whitespace was taken out to fit the TemplateBody limit. */
+  compacted?: boolean;
   /** 'body' fits in TemplateBody; 's3' needs an upload; 'too-large' exceeds even the S3 limit. */
   transport: 'body' | 's3' | 'too-large';
 }
@@ -41,8 +43,8 @@ export function templateBody(t: Template): TemplateBody {
   if (bytes > TEMPLATE_BODY_LIMIT) {
     const compact = JSON.stringify(toValue(t.parse.root));
     const compactBytes = Buffer.byteLength(compact, 'utf8');
-    if (compactBytes <= TEMPLATE_BODY_LIMIT) return { body: compact, bytes: compactBytes, rewritten: true, transport: 'body' };
-    return { body: compact, bytes: compactBytes, rewritten: true, transport: compactBytes > TEMPLATE_URL_LIMIT ? 'too-large' : 's3' };
+    if (compactBytes <= TEMPLATE_BODY_LIMIT) return { body: compact, bytes: compactBytes, rewritten, compacted: true, transport: 'body' };
+    return { body: compact, bytes: compactBytes, rewritten, compacted: true, transport: compactBytes > TEMPLATE_URL_LIMIT ? 'too-large' : 's3' };
   }
   return { body, bytes, rewritten, transport: 'body' };
 }
