@@ -6,7 +6,7 @@
 import { entries, get, isArray, isObject, isString, type Node } from '../../core/ast';
 import { describe, intrinsic, scalars, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix } from '../../core/rule';
-import { collectReferences } from './collect';
+import { collectReferences } from '../../core/references';
 import { closest } from './suggest';
 
 const MAX_LISTED = 12;

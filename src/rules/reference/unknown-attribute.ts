@@ -5,7 +5,7 @@
 // for the resource types Decouple scaffolds and wires (see ./attributes); other types are left alone.
 import { defineRule } from '../../core/rule';
 import { GETATT_ATTRIBUTES } from './attributes';
-import { collectReferences } from './collect';
+import { collectReferences } from '../../core/references';
 import { closest } from './suggest';
 
 const CLASSIC_NO_ARN =
