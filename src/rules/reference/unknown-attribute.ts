@@ -4,7 +4,7 @@
 // resource X does not support attribute type Y in Fn::GetAtt") before it creates anything. Checked
 // for the resource types Decouple scaffolds and wires (see ./attributes); other types are left alone.
 import { defineRule } from '../../core/rule';
-import { GETATT_ATTRIBUTES } from './attributes';
+import { GETATT_ATTRIBUTES } from '../../core/attributes';
 import { collectReferences } from '../../core/references';
 import { closest } from './suggest';
 
