@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { complete, type CompletionItem } from '../../src/core/completion';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { complete, parseSnippets, type CompletionItem } from '../../src/core/completion';
 import { parseTemplate } from '../../src/core/template';
+import { lint, ROOT } from '../helpers/lint';
 
 // The cursor is at `|` (removed before parsing).
 function at(text: string, options = {}): { items: CompletionItem[]; text: string; offset: number } {
@@ -12,12 +15,22 @@ function at(text: string, options = {}): { items: CompletionItem[]; text: string
 }
 const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 const labels = (text: string, options = {}) => sorted(at(text, options).items).map((i) => i.label);
+/** A snippet as VS Code inserts it when every placeholder keeps its default (mirrors included). */
+function expand(snippet: string): string {
+  const defaults = new Map<string, string>();
+  for (const m of snippet.matchAll(/\$\{(\d+):([^}]*)\}/g)) defaults.set(m[1], m[2]);
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\{(\d+):?([^}]*)\}/g, '$2')
+    .replace(/\$(\d+)/g, (_m, n: string) => defaults.get(n) ?? '');
+}
+
 /** The text after applying the first item with this label. */
-function apply(text: string, label: string): string {
-  const r = at(text);
+function apply(text: string, label: string, options = {}): string {
+  const r = at(text, options);
   const item = r.items.find((i) => i.label === label);
   assert.ok(item, `no ${label} in ${r.items.map((i) => i.label).join(', ')}`);
-  const insert = item.snippet ? item.insertText.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:?([^}]*)\}/g, '$1').replace(/\$\d/g, '') : item.insertText;
+  const insert = item.snippet ? expand(item.insertText) : item.insertText;
   return r.text.slice(0, item.range.offset) + insert + r.text.slice(item.range.offset + item.range.length);
 }
 
@@ -211,5 +224,68 @@ describe('completion: properties, values and types', () => {
     for (const head of [YAML_HEAD, JSON_HEAD]) {
       for (let i = 0; i <= head.length; i += 7) complete(parseTemplate(head.slice(0, i)), i);
     }
+  });
+});
+
+describe('completion: wired pieces from the snippets', () => {
+  const jsonSnippets = parseSnippets(readFileSync(join(ROOT, 'snippets', 'cloudformation.json'), 'utf8'));
+  const yamlSnippets = parseSnippets(
+    JSON.stringify({
+      'Auto Scaling group behind a target group': {
+        prefix: 'cfn-asg-target-group',
+        body: [
+          '${1:WebServerGroup}:',
+          '  Type: AWS::AutoScaling::AutoScalingGroup',
+          '  Properties:',
+          '    LaunchTemplate:',
+          '      LaunchTemplateId: !Ref ${2:WebServerLaunchTemplate}',
+          '      Version: !GetAtt $2.LatestVersionNumber',
+          "    MinSize: '${3:2}'",
+          "    MaxSize: '${4:4}'",
+          '    VPCZoneIdentifier:',
+          '      - !Ref ${6:PrivateSubnetA}',
+          '      - !Ref ${7:PrivateSubnetB}',
+          '    TargetGroupARNs:',
+          '      - !Ref ${8:TargetGroup}',
+          '    HealthCheckType: ELB$0',
+        ],
+      },
+      'SQS queue policy': { prefix: 'cfn-sqs-queue-policy', body: ['${1:QueuePolicy}:', '  Type: AWS::SNS::Topic'] },
+    }),
+  );
+  const YAML_T = `Resources:
+  WebTargetGroup:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+  SubnetA:
+    Type: AWS::EC2::Subnet
+  SubnetB:
+    Type: AWS::EC2::Subnet
+  LaunchTemplate:
+    Type: AWS::EC2::LaunchTemplate
+  |
+`;
+
+  it('YAML: at a new resource, the Auto Scaling group wired to the template’s target group, subnets and launch template', () => {
+    const r = at(YAML_T, { snippets: yamlSnippets });
+    assert.deepEqual(r.items.map((i) => i.label), ['Auto Scaling group behind a target group (wired)'], 'a snippet with nothing to wire is not offered');
+    const item = r.items[0];
+    assert.equal(item.detail, 'LaunchTemplateId → LaunchTemplate, VPCZoneIdentifier → SubnetA, VPCZoneIdentifier → SubnetB, TargetGroupARNs → WebTargetGroup');
+    assert.ok(item.snippet);
+    assert.match(item.insertText, /\n {8}- !Ref \$\{8:WebTargetGroup\}/, 'indented to the resource level');
+    // Expanded with its defaults, the template lints without unknown references.
+    const expanded = apply(YAML_T, item.label, { snippets: yamlSnippets });
+    const t = parseTemplate(expanded);
+    assert.deepEqual(t.parse.syntaxErrors, []);
+    assert.equal(t.resources.get('WebServerGroup')?.type, 'AWS::AutoScaling::AutoScalingGroup');
+    assert.deepEqual(lint(expanded, ['reference/unknown-ref']), []);
+  });
+
+  it('JSON: the security-group pair wired to the VPC parameter; the queue with its DLQ is not rewired (it creates that queue)', () => {
+    const text = '{\n  "Parameters": {"Vpc": {"Type": "AWS::EC2::VPC::Id"}},\n  "Resources": {\n    "Queue": {"Type": "AWS::SQS::Queue"},\n    |\n  }\n}';
+    const items = at(text, { snippets: jsonSnippets }).items;
+    const pair = items.find((i) => i.label.startsWith('Load balancer and instance security groups'));
+    assert.ok(pair, items.map((i) => i.label).join('; '));
+    assert.equal(pair.detail, 'VpcId → Vpc');
+    assert.ok(!items.some((i) => i.label.startsWith('SQS queue with dead-letter queue')));
   });
 });

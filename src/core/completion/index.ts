@@ -11,8 +11,11 @@ import { cursorAt, type Cursor, type PathSegment } from './cursor';
 import { RESOURCE_PROPERTIES } from './data/properties';
 import { RESOURCE_TYPES } from './data/resource-types';
 import { propertiesAt, propertyAt, type PropInfo } from './schema';
+import { wireSnippets, type Snippet } from './wired';
 
-export type ItemKind = 'resource' | 'parameter' | 'pseudo' | 'condition' | 'mapping' | 'mapping-key' | 'attribute' | 'property' | 'value' | 'type' | 'sub-variable';
+export { parseSnippets, type Snippet } from './wired';
+
+export type ItemKind = 'snippet' | 'resource' | 'parameter' | 'pseudo' | 'condition' | 'mapping' | 'mapping-key' | 'attribute' | 'property' | 'value' | 'type' | 'sub-variable';
 
 export interface CompletionItem {
   label: string;
@@ -39,6 +42,13 @@ export interface CompletionOptions {
    * schema (property names, enum values, the in-scope type names): leave those out here.
    */
   jsonSchemaCovers?: boolean;
+  /**
+   * The document's text now, when `t` is the last parsed model of an older version (the names
+   * come from the model, the cursor's context from this text: no parse per keystroke).
+   */
+  text?: string;
+  /** The extension's snippets for this document's format, to offer wired to the template (./wired.ts). */
+  snippets?: readonly Snippet[];
 }
 
 const RESOURCE_ATTRIBUTES: Array<[string, string]> = [
@@ -55,7 +65,8 @@ const RESOURCE_ATTRIBUTES: Array<[string, string]> = [
 
 /** The completion items at `offset`, best fit first (sortText). Empty when nothing fits. */
 export function complete(t: Template, offset: number, options: CompletionOptions = {}): CompletionItem[] {
-  const c = cursorAt(t.text, offset, t.format);
+  const text = options.text ?? t.text;
+  const c = cursorAt(text, offset, t.format);
   if (!c) return [];
   const p = c.path;
   const last = p[p.length - 1];
@@ -64,6 +75,7 @@ export function complete(t: Template, offset: number, options: CompletionOptions
   const json = t.format === 'json';
   const schemaCovers = json && options.jsonSchemaCovers === true;
 
+  if (c.position === 'key' && p.length === 1 && p[0] === 'Resources') return snippetItems(t, c, options.snippets ?? []);
   if (c.position === 'key' || c.alsoKey) {
     const keys = keyItems(t, c, inResource, schemaCovers);
     if (keys.length || c.position === 'key') return keys;
@@ -77,7 +89,7 @@ export function complete(t: Template, offset: number, options: CompletionOptions
   }
   if (parent === 'Fn::GetAtt' && last === 0) return resourceItems(t, c, offset, 'getatt');
   if (parent === 'Fn::GetAtt' && last === 1 && c.items[0]) return attributeItems(t, c, c.items[0], c.inner, offset);
-  if (last === 'Fn::Sub' || (parent === 'Fn::Sub' && last === 0)) return subItems(t, c, offset);
+  if (last === 'Fn::Sub' || (parent === 'Fn::Sub' && last === 0)) return subItems(t, c, offset, text);
   if (inResource && p.length >= 3 && p[2] === 'DependsOn' && (p.length === 3 || (p.length === 4 && typeof last === 'number'))) {
     return [...t.resources.keys()].filter((id) => id !== inResource && !c.items.includes(id)).map((id) => resourceItem(t, c, id, '1'));
   }
@@ -217,15 +229,15 @@ function attributeItems(t: Template, c: Cursor, id: string, range: Span, offset:
   return out;
 }
 
-function subItems(t: Template, c: Cursor, offset: number): CompletionItem[] {
+function subItems(t: Template, c: Cursor, offset: number, text: string): CompletionItem[] {
   const open = c.prefix.lastIndexOf('${');
   if (open < 0 || c.prefix.indexOf('}', open) >= 0 || c.prefix[open + 2] === '!') return [];
   const partial = c.prefix.slice(open + 2);
   if (!/^[A-Za-z0-9:.]*$/.test(partial)) return [];
   const start = offset - partial.length;
   let end = offset;
-  while (end < t.text.length && /[A-Za-z0-9:.]/.test(t.text[end])) end++;
-  const close = t.text[end] === '}' ? '' : '}';
+  while (end < text.length && /[A-Za-z0-9:.]/.test(text[end])) end++;
+  const close = text[end] === '}' ? '' : '}';
   const range = { offset: start, length: end - start };
   const dot = partial.indexOf('.');
   if (dot > 0) {
@@ -260,6 +272,25 @@ function findInMapItems(t: Template, c: Cursor, index: number): CompletionItem[]
   const names = new Set<string>();
   for (const top of tops) if (isObject(top.value)) for (const p of top.value.properties) names.add(p.key);
   return [...names].map((n) => ({ label: n, kind: 'mapping-key' as const, detail: `key in ${c.items[0]}`, sortText: '0' + n, ...insertName(c, n) }));
+}
+
+function snippetItems(t: Template, c: Cursor, snippets: readonly Snippet[]): CompletionItem[] {
+  const lbGroups = lazy(() => loadBalancerGroups(t));
+  return wireSnippets(t, snippets, (id) => lbGroups().has(id)).map((w, i) => {
+    let body = w.body.join('\n' + c.indent);
+    if (c.format === 'json' && c.next === '"') body += ',';
+    return {
+      label: `${w.name} (wired)`,
+      kind: 'snippet' as const,
+      detail: w.wired.join(', '),
+      documentation: `${w.description ?? w.name}\n\nWired to this template: ${w.wired.map((x) => '`' + x + '`').join(', ')}.`,
+      insertText: body,
+      snippet: true,
+      filterText: c.format === 'json' ? `"${w.name}"` : w.name,
+      sortText: String(i).padStart(3, '0'),
+      range: c.replace,
+    };
+  });
 }
 
 // ---- keys and values -------------------------------------------------------------------------
