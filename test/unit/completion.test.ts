@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { complete, parseSnippets, type CompletionItem } from '../../src/core/completion';
+import { cursorAt } from '../../src/core/completion/cursor';
 import { parseTemplate } from '../../src/core/template';
 import { lint, ROOT } from '../helpers/lint';
 
@@ -11,7 +12,10 @@ function at(text: string, options = {}): { items: CompletionItem[]; text: string
   const offset = text.lastIndexOf('|');
   assert.ok(offset >= 0, 'no | in the text');
   const clean = text.slice(0, offset) + text.slice(offset + 1);
-  return { items: complete(parseTemplate(clean), offset, options), text: clean, offset };
+  const t = parseTemplate(clean);
+  // JSON: the scan from the container around the cursor (parse tree of this text) finds what the scan from the start finds.
+  if (t.format === 'json') assert.deepEqual(cursorAt(clean, offset, 'json', t.root), cursorAt(clean, offset, 'json'), 'the two JSON scans agree');
+  return { items: complete(t, offset, options), text: clean, offset };
 }
 const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 const labels = (text: string, options = {}) => sorted(at(text, options).items).map((i) => i.label);
@@ -222,7 +226,12 @@ describe('completion: properties, values and types', () => {
     assert.deepEqual(labels(YAML_HEAD + '      # !Ref |\n'), []);
     assert.deepEqual(labels('{"Description": "|"}'), []);
     for (const head of [YAML_HEAD, JSON_HEAD]) {
-      for (let i = 0; i <= head.length; i += 7) complete(parseTemplate(head.slice(0, i)), i);
+      for (let i = 0; i <= head.length; i += 7) {
+        const text = head.slice(0, i);
+        const t = parseTemplate(text);
+        complete(t, i);
+        if (t.format === 'json') assert.deepEqual(cursorAt(text, i, 'json', t.root), cursorAt(text, i, 'json'), `at ${i}`);
+      }
     }
   });
 });
@@ -287,5 +296,30 @@ describe('completion: wired pieces from the snippets', () => {
     assert.ok(pair, items.map((i) => i.label).join('; '));
     assert.equal(pair.detail, 'VpcId → Vpc');
     assert.ok(!items.some((i) => i.label.startsWith('SQS queue with dead-letter queue')));
+  });
+});
+
+describe('completion: a value on a line of its own', () => {
+  it('YAML: `!GetAtt [Fro` under `SourceSecurityGroupId:` (broken text)', () => {
+    const l = labels(YAML_HEAD + '          SourceSecurityGroupId:\n            !GetAtt [Lo|\n');
+    assert.equal(l[0], 'LoadBalancerSecurityGroup');
+    assert.ok(labels(YAML_HEAD + '          SourceSecurityGroupId:\n            Ref: |\n').includes('AppSg'));
+  });
+});
+
+describe('completion: a model older than the text', () => {
+  it('JSON: the scan from the old tree’s container agrees with the scan from the start, before and after the edit', () => {
+    const old = JSON_HEAD + '"SourceSecurityGroupId": {"Ref": ""}}]}}}}';
+    const t = parseTemplate(old);
+    const at = old.indexOf('{"Ref": ""}') + 9;
+    for (const [text, offset] of [
+      [old.slice(0, at) + 'Lo' + old.slice(at), at + 2],
+      [old.slice(0, 10) + ' ' + old.slice(10), at + 1],
+      [old.slice(0, at) + '"}, "CidrIp": {"Ref": "' + old.slice(at), at + 23],
+    ] as const) {
+      assert.deepEqual(cursorAt(text, offset, 'json', t.root, t.text), cursorAt(text, offset, 'json'), text.slice(offset - 20, offset));
+      assert.ok(sorted(complete(t, offset, { text })).some((i) => i.label === 'LoadBalancerSecurityGroup'));
+    }
+    assert.equal(sorted(complete(t, at + 2, { text: old.slice(0, at) + 'Lo' + old.slice(at) }))[0].label, 'LoadBalancerSecurityGroup');
   });
 });

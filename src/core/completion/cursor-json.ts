@@ -1,6 +1,7 @@
 // Where the cursor is in a JSON template, read from the text alone (it may be half typed: `{"Ref": "`
 // with nothing after it): one forward scan to the cursor keeps a stack of the objects and lists
 // around it, the key each value belongs to, and the strings already written in each list.
+import { isString, nodeAt, type Node } from '../ast';
 import type { Cursor, PathSegment } from './cursor';
 
 interface Frame {
@@ -17,31 +18,67 @@ interface Frame {
 }
 
 const WORD = /[A-Za-z0-9_:.-]/;
+// A JSON string's content: anything but a quote, a backslash or a line break, or an escape.
+const STRING_BODY = /(?:[^"\\\n]|\\.)*/y;
 
-export function jsonCursor(text: string, offset: number): Cursor | undefined {
+/**
+ * The scan may start at the innermost container around the cursor in a parse tree (`root`, of
+ * `rootText`): its ancestors give the stack, and only the text from that container on is read.
+ * Valid when the text before the container is the same in both (the edits since the parse are
+ * after its start, as when typing at the cursor); otherwise the scan starts at the beginning.
+ */
+function startFrom(text: string, root: Node | undefined, rootText: string, offset: number): { at: number; stack: Frame[] } {
+  let n = nodeAt(root, Math.min(offset, rootText.length));
+  while (n && ((n.kind !== 'object' && n.kind !== 'array') || n.offset >= offset)) n = n.parent;
+  if (!n || (rootText !== text && !text.startsWith(rootText.slice(0, n.offset + 1)))) return { at: 0, stack: [] };
+  const chain: Node[] = [];
+  for (let a = n.parent; a; a = a.parent) chain.unshift(a);
   const stack: Frame[] = [];
+  let at: PathSegment | undefined;
+  chain.forEach((a, i) => {
+    const child = chain[i + 1] ?? n!;
+    const frame: Frame = { kind: a.kind === 'object' ? 'object' : 'array', at, afterColon: true, keys: [], index: 0, items: [] };
+    if (a.kind === 'object') {
+      const prop = a.properties.find((p) => p.value === child);
+      frame.key = prop?.key;
+      frame.keys = a.properties.filter((p) => p.offset < n!.offset).map((p) => p.key);
+      at = prop?.key;
+    } else if (a.kind === 'array') {
+      frame.index = a.items.indexOf(child);
+      frame.items = a.items.slice(0, frame.index).map((x) => (isString(x) ? x.value : undefined));
+      at = frame.index;
+    }
+    stack.push(frame);
+  });
+  return { at: n.offset, stack };
+}
+
+export function jsonCursor(text: string, offset: number, root?: Node, rootText = text): Cursor | undefined {
+  const start = root ? startFrom(text, root, rootText, offset) : { at: 0, stack: [] };
+  const stack: Frame[] = start.stack;
   const top = () => stack[stack.length - 1];
   const segmentHere = (): PathSegment | undefined => {
     const f = top();
     if (!f) return undefined;
     return f.kind === 'object' ? f.key : f.index;
   };
-  let i = 0;
+  let i = start.at;
   let stringStart = -1;
   while (i < offset) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      // Find the end of the string, or stop inside it at the cursor.
-      let j = i + 1;
-      while (j < offset) {
-        const d = text.charCodeAt(j);
-        if (d === 92 /* \ */) j += 2;
-        else if (d === 34 || d === 10) break;
-        else j++;
-      }
+      // Find the end of the string (a sticky regex skips its content fast), or stop inside it at the cursor.
+      STRING_BODY.lastIndex = i + 1;
+      STRING_BODY.test(text);
+      const j = STRING_BODY.lastIndex;
       if (j >= offset) {
         stringStart = i;
         break;
+      }
+      if (text.charCodeAt(j) !== 34) {
+        // Broken: a line break (or the end) before the closing quote. Resume after it.
+        i = j;
+        continue;
       }
       const value = text.slice(i + 1, j);
       const f = top();

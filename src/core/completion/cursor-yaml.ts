@@ -130,7 +130,10 @@ export function yamlCursor(text: string, offset: number): Cursor | undefined {
     const line = readLine(before);
     const toks = line.tokens;
     const last = toks[toks.length - 1];
-    if (!last) {
+    if (!last && /^[!["'{]/.test(line.rest)) {
+      // A value on a line of its own (`Key:` above, `!GetAtt [Fro` here): the flow reader takes it.
+      c = curIndent;
+    } else if (!last) {
       // A bare word: a key being typed (or a scalar, nothing else fits here).
       keyPos = true;
       c = curIndent;

@@ -1,7 +1,7 @@
 // The completion context: where in the template's structure the cursor is, found from the text
 // (JSON: cursor-json.ts, YAML: cursor-yaml.ts), so it works on half-typed text the parser cannot
 // make a node of (`!GetAtt Fro`, `{"Ref": "`, an unterminated `${`).
-import type { Span } from '../ast';
+import type { Node, Span } from '../ast';
 import { jsonCursor } from './cursor-json';
 import { yamlCursor } from './cursor-yaml';
 
@@ -35,7 +35,11 @@ export interface Cursor {
   indent: string;
 }
 
-export function cursorAt(text: string, offset: number, format: 'json' | 'yaml'): Cursor | undefined {
+/**
+ * `root`: a parse tree of `rootText` (this text, or an older version of it): JSON then reads only
+ * from the container around the cursor on, when the text before it is unchanged.
+ */
+export function cursorAt(text: string, offset: number, format: 'json' | 'yaml', root?: Node, rootText?: string): Cursor | undefined {
   if (offset < 0 || offset > text.length) return undefined;
-  return format === 'json' ? jsonCursor(text, offset) : yamlCursor(text, offset);
+  return format === 'json' ? jsonCursor(text, offset, root, rootText) : yamlCursor(text, offset);
 }

@@ -66,7 +66,7 @@ const RESOURCE_ATTRIBUTES: Array<[string, string]> = [
 /** The completion items at `offset`, best fit first (sortText). Empty when nothing fits. */
 export function complete(t: Template, offset: number, options: CompletionOptions = {}): CompletionItem[] {
   const text = options.text ?? t.text;
-  const c = cursorAt(text, offset, t.format);
+  const c = cursorAt(text, offset, t.format, t.root, t.text);
   if (!c) return [];
   const p = c.path;
   const last = p[p.length - 1];
