@@ -130,7 +130,9 @@ function properties() {
 // ref: the definition of an object or of an array's items) and those definitions.
 import type { TypeInfo } from '../schema';
 
-export const RESOURCE_PROPERTIES: Readonly<Record<string, TypeInfo>> = ${JSON.stringify(sorted)};
+export const RESOURCE_PROPERTIES: Readonly<Record<string, TypeInfo>> = {
+${Object.entries(sorted).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n')}
+};
 `;
 }
 
@@ -169,3 +171,4 @@ for (const [name, make] of outputs) {
   }
 }
 if (stale) process.exit(1);
+if (check) console.log('src/core/completion/data/properties.ts is up to date');

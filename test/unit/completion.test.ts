@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { complete, parseSnippets, type CompletionItem } from '../../src/core/completion';
@@ -321,5 +322,12 @@ describe('completion: a model older than the text', () => {
       assert.ok(sorted(complete(t, offset, { text })).some((i) => i.label === 'LoadBalancerSecurityGroup'));
     }
     assert.equal(sorted(complete(t, at + 2, { text: old.slice(0, at) + 'Lo' + old.slice(at) }))[0].label, 'LoadBalancerSecurityGroup');
+  });
+});
+
+describe('completion data', () => {
+  it('src/core/completion/data/properties.ts is what scripts/gen-completion-data.mjs makes of schemas/source/', () => {
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-completion-data.mjs'), '--check'], { encoding: 'utf8' });
+    assert.match(out, /up to date/);
   });
 });
