@@ -5,7 +5,12 @@
 //     package's own parseDocument of the same text. Target: lint ≤ 2× parseDocument.
 //  3. In-process and warm, AWS's @aws/cloudformation-validate (WASM) on the same JSON and YAML
 //     files, side by side with our lint.
-//  4. Whole command: `node dist/cli.js lint` against `cfn-lint` on the same files, per format.
+//  4. Completion on the largest template, JSON and YAML, valid and with a syntax error at the
+//     cursor (`{"Ref": "` / `!GetAtt [Fro` half typed): the model comes from the last lint, as in
+//     the editor; what is timed is finding the context and ranking (with a model of this text the
+//     JSON scan starts at the container around the cursor; one keystroke later it reads the text
+//     from the start). Target: < 10 ms.
+//  5. Whole command: `node dist/cli.js lint` against `cfn-lint` on the same files, per format.
 //     Target for YAML: ≥ 30× faster.
 // Figures are ratios taken in the same run, so a slow or busy machine shifts both sides alike.
 // Flags: --quick (two sizes, one run each), --in-process (skip the whole-command comparison).
@@ -38,6 +43,8 @@ await esbuild.build({
       "export { parseYaml } from './src/core/parse-yaml';",
       "export { allRules } from './src/rules';",
       "export { toYaml } from './src/core/convert';",
+      "export { complete } from './src/core/completion';",
+      "export { parseTemplate } from './src/core/template';",
     ].join('\n'),
     resolveDir: process.cwd(),
     loader: 'ts',
@@ -52,7 +59,7 @@ await esbuild.build({
 
 const { parseTree } = require('jsonc-parser');
 const { parseDocument } = require('yaml');
-const { lintText, parseJson, parseYaml, allRules, toYaml } = require(join(outDir, 'core.js'));
+const { lintText, parseJson, parseYaml, allRules, toYaml, complete, parseTemplate } = require(join(outDir, 'core.js'));
 
 const sizes = quick
   ? [
@@ -109,6 +116,41 @@ for (const t of texts) {
     1500,
   );
   console.log(row([kb(t.yaml), t.yaml.length, t.resources, tParse.toFixed(2), tOurs.toFixed(2), tLint.toFixed(2), `${(tLint / tParse).toFixed(2)}×`, diags], wy));
+}
+
+// Completion at the last SourceSecurityGroupId of the largest template (the JSON scan reads the
+// whole text before the cursor: the worst place).
+{
+  const t = texts[texts.length - 1];
+  console.log(`\nCompletion on the ${kb(t.json)} template (median ms per request; the model from the last lint):`);
+  const wc = [40, 9, 8];
+  console.log(row(['case', 'ms', 'items'], wc));
+  const cases = [];
+  {
+    const at = t.json.indexOf('"Ref": "', t.json.lastIndexOf('"SourceSecurityGroupId"')) + 8;
+    cases.push(['JSON, inside {"Ref": "…"}', t.json, at]);
+    const lineEnd = t.json.indexOf('\n', at);
+    cases.push(['JSON, {"Ref": " half typed (broken)', t.json.slice(0, at) + t.json.slice(lineEnd), at]);
+  }
+  {
+    // The generated YAML writes `SourceSecurityGroupId:` with `Ref: X` on the line below.
+    const key = t.yaml.lastIndexOf('SourceSecurityGroupId:');
+    const at = t.yaml.indexOf('Ref: ', key) + 5;
+    cases.push(['YAML, in Ref: …', t.yaml, at]);
+    const lineEnd = t.yaml.indexOf('\n', at);
+    const broken = t.yaml.slice(0, at - 5) + '!GetAtt [Fro' + t.yaml.slice(lineEnd);
+    cases.push(['YAML, !GetAtt [Fro half typed (broken)', broken, at - 5 + '!GetAtt [Fro'.length]);
+  }
+  for (const [name, text, at] of cases) {
+    const model = parseTemplate(text);
+    let n = 0;
+    const [ms] = timeInterleaved([() => (n = complete(model, at).length)], 20, 1000);
+    console.log(row([name, ms.toFixed(2), n], wc));
+    // While typing, the model is of the text one keystroke ago: the context is read from the text alone.
+    const typed = text.slice(0, at) + 'L' + text.slice(at);
+    const [stale] = timeInterleaved([() => (n = complete(model, at + 1, { text: typed }).length)], 20, 1000);
+    console.log(row([`  model one keystroke old`, stale.toFixed(2), n], wc));
+  }
 }
 
 // AWS's validator, in process and warm (engine built once, then each file validated repeatedly).

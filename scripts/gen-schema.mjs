@@ -49,6 +49,7 @@ export const SOURCE_TYPES = [
   'AWS::ElasticLoadBalancingV2::TargetGroup',
   'AWS::IAM::InstanceProfile',
   'AWS::IAM::Role',
+  'AWS::Lambda::EventSourceMapping',
   'AWS::S3::Bucket',
   'AWS::S3::BucketPolicy',
   'AWS::SQS::Queue',

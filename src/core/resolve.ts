@@ -1,7 +1,8 @@
 // Intrinsic-function resolution, just far enough for wiring analysis. A value resolves to a list
 // of possibilities (Fn::If contributes both branches). Anything we cannot see stays `unknown`:
 // rules never guess, and never report on what they cannot see.
-import { contentSpan, entries, get, isArray, isObject, isString, type Node, type ObjectNode, type Span, type StringNode } from './ast';
+import { entries, get, isArray, isObject, isString, type Node, type ObjectNode } from './ast';
+import { parseSub, subArgs, subLocal } from './sub';
 import type { Template } from './template';
 
 export type Value =
@@ -34,6 +35,18 @@ export const PSEUDO_PARAMETERS = new Set([
   'AWS::StackName',
   'AWS::URLSuffix',
 ]);
+
+/** What each pseudo parameter returns (hovers and completion). */
+export const PSEUDO_PARAMETER_DOCS: Readonly<Record<string, string>> = {
+  'AWS::AccountId': 'the AWS account ID of the stack',
+  'AWS::NotificationARNs': 'the notification ARNs of the stack',
+  'AWS::NoValue': 'removes the property it is used in',
+  'AWS::Partition': 'the partition (`aws`, `aws-cn`, `aws-us-gov`)',
+  'AWS::Region': 'the region the stack is created in',
+  'AWS::StackId': 'the ID of the stack',
+  'AWS::StackName': 'the name of the stack',
+  'AWS::URLSuffix': 'the domain suffix (usually `amazonaws.com`)',
+};
 
 const MAX_DEPTH = 24;
 
@@ -127,78 +140,33 @@ export function getAttTarget(arg: Node | undefined): { id: string; attr?: string
   return undefined;
 }
 
-export interface SubVariable {
-  /** `Res`, `Res.Attr` or a parameter / pseudo parameter name. */
-  name: string;
-  /** Span of the name inside the source text. */
-  span: Span;
-}
-
-/**
- * Variables of an Fn::Sub string, with exact source spans. `${!Literal}` is an escape, not a
- * variable. Reads the raw source of the string's content (between the quotes, or a YAML plain or
- * block scalar), so positions stay exact even where the string holds escapes elsewhere.
- */
-export function subVariables(text: string, str: StringNode): SubVariable[] {
-  const content = contentSpan(str);
-  const raw = text.slice(content.offset, content.offset + content.length);
-  const base = content.offset;
-  const out: SubVariable[] = [];
-  let i = raw.indexOf('${');
-  while (i >= 0) {
-    const end = raw.indexOf('}', i + 2);
-    if (end < 0) break;
-    if (raw.charCodeAt(i + 2) !== 33 /* ! */) {
-      const inner = raw.slice(i + 2, end);
-      const trimmed = inner.trim();
-      if (trimmed) {
-        const lead = inner.indexOf(trimmed);
-        out.push({ name: trimmed, span: { offset: base + i + 2 + lead, length: trimmed.length } });
-      }
-    }
-    i = raw.indexOf('${', end + 1);
-  }
-  return out;
-}
-
 function resolveSub(t: Template, arg: Node, node: Node, depth: number): Value[] {
-  let str: Node | undefined = arg;
-  let vars: Node | undefined;
-  if (isArray(arg)) {
-    str = arg.items[0];
-    vars = arg.items[1];
-  }
-  if (!isString(str)) return [{ kind: 'unknown', node }];
-  const s = str.value;
+  const { str, vars } = subArgs(arg);
+  if (!str) return [{ kind: 'unknown', node }];
+  const parts = parseSub(str.value);
+  const lookup = (name: string): Value[] => {
+    const local = subLocal(vars, name)?.value;
+    return local ? resolve(t, local, depth + 1) : resolveRef(t, name, node, depth + 1);
+  };
   // "${X}" alone is a Ref/GetAtt in disguise: keep its identity (e.g. a security group).
-  const whole = /^\$\{([^!}][^}]*)\}$/.exec(s);
-  if (whole) {
-    const name = whole[1].trim();
-    const local = isObject(vars) ? get(vars, name) : undefined;
-    if (local) return resolve(t, local, depth + 1);
+  if (parts.length === 1 && parts[0].kind === 'var') {
+    const name = parts[0].name;
     const dot = name.indexOf('.');
-    if (dot > 0 && t.resources.has(name.slice(0, dot))) {
+    if (!subLocal(vars, name) && dot > 0 && t.resources.has(name.slice(0, dot))) {
       return [{ kind: 'resource', id: name.slice(0, dot), attr: name.slice(dot + 1), node }];
     }
-    return resolveRef(t, name, node, depth + 1);
+    return lookup(name);
   }
   let out = '';
-  let last = 0;
-  const re = /\$\{([^}]*)\}/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    out += s.slice(last, m.index);
-    last = m.index + m[0].length;
-    const inner = m[1];
-    if (inner.startsWith('!')) {
-      out += '${' + inner.slice(1) + '}';
+  for (const p of parts) {
+    if (p.kind !== 'var') {
+      out += p.text;
       continue;
     }
-    const local = isObject(vars) ? get(vars, inner.trim()) : undefined;
-    const vals = local ? resolve(t, local, depth + 1) : resolveRef(t, inner.trim(), node, depth + 1);
+    const vals = lookup(p.name);
     if (vals.length !== 1 || vals[0].kind !== 'scalar') return [{ kind: 'unknown', node }];
     out += String(vals[0].value);
   }
-  out += s.slice(last);
   return [{ kind: 'scalar', value: out, node }];
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { allRules } from '../rules';
 import { FIX_APPLIED, FixProvider, SELECTOR, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
+import { registerCompletion } from './completion';
 import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';
 import { registerOptionalCommands } from './optional-commands';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
     }),
   );
 
+  registerCompletion(context, SELECTOR, linter);
   registerOptionalCommands(context, log);
   return { linter };
 }

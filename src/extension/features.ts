@@ -5,7 +5,8 @@ import type { Diagnostic, Fix } from '../core/rule';
 import { allRules, ruleById } from '../rules';
 import { fixAllText } from './fix-all';
 import type { LintEntry, TemplateLinter } from './linter';
-import { describeReference, referenceAt } from './navigation';
+import { describeReference } from '../core/describe-reference';
+import { referenceAt, targetOf } from '../core/references';
 import { docSummary } from './settings';
 
 export const SELECTOR: vscode.DocumentSelector = [
@@ -108,7 +109,9 @@ export class TemplateHoverProvider implements vscode.HoverProvider {
       md.isTrusted = false;
       md.supportHtml = false;
       parts.push(md);
-      const r = new vscode.Range(doc.positionAt(ref.origin.offset), doc.positionAt(ref.origin.offset + ref.origin.length));
+      // The attribute part of `X.Attr` when the cursor is on it, else the name.
+      const on = ref.attrSpan && offset >= ref.attrSpan.offset ? ref.attrSpan : ref.span;
+      const r = new vscode.Range(doc.positionAt(on.offset), doc.positionAt(on.offset + on.length));
       range = range ?? r;
     }
     return parts.length ? new vscode.Hover(parts, range) : undefined;
@@ -155,16 +158,17 @@ export class TemplateDefinitionProvider implements vscode.DefinitionProvider {
   provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.LocationLink[] | undefined {
     const entry = this.linter.get(doc);
     if (!entry) return undefined;
-    const ref = referenceAt(entry.result.template, doc.offsetAt(pos));
-    const t = ref?.target;
-    if (!ref || !t?.prop || !t.keySpan) return undefined;
+    const template = entry.result.template;
+    const ref = referenceAt(template, doc.offsetAt(pos));
+    const prop = ref && targetOf(template, ref)?.prop;
+    if (!ref || !prop) return undefined;
     const range = (o: number, l: number) => new vscode.Range(doc.positionAt(o), doc.positionAt(o + l));
     return [
       {
-        originSelectionRange: range(ref.origin.offset, ref.origin.length),
+        originSelectionRange: range(ref.span.offset, ref.span.length),
         targetUri: doc.uri,
-        targetRange: range(t.prop.offset, t.prop.length),
-        targetSelectionRange: range(t.keySpan.offset, t.keySpan.length),
+        targetRange: range(prop.offset, prop.length),
+        targetSelectionRange: range(prop.keySpan.offset, prop.keySpan.length),
       },
     ];
   }

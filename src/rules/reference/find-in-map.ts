@@ -8,7 +8,7 @@ import { describe, intrinsic, scalars, type ScalarValue } from '../../core/resol
 import { replaceValue } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
-import { collectReferences } from './collect';
+import { collectReferences } from '../../core/references';
 import { budgetOf, closest } from './suggest';
 
 const MAX_LISTED = 12;

@@ -1,5 +1,5 @@
 // The reference rules. Each rule lives in its own file beside this one, with its test.
-// ./collect gathers every reference of a template once (cached) for all of them.
+// src/core/references.ts gathers every reference of a template once (cached) for all of them.
 import type { Rule } from '../../core/rule';
 import { findInMap } from './find-in-map';
 import { unknownAttribute } from './unknown-attribute';

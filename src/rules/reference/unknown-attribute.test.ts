@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../core/edit';
 import { lint, lintFixture, readFixture, spanText, template } from '../../../test/helpers/lint';
-import { GETATT_ATTRIBUTES } from './attributes';
+import { GETATT_ATTRIBUTES } from '../../core/attributes';
 
 const ID = 'reference/unknown-attribute';
 

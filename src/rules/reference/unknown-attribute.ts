@@ -7,8 +7,8 @@ import { nodeAt, isString, type Span } from '../../core/ast';
 import { replaceInString } from '../../core/edit';
 import { defineRule, type TextEdit } from '../../core/rule';
 import type { Template } from '../../core/template';
-import { GETATT_ATTRIBUTES } from './attributes';
-import { collectReferences } from './collect';
+import { GETATT_ATTRIBUTES } from '../../core/attributes';
+import { collectReferences } from '../../core/references';
 import { budgetOf, closest, type Budget } from './suggest';
 
 const CLASSIC_NO_ARN =

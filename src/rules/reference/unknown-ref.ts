@@ -9,7 +9,7 @@ import { get, type Span } from '../../core/ast';
 import { PSEUDO_PARAMETERS } from '../../core/resolve';
 import { replaceInString } from '../../core/edit';
 import { defineRule, type Fix, type Related } from '../../core/rule';
-import { collectReferences, definitionOf, type Reference } from './collect';
+import { collectReferences, definitionOf, type Reference } from '../../core/references';
 import { suggester } from './suggest';
 
 export const unknownRef = defineRule(

@@ -1,4 +1,4 @@
-// GetAtt attributes of the resource types Decouple checks (reference/unknown-attribute).
+// GetAtt attributes of the resource types Decouple knows (reference/unknown-attribute, completion).
 // `documented`: the attributes the CloudFormation resource reference lists under "Fn::GetAtt" (what
 // messages offer). `accepted`: everything cfn-lint 1.51's bundled registry schemas (us-east-1)
 // accept for Fn::GetAtt on that type — read-only properties plus, for types whose schema has a
@@ -96,4 +96,48 @@ export const GETATT_ATTRIBUTES: Readonly<Record<string, AttributeSet>> = {
     documented: ["Arn"],
     accepted: ["Arn"],
   },
+};
+
+/** What an attribute returns, by `Type.Attribute` (from the CloudFormation resource reference), for completion. */
+export const ATTRIBUTE_RETURNS: Readonly<Record<string, string>> = {
+  'AWS::ElasticLoadBalancing::LoadBalancer.CanonicalHostedZoneName': 'the name of the Route 53 hosted zone of the load balancer',
+  'AWS::ElasticLoadBalancing::LoadBalancer.CanonicalHostedZoneNameID': 'the ID of the Route 53 hosted zone of the load balancer',
+  'AWS::ElasticLoadBalancing::LoadBalancer.DNSName': 'the DNS name of the load balancer',
+  'AWS::ElasticLoadBalancing::LoadBalancer.SourceSecurityGroup.GroupName': 'the security group to use in inbound rules of the instances (EC2-Classic)',
+  'AWS::ElasticLoadBalancing::LoadBalancer.SourceSecurityGroup.OwnerAlias': 'the owner of the source security group',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.CanonicalHostedZoneID': 'the ID of the Route 53 hosted zone of the load balancer',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.DNSName': 'the DNS name of the load balancer',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.LoadBalancerArn': 'the ARN of the load balancer (Ref returns it too)',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.LoadBalancerFullName': 'the full name (app/name/id), as CloudWatch metrics name it',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.LoadBalancerName': 'the name of the load balancer',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.SecurityGroups': 'the IDs of its security groups (a list)',
+  'AWS::ElasticLoadBalancingV2::TargetGroup.LoadBalancerArns': 'the ARNs of the load balancers that route to it (a list)',
+  'AWS::ElasticLoadBalancingV2::TargetGroup.TargetGroupArn': 'the ARN of the target group (Ref returns it too)',
+  'AWS::ElasticLoadBalancingV2::TargetGroup.TargetGroupFullName': 'the full name (targetgroup/name/id), as CloudWatch metrics name it',
+  'AWS::ElasticLoadBalancingV2::TargetGroup.TargetGroupName': 'the name of the target group',
+  'AWS::ElasticLoadBalancingV2::Listener.ListenerArn': 'the ARN of the listener (Ref returns it too)',
+  'AWS::ElasticLoadBalancingV2::ListenerRule.IsDefault': 'whether it is the default rule',
+  'AWS::ElasticLoadBalancingV2::ListenerRule.RuleArn': 'the ARN of the rule',
+  'AWS::EC2::SecurityGroup.GroupId': 'the ID of the security group (sg-…)',
+  'AWS::EC2::SecurityGroup.VpcId': 'the ID of its VPC',
+  'AWS::EC2::LaunchTemplate.DefaultVersionNumber': 'the default version number',
+  'AWS::EC2::LaunchTemplate.LatestVersionNumber': 'the latest version number',
+  'AWS::EC2::LaunchTemplate.LaunchTemplateId': 'the ID of the launch template (Ref returns it too)',
+  'AWS::SQS::Queue.Arn': 'the ARN of the queue (Ref returns its URL)',
+  'AWS::SQS::Queue.QueueName': 'the name of the queue',
+  'AWS::SQS::Queue.QueueUrl': 'the URL of the queue (Ref returns it too)',
+  'AWS::AutoScaling::AutoScalingGroup.AutoScalingGroupARN': 'the ARN of the Auto Scaling group',
+  'AWS::IAM::Role.Arn': 'the ARN of the role',
+  'AWS::IAM::Role.RoleId': 'the stable unique ID of the role',
+  'AWS::IAM::InstanceProfile.Arn': 'the ARN of the instance profile',
+  'AWS::S3::Bucket.Arn': 'the ARN of the bucket',
+  'AWS::S3::Bucket.DomainName': 'the IPv4 DNS name of the bucket',
+  'AWS::S3::Bucket.RegionalDomainName': 'the regional domain name of the bucket',
+  'AWS::S3::Bucket.WebsiteURL': 'the website endpoint of the bucket',
+  'AWS::EC2::VPC.CidrBlock': 'the primary IPv4 CIDR block of the VPC',
+  'AWS::EC2::VPC.DefaultSecurityGroup': 'the ID of the default security group of the VPC',
+  'AWS::EC2::VPC.VpcId': 'the ID of the VPC (Ref returns it too)',
+  'AWS::EC2::Subnet.AvailabilityZone': 'the Availability Zone of the subnet',
+  'AWS::EC2::Subnet.SubnetId': 'the ID of the subnet (Ref returns it too)',
+  'AWS::EC2::Subnet.VpcId': 'the ID of its VPC',
 };
