@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { startMoto, type Moto } from '../helpers/moto';
+import { leftovers, startProxy, type Fault, type Proxy } from '../deploy/helpers';
 import { ensureTools, packageVsix, ROOT, Session } from './harness';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'deploy');
@@ -23,9 +24,13 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
   let moto: Moto;
   let cf: CloudFormationClient;
   let work: string;
+  // The editor talks to moto through a loopback proxy, so that a step can hold a call.
+  let proxy: Proxy;
+  let decide: (action: string, n: number) => Fault = () => 'pass';
 
   before(async () => {
     moto = await startMoto();
+    proxy = await startProxy(moto.endpoint, (a, n) => decide(a, n));
     cf = new CloudFormationClient({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials });
     // The extension host inherits code-server's environment: the standard credential chain finds these.
     process.env.AWS_ACCESS_KEY_ID = moto.credentials.accessKeyId;
@@ -35,7 +40,7 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     const vsix = packageVsix(work);
     s = new Session(vsix, tools, {
       files: { 'queue-worker.json': TEMPLATE },
-      settings: { 'decouple.aws.endpointUrl': moto.endpoint, 'decouple.aws.region': moto.region },
+      settings: { 'decouple.aws.endpointUrl': proxy.endpoint, 'decouple.aws.region': moto.region },
     });
     await s.start();
   });
@@ -43,6 +48,7 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
   after(async () => {
     await s?.close();
     cf?.destroy();
+    await proxy?.close();
     await moto?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -86,7 +92,7 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     const dialog = await p.locator('.monaco-dialog-box').innerText();
     assert.match(dialog, /Execute the change set for stack queue-worker\?/);
     assert.match(dialog, /3 to add, 0 to modify, 0 to remove/);
-    assert.match(dialog, new RegExp(`endpoint ${moto.endpoint.replace(/[.]/g, '\\.')}`));
+    assert.match(dialog, new RegExp(`endpoint ${proxy.endpoint.replace(/[.]/g, '\\.')}`));
     const before = (await cf.send(new DescribeStacksCommand({ StackName: 'queue-worker' }))).Stacks?.[0]?.StackStatus;
     assert.equal(before, 'REVIEW_IN_PROGRESS');
     assert.ok(await p.locator('.tab', { hasText: 'Change set: queue-worker' }).count(), 'the change set view is open');
@@ -120,6 +126,32 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
         return /does not exist/.test((e as Error).message);
       }
     });
+  });
+
+  step('Cancel in the progress notification while the change set is prepared: the request is aborted, the change set and its empty stack deleted', async () => {
+    const p = s.page;
+    let held = false;
+    // The first DescribeChangeSet is never answered: the deploy waits on it until Cancel.
+    decide = (a) => (a === 'DescribeChangeSet' && !held ? ((held = true), 'stall') : 'pass');
+    try {
+      await s.runCommand('Decouple: Deploy Template');
+      await p.waitForSelector(input);
+      await p.fill(input, 'cancelled');
+      await p.keyboard.press('Enter');
+      for (const key of ['VisibilityTimeout', 'ApiToken']) {
+        await s.waitFor(`the ${key} prompt`, async () => (await p.locator('.quick-input-widget').innerText()).includes(`Parameter ${key}`));
+        await p.keyboard.press('Enter');
+      }
+      await s.waitFor('the held DescribeChangeSet', async () => held, 60_000);
+      const cancel = toast('Decouple: deploying cancelled').locator('.monaco-button', { hasText: 'Cancel' });
+      await cancel.waitFor({ timeout: 30_000 });
+      await cancel.click();
+      await toast('Stopped before executing: nothing was changed, and the change set was deleted').waitFor({ timeout: 60_000 });
+      assert.equal((await cf.send(new DescribeStacksCommand({})).catch(() => ({ Stacks: [] }))).Stacks?.find((x) => x.StackName === 'cancelled'), undefined);
+      assert.deepEqual(await leftovers(moto), []);
+    } finally {
+      decide = () => 'pass';
+    }
   });
 
   step('Show Stack Outputs: the outputs DescribeStacks reports, URLs to open', async () => {
