@@ -114,7 +114,14 @@ async function setupProblem(client: CloudFormationClient, e: unknown): Promise<D
   const profile = clientSettings.get(client)?.profile ?? process.env.AWS_PROFILE;
   if (profile && (await profileDefined(profile)) === false) {
     const files = [process.env.AWS_CONFIG_FILE ?? '~/.aws/config', process.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'].join(' or ');
-    return new DeployError({ kind: 'no-credentials', message: `The AWS profile "${profile}" is not defined in ${files}. Check its name (--profile, AWS_PROFILE or "decouple.aws.profile"), or run "aws configure --profile ${profile}".`, exit: 2 }, e);
+    return new DeployError(
+      {
+        kind: 'no-credentials',
+        message: `The AWS profile "${profile}" is not defined in ${files}. Check its name (--profile, AWS_PROFILE or "decouple.aws.profile"), or run "aws configure --profile ${profile}".`,
+        exit: 2,
+      },
+      e,
+    );
   }
   // Without a profile the chain's notes only say which sources were empty: the generic message says more.
   const note = c.kind === 'no-credentials' && profile ? credentialNotes.get(client)?.[0] : undefined;

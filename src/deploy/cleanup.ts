@@ -29,7 +29,9 @@ const EXECUTED = /^EXECUTE_(IN_PROGRESS|COMPLETE|FAILED)$/;
 async function cliFlags(client: CloudFormationClient): Promise<string> {
   const s = clientSettings.get(client);
   const region = s?.region ?? (await Promise.resolve(client.config.region()).catch(() => undefined));
-  return [region && `--region ${region}`, s?.endpointUrl && `--endpoint-url ${s.endpointUrl}`, s?.profile && `--profile ${s.profile}`].filter(Boolean).join(' ');
+  return [region && `--region ${region}`, s?.endpointUrl && `--endpoint-url ${s.endpointUrl}`, s?.profile && `--profile ${s.profile}`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export async function leftoverReport(
@@ -89,14 +91,20 @@ export async function discard(ctx: CleanupCtx, stackName: string, changeSetName:
   for (let round = 0; again && !stopped() && round < 10; round++) {
     again = false;
     try {
-      const s = (await send<DescribeStacksOutput>(ctx.client, new DescribeStacksCommand({ StackName: round === 0 ? target : stackName }), ctx.signal)).Stacks?.[0];
+      const s = (await send<DescribeStacksOutput>(ctx.client, new DescribeStacksCommand({ StackName: round === 0 ? target : stackName }), ctx.signal))
+        .Stacks?.[0];
       if (s?.StackStatus !== 'REVIEW_IN_PROGRESS') {
         shellLeft = false;
         break;
       }
       // Another change set on the same empty stack (someone else's) keeps it alive.
-      const others = (await send<ListChangeSetsOutput>(ctx.client, new ListChangeSetsCommand({ StackName: s.StackId ?? stackName }), ctx.signal)).Summaries ?? [];
-      if (others.some((o) => (o.StackId ? o.StackId === s.StackId : o.StackName === stackName) && o.ChangeSetName !== changeSetName && o.ExecutionStatus === 'AVAILABLE')) {
+      const others =
+        (await send<ListChangeSetsOutput>(ctx.client, new ListChangeSetsCommand({ StackName: s.StackId ?? stackName }), ctx.signal)).Summaries ?? [];
+      if (
+        others.some(
+          (o) => (o.StackId ? o.StackId === s.StackId : o.StackName === stackName) && o.ChangeSetName !== changeSetName && o.ExecutionStatus === 'AVAILABLE',
+        )
+      ) {
         shellLeft = false;
         break;
       }

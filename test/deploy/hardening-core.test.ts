@@ -6,9 +6,10 @@ import { classifyError, maskOutputs, noEchoFromStack, parseParameterArg, Paramet
 import { parseTemplate } from '../../src/core/template';
 
 /** An error shaped like the SDK's ServiceException. */
-const service = (name: string, message: string, status = 400) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
+const service = (name: string, message: string, status = 400) =>
+  Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 
-describe('errors are classified by code first, and keep the server\'s message', () => {
+describe("errors are classified by code first, and keep the server's message", () => {
   test('a ValidationError that mentions the network, credentials or a region is a rejected request', () => {
     for (const message of [
       'Parameter VpcId: vpc-corpnetwork does not belong to this network',
@@ -23,15 +24,19 @@ describe('errors are classified by code first, and keep the server\'s message', 
       assert.equal(c.message, `CloudFormation rejected the request: ${message}`);
     }
   });
-  test('CloudFormation\'s own phrases are read inside their error code only', () => {
+  test("CloudFormation's own phrases are read inside their error code only", () => {
     assert.equal(classifyError(service('ValidationError', 'Stack with id x does not exist')).kind, 'stack-not-found');
     assert.equal(classifyError(service('ValidationError', 'No updates are to be performed.')).kind, 'no-changes');
-    assert.equal(classifyError(service('ValidationError', 'Stack:arn:aws:cloudformation:us-east-1:1:stack/s/1 is in UPDATE_IN_PROGRESS state and can not be updated.')).kind, 'busy');
+    assert.equal(
+      classifyError(service('ValidationError', 'Stack:arn:aws:cloudformation:us-east-1:1:stack/s/1 is in UPDATE_IN_PROGRESS state and can not be updated.'))
+        .kind,
+      'busy',
+    );
     // The same words in another error, or in the middle of a message, are not those cases.
     assert.equal(classifyError(service('ValidationError', 'Parameter "No updates are to be performed." is not allowed')).kind, 'validation');
     assert.equal(classifyError(new Error('Stack with id x does not exist')).kind, 'unknown');
   });
-  test('HTTP status and codes: denied, throttled, server failures, with AWS\'s words', () => {
+  test("HTTP status and codes: denied, throttled, server failures, with AWS's words", () => {
     const denied = classifyError(service('SomethingNew', 'User x is not authorized to perform: cloudformation:DescribeStacks', 403));
     assert.equal(denied.kind, 'access-denied');
     assert.match(denied.message, /for cloudformation:DescribeStacks.*AWS said: User x is not authorized/);
@@ -45,14 +50,17 @@ describe('errors are classified by code first, and keep the server\'s message', 
   });
   test('client-side problems by error name and Node error code, not by words in a message', () => {
     assert.equal(classifyError(Object.assign(new Error('boom'), { code: 'ECONNRESET' })).kind, 'network');
-    assert.equal(classifyError(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) })).kind, 'network');
+    assert.equal(
+      classifyError(Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) })).kind,
+      'network',
+    );
     // Words alone do not make a network, credentials or region problem.
     assert.equal(classifyError(new Error('the network is down')).kind, 'unknown');
     assert.equal(classifyError(new Error('credentials not found')).kind, 'unknown');
     assert.equal(classifyError(new Error('region is not set')).kind, 'unknown');
     assert.equal(classifyError(new Error('Region is missing')).kind, 'no-region');
   });
-  test('a credential provider\'s own cause is kept (credential_process, unknown profile)', () => {
+  test("a credential provider's own cause is kept (credential_process, unknown profile)", () => {
     const c = classifyError(Object.assign(new Error('Command failed: corp-login\ntoken expired'), { name: 'CredentialsProviderError' }), { profile: 'work' });
     assert.equal(c.kind, 'no-credentials');
     assert.equal(c.message, 'No AWS credentials for profile "work": Command failed: corp-login\ntoken expired');
@@ -115,7 +123,7 @@ describe('outputs that derive from NoEcho parameters', () => {
     ]);
     assert.deepEqual(maskOutputs([{ OutputKey: 'Env', OutputValue: 'dev' }], 'all'), [{ OutputKey: 'Env', OutputValue: '****' }]);
   });
-  test('the same in YAML, short forms included (a stack\'s template may be YAML)', () => {
+  test("the same in YAML, short forms included (a stack's template may be YAML)", () => {
     const y = parseTemplate(
       [
         'Parameters:',
@@ -138,7 +146,13 @@ describe('outputs that derive from NoEcho parameters', () => {
     assert.deepEqual([...secretOutputKeys(y)].sort(), ['Long', 'Raw', 'Url']);
   });
   test('a stack reports its NoEcho parameters as ****', () => {
-    assert.deepEqual(noEchoFromStack([{ ParameterKey: 'Pw', ParameterValue: '****' }, { ParameterKey: 'Env', ParameterValue: 'dev' }]), ['Pw']);
+    assert.deepEqual(
+      noEchoFromStack([
+        { ParameterKey: 'Pw', ParameterValue: '****' },
+        { ParameterKey: 'Env', ParameterValue: 'dev' },
+      ]),
+      ['Pw'],
+    );
   });
 });
 

@@ -48,9 +48,18 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
 
   test('outputs that derive from a NoEcho parameter are hidden when the value comes from the stack (no changes, UsePreviousValue)', async () => {
     // CreateStack, so that moto fills Outputs (it does not after a change set); the stack holds the secret.
-    await cf.send(new CreateStackCommand({ StackName: 'secretive', TemplateBody: readFileSync(NOECHO, 'utf8'), Parameters: [{ ParameterKey: 'DbPassword', ParameterValue: SECRET }] }));
+    await cf.send(
+      new CreateStackCommand({
+        StackName: 'secretive',
+        TemplateBody: readFileSync(NOECHO, 'utf8'),
+        Parameters: [{ ParameterKey: 'DbPassword', ParameterValue: SECRET }],
+      }),
+    );
     const stackOutputs = (await cf.send(new DescribeStacksCommand({ StackName: 'secretive' }))).Stacks?.[0]?.Outputs ?? [];
-    assert.ok(stackOutputs.some((o) => o.OutputValue?.includes(SECRET)), 'moto reports the secret in the outputs');
+    assert.ok(
+      stackOutputs.some((o) => o.OutputValue?.includes(SECRET)),
+      'moto reports the secret in the outputs',
+    );
 
     // The password is not given: the stack keeps it (UsePreviousValue), so this run never knows it.
     const same = await run(['deploy', NOECHO, '--stack-name', 'secretive', '--yes']);
@@ -71,7 +80,9 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
 
   test('a declined deploy deletes the template it uploaded to S3; "nothing was changed" is true', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decouple-s3-'));
-    const big = { Resources: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Notes: 'n'.repeat(15_000) } }])) };
+    const big = {
+      Resources: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Notes: 'n'.repeat(15_000) } }])),
+    };
     const file = join(dir, 'big.json');
     writeFileSync(file, JSON.stringify(big));
     assert.ok((await fetch(`${moto.endpoint}/decline-bucket`, { method: 'PUT' })).ok);
@@ -88,7 +99,14 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
 
   test('a strict template compacted to fit is not told it has comments, trailing commas or duplicate keys', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decouple-compact-'));
-    const t = { Resources: Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Lines: Array.from({ length: 600 }, (_, j) => `note ${j}`) } }])) };
+    const t = {
+      Resources: Object.fromEntries(
+        Array.from({ length: 3 }, (_, i) => [
+          `Queue${i}`,
+          { Type: 'AWS::SQS::Queue', Metadata: { Lines: Array.from({ length: 600 }, (_, j) => `note ${j}`) } },
+        ]),
+      ),
+    };
     const file = join(dir, 'roomy.json');
     writeFileSync(file, JSON.stringify(t, null, 8));
     assert.ok(readFileSync(file).length > 51_200 && JSON.stringify(t).length <= 51_200);
@@ -108,11 +126,13 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
     assert.deepEqual(await leftovers(moto), []);
   });
 
-  test('a ValidationError that mentions the network, credentials and the region is a rejected template, with the server\'s message (exit 1)', async () => {
+  test("a ValidationError that mentions the network, credentials and the region is a rejected template, with the server's message (exit 1)", async () => {
     const message = 'Template error: VPC vpc-corpnetwork not found; credentials for the network are not found; region setting not set';
     const proxy = await startProxy(moto.endpoint, (a): Fault => (a === 'CreateChangeSet' ? { reject: message } : 'pass'));
     try {
-      const r = await run(['deploy', join(FIXTURES, 'queue-worker.json'), '--stack-name', 'corpnetwork', '--yes', '--parameter', 'ApiToken=x'], { endpoint: proxy.endpoint });
+      const r = await run(['deploy', join(FIXTURES, 'queue-worker.json'), '--stack-name', 'corpnetwork', '--yes', '--parameter', 'ApiToken=x'], {
+        endpoint: proxy.endpoint,
+      });
       assert.equal(r.code, 1, r.err);
       assert.ok(r.err.includes(`CloudFormation rejected the request: ${message}`), r.err);
       assert.doesNotMatch(r.err, /connection|No AWS credentials|No AWS region/);
@@ -122,7 +142,7 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
     }
   });
 
-  test('the editor\'s cancel: an aborted signal stops the request in flight, then the change set and its empty stack are deleted', async () => {
+  test("the editor's cancel: an aborted signal stops the request in flight, then the change set and its empty stack are deleted", async () => {
     const abort = new AbortController();
     const proxy = await startProxy(
       moto.endpoint,
@@ -136,11 +156,21 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
         runDeploy(
           client,
           { stackName: 'cancelled-in-editor', templateBody: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}', parameters: [], capabilities: [], secrets: [] },
-          { signal: abort.signal, log: (l) => lines.push(l), confirmChangeSet: async () => true, confirmRecreate: async () => false, confirmContinueRollback: async () => false, whenBusy: async () => 'stop' },
+          {
+            signal: abort.signal,
+            log: (l) => lines.push(l),
+            confirmChangeSet: async () => true,
+            confirmRecreate: async () => false,
+            confirmContinueRollback: async () => false,
+            whenBusy: async () => 'stop',
+          },
         ),
         /Stopped before executing: nothing was changed, and the change set was deleted/,
       );
-      assert.ok(lines.some((l) => /Deleted the empty stack cancelled-in-editor/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /Deleted the empty stack cancelled-in-editor/.test(l)),
+        lines.join('\n'),
+      );
       assert.equal(proxy.seen.filter((a) => a === 'CreateChangeSet').length, 1);
       assert.equal(await status('cancelled-in-editor'), undefined);
       assert.deepEqual(await leftovers(moto), []);
@@ -154,7 +184,10 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
     const notaport = await run(['deploy', NOECHO, '--stack-name', 'x', '--yes'], { endpoint: 'http://127.0.0.1:notaport' });
     assert.equal(notaport.code, 2);
     assert.match(notaport.err, /--endpoint-url "http:\/\/127\.0\.0\.1:notaport": the port "notaport" is not a number/);
-    const env = await run(['deploy', NOECHO, '--stack-name', 'x', '--yes', '--parameter', `DbPassword=${SECRET}`], { env: { AWS_ENDPOINT_URL: 'http://[::1' }, endpoint: null });
+    const env = await run(['deploy', NOECHO, '--stack-name', 'x', '--yes', '--parameter', `DbPassword=${SECRET}`], {
+      env: { AWS_ENDPOINT_URL: 'http://[::1' },
+      endpoint: null,
+    });
     assert.equal(env.code, 2, env.err);
     assert.match(env.err, /AWS_ENDPOINT_URL "http:\/\/\[::1" is not a valid URL/);
     for (const bad of [`=${SECRET}`, SECRET, `Db Password=${SECRET}`]) {

@@ -19,7 +19,14 @@ const EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 let moto: Moto;
 
 function env(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: moto.region, AWS_EC2_METADATA_DISABLED: 'true' };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: moto.region,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }
 
 /** `decouple delete` through a proxy; `decide` as for deploy. */
@@ -28,7 +35,11 @@ async function del(stack: string, decide: (action: string, n: number, child: () 
   const proxy = await startProxy(moto.endpoint, (a, n) => decide(a, n, () => child!));
   try {
     return await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-      const c = spawn(process.execPath, [CLI, 'delete', '--stack-name', stack, '--endpoint-url', proxy.endpoint, '--yes'], { env: env(), cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const c = spawn(process.execPath, [CLI, 'delete', '--stack-name', stack, '--endpoint-url', proxy.endpoint, '--yes'], {
+        env: env(),
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = c;
       let out = '';
       let err = '';
@@ -46,12 +57,24 @@ async function del(stack: string, decide: (action: string, n: number, child: () 
  * Run a deploy through a proxy; `decide` may signal the child (it gets it through `child()`);
  * `onHeld` runs once moto has answered a held call (so moto has done the work).
  */
-async function deploy(stack: string, decide: (action: string, n: number, child: () => ChildProcess) => Fault, onHeld?: (action: string, child: ChildProcess) => void) {
+async function deploy(
+  stack: string,
+  decide: (action: string, n: number, child: () => ChildProcess) => Fault,
+  onHeld?: (action: string, child: ChildProcess) => void,
+) {
   let child: ChildProcess | undefined;
-  const proxy = await startProxy(moto.endpoint, (a, n) => decide(a, n, () => child!), (a) => onHeld?.(a, child!));
+  const proxy = await startProxy(
+    moto.endpoint,
+    (a, n) => decide(a, n, () => child!),
+    (a) => onHeld?.(a, child!),
+  );
   try {
     return await new Promise<{ code: number | null; out: string; err: string; seen: string[] }>((resolve, reject) => {
-      const c = spawn(process.execPath, [CLI, 'deploy', FIXTURE, '--stack-name', stack, '--endpoint-url', proxy.endpoint, '--yes'], { env: env(), cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const c = spawn(process.execPath, [CLI, 'deploy', FIXTURE, '--stack-name', stack, '--endpoint-url', proxy.endpoint, '--yes'], {
+        env: env(),
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = c;
       let out = '';
       let err = '';
@@ -177,7 +200,10 @@ describe('signals during a deploy (dist/cli.js as a child process)', { timeout: 
     assert.ok(report.includes(`  change set ${name} of stack sig-twice (not executed)`), report);
     assert.ok(report.includes('  stack sig-twice (REVIEW_IN_PROGRESS: empty, made for the change set)'), report);
     const endpoint = /--endpoint-url (http:\/\/127\.0\.0\.1:\d+)/.exec(report)?.[1];
-    assert.ok(report.includes(`  aws cloudformation delete-change-set --stack-name sig-twice --change-set-name ${name} --region us-east-1 --endpoint-url ${endpoint}`), report);
+    assert.ok(
+      report.includes(`  aws cloudformation delete-change-set --stack-name sig-twice --change-set-name ${name} --region us-east-1 --endpoint-url ${endpoint}`),
+      report,
+    );
     assert.ok(report.includes(`  aws cloudformation delete-stack --stack-name sig-twice --region us-east-1 --endpoint-url ${endpoint}`), report);
     // And that is exactly what is left.
     assert.deepEqual((await leftovers(moto)).sort(), [`change set ${name} on sig-twice`, 'stack sig-twice REVIEW_IN_PROGRESS'].sort());

@@ -86,9 +86,21 @@ describe('every AWS request times out', { timeout: 240_000 }, () => {
   test('the per-attempt timeout takes effect (throwOnRequestTimeout): each attempt ends, the SDK retries, the call fails', async () => {
     const proxy = await startProxy(moto.endpoint, (a): Fault => (a === 'DescribeStacks' ? 'stall' : 'pass'));
     // The call deadline is far away: only the per-attempt timeout can end this.
-    const client = createClient({ region: moto.region, endpointUrl: proxy.endpoint, credentials: moto.credentials, maxAttempts: 2, timeouts: { attemptMs: 300, callMs: 600_000 } });
+    const client = createClient({
+      region: moto.region,
+      endpointUrl: proxy.endpoint,
+      credentials: moto.credentials,
+      maxAttempts: 2,
+      timeouts: { attemptMs: 300, callMs: 600_000 },
+    });
     const plan = { stackName: 'attempts', templateBody: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}', parameters: [], capabilities: [], secrets: [] };
-    const ui = { log: () => undefined, confirmChangeSet: async () => true, confirmRecreate: async () => false, confirmContinueRollback: async () => false, whenBusy: async () => 'stop' as const };
+    const ui = {
+      log: () => undefined,
+      confirmChangeSet: async () => true,
+      confirmRecreate: async () => false,
+      confirmContinueRollback: async () => false,
+      whenBusy: async () => 'stop' as const,
+    };
     try {
       await assert.rejects(runDeploy(client, plan, ui), /DescribeStacks to http:\/\/127\.0\.0\.1:\d+ timed out: no answer within 0\.3 s on each of 2 attempts/);
       assert.equal(proxy.seen.filter((a) => a === 'DescribeStacks').length, 2, 'one retry after the first attempt timed out');
@@ -114,7 +126,10 @@ describe('every AWS request times out', { timeout: 240_000 }, () => {
       assert.ok(paused);
       assert.equal(r.code, 2, r.out + r.err);
       assert.match(r.err, /DescribeStackEvents to http:\/\/127\.0\.0\.1:\d+ timed out: no answer within 1\.5 s/);
-      assert.match(r.err, /The change set was executed: the create goes on in CloudFormation; follow it with "aws cloudformation describe-stacks --stack-name frozen"/);
+      assert.match(
+        r.err,
+        /The change set was executed: the create goes on in CloudFormation; follow it with "aws cloudformation describe-stacks --stack-name frozen"/,
+      );
     } finally {
       moto.resume();
       await proxy.close();
