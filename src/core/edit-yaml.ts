@@ -6,7 +6,8 @@
 // line they follow, so a comment at a line's end stays on its line.
 import { owningProperty, toValue, verbatimSpan, walk, type ArrayNode, type Node, type ObjectNode, type Property, type StringNode } from './ast';
 import { eol, lineIndent, lineStart, reindent, sameLine, Verbatim } from './edit-text';
-import { parseYaml, plainScalar, SHORT_FORMS } from './parse-yaml';
+import { formatNumber, isPlainSafe, quoted } from './convert/yaml-scalars';
+import { SHORT_FORMS } from './parse-yaml';
 import type { TextEdit } from './rule';
 import type { Template } from './template';
 
@@ -109,63 +110,29 @@ function style(t: Template): Style {
 
 // ---- scalars ----
 
-/** Numbers and dates as YAML 1.2 and other readers see them (quoted so every reader keeps a string). */
-const NUMBERISH = /^[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|\.inf|\.nan)$/i;
-const DATEISH = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
 const CONTROL = /[\x00-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 
-const plainMemo = new Map<string, boolean>();
-
-/** Can `s` be written as a plain scalar (or plain key) and read back as the same string? */
-export function plainOk(s: string, flow: boolean, asKey = false): boolean {
-  if (s === '' || s !== s.trim() || CONTROL.test(s)) return false;
-  if (plainScalar(s).kind !== 'string' || NUMBERISH.test(s) || DATEISH.test(s) || s === '<<' || s === '=') return false;
-  if (/^[,[\]{}#&*!|>'"%@`]/.test(s) || /^[-?:](?:\s|$)/.test(s) || /:(?:\s|$)/.test(s) || /\s#/.test(s)) return false;
-  if (flow && /[,[\]{}]/.test(s)) return false;
-  const memoKey = `${flow ? 'f' : 'b'}${asKey ? 'k' : 'v'}${s}`;
-  const known = plainMemo.get(memoKey);
-  if (known !== undefined) return known;
-  // Round trip through the parser (which reads scalars as CloudFormation does).
-  const probe = asKey ? (flow ? `{${s}: x}` : `${s}: x`) : flow ? `[${s}]` : `k: ${s}`;
-  const r = parseYaml(probe);
-  let ok = false;
-  if (r.syntaxErrors.length === 0 && r.root) {
-    if (asKey) ok = r.root.kind === 'object' && r.root.properties.length === 1 && r.root.properties[0].key === s;
-    else {
-      const v = r.root.kind === 'array' ? r.root.items[0] : r.root.kind === 'object' ? r.root.properties[0]?.value : undefined;
-      ok = v?.kind === 'string' && v.value === s && (r.root.kind === 'array' ? r.root.items.length === 1 : true);
-    }
-  }
-  if (plainMemo.size > 10000) plainMemo.clear();
-  plainMemo.set(memoKey, ok);
-  return ok;
+/** Plain when every YAML reader gets this very string back (convert/yaml-scalars.ts decides), in a key too. */
+function plainOk(s: string, flow: boolean): boolean {
+  return isPlainSafe(s, flow);
 }
 
+/** Quoted in the file's quote character (single quotes need no escapes; else double quotes). */
 function quote(s: string, st: Style): string {
-  if (st.quote === "'" && !CONTROL.test(s)) return `'${s.replace(/'/g, "''")}'`;
-  return JSON.stringify(s).replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function numberText(n: number): string {
-  if (Number.isNaN(n)) return '.nan';
-  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
-  const s = String(n);
-  if (plainScalar(s).kind === 'number') return s;
-  if (Number.isInteger(n)) return BigInt(n).toString();
-  // 1e-7: YAML 1.1 floats need a point before the exponent.
-  return n.toExponential().replace(/^([-+]?\d+)e/, '$1.0e');
+  const q = quoted(s);
+  return st.quote === '"' && q.startsWith("'") ? JSON.stringify(s) : q;
 }
 
 function scalar(v: unknown, flow: boolean, st: Style): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'number') return formatNumber(v);
   const s = String(v);
   return plainOk(s, flow) ? s : quote(s, st);
 }
 
 function key(k: string, flow: boolean, st: Style): string {
-  return plainOk(k, flow, true) ? k : quote(k, st);
+  return plainOk(k, flow) ? k : quote(k, st);
 }
 
 // ---- collections ----

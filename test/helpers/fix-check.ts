@@ -3,7 +3,6 @@
 // fix touched (every path whose value differs starts at a node that the edit overlaps, or ends on
 // the line the edit starts on).
 import { strict as assert } from 'node:assert';
-import { stringify } from 'yaml';
 import { toValue, type Node } from '../../src/core/ast';
 import { applyEdits } from '../../src/core/edit';
 import { lintText } from '../../src/core/lint';
@@ -77,18 +76,4 @@ export function checkEveryFix(text: string, ids?: string[], opts: { gone?: boole
     }
   }
   return n;
-}
-
-/**
- * A YAML text with the same value as a JSON template (long forms, YAML 1.1 quoting), for fix
- * tests until the generated YAML fixtures are on main; undefined when the round trip differs.
- */
-export function yamlOf(jsonText: string): string | undefined {
-  const t = parseTemplate(jsonText);
-  if (t.parse.syntaxErrors.length || t.parse.duplicates.length) return undefined;
-  const v = toValue(t.root);
-  const text = stringify(v, { version: '1.1', lineWidth: 0 });
-  const back = parseTemplate(text);
-  if (back.format !== 'yaml' || back.parse.syntaxErrors.length) return undefined;
-  return JSON.stringify(toValue(back.root)) === JSON.stringify(v) ? text : undefined;
 }

