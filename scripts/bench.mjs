@@ -133,13 +133,15 @@ for (const t of texts) {
     cases.push(['JSON, {"Ref": " half typed (broken)', t.json.slice(0, at) + t.json.slice(lineEnd), at]);
   }
   {
-    // The generated YAML writes `SourceSecurityGroupId:` with `Ref: X` on the line below.
+    // `SourceSecurityGroupId: !Ref X` (or a long-form `Ref: X` on the line below).
     const key = t.yaml.lastIndexOf('SourceSecurityGroupId:');
-    const at = t.yaml.indexOf('Ref: ', key) + 5;
-    cases.push(['YAML, in Ref: …', t.yaml, at]);
+    const m = /!Ref |Ref: /.exec(t.yaml.slice(key));
+    const tagAt = key + m.index;
+    const at = tagAt + m[0].length;
+    cases.push([`YAML, after ${m[0].trim()}`, t.yaml, at]);
     const lineEnd = t.yaml.indexOf('\n', at);
-    const broken = t.yaml.slice(0, at - 5) + '!GetAtt [Fro' + t.yaml.slice(lineEnd);
-    cases.push(['YAML, !GetAtt [Fro half typed (broken)', broken, at - 5 + '!GetAtt [Fro'.length]);
+    const broken = t.yaml.slice(0, tagAt) + '!GetAtt [Fro' + t.yaml.slice(lineEnd);
+    cases.push(['YAML, !GetAtt [Fro half typed (broken)', broken, tagAt + '!GetAtt [Fro'.length]);
   }
   for (const [name, text, at] of cases) {
     const model = parseTemplate(text);

@@ -81,14 +81,14 @@ export function complete(t: Template, offset: number, options: CompletionOptions
     if (keys.length || c.position === 'key') return keys;
   }
   // Names and attributes.
-  if (last === 'Ref') return refItems(t, c, offset);
+  if (last === 'Ref') return refItems(t, c);
   if (last === 'Fn::GetAtt') {
     const dot = c.prefix.indexOf('.');
-    if (dot > 0) return attributeItems(t, c, c.prefix.slice(0, dot), { offset: c.inner.offset + dot + 1, length: c.inner.length - dot - 1 }, offset);
-    return resourceItems(t, c, offset, 'getatt');
+    if (dot > 0) return attributeItems(t, c, c.prefix.slice(0, dot), { offset: c.inner.offset + dot + 1, length: c.inner.length - dot - 1 });
+    return resourceItems(t, c, 'getatt');
   }
-  if (parent === 'Fn::GetAtt' && last === 0) return resourceItems(t, c, offset, 'getatt');
-  if (parent === 'Fn::GetAtt' && last === 1 && c.items[0]) return attributeItems(t, c, c.items[0], c.inner, offset);
+  if (parent === 'Fn::GetAtt' && last === 0) return resourceItems(t, c, 'getatt');
+  if (parent === 'Fn::GetAtt' && last === 1 && c.items[0]) return attributeItems(t, c, c.items[0], c.inner);
   if (last === 'Fn::Sub' || (parent === 'Fn::Sub' && last === 0)) return subItems(t, c, offset, text);
   if (inResource && p.length >= 3 && p[2] === 'DependsOn' && (p.length === 3 || (p.length === 4 && typeof last === 'number'))) {
     return [...t.resources.keys()].filter((id) => id !== inResource && !c.items.includes(id)).map((id) => resourceItem(t, c, id, '1'));
@@ -101,6 +101,9 @@ export function complete(t: Template, offset: number, options: CompletionOptions
   if (inResource && p[2] === 'Properties' && p.length > 3 && !schemaCovers) return valueItems(t, c, inResource);
   return [];
 }
+
+/** Template text in a Markdown code span (nothing in it is interpreted). */
+const codeSpan = (s: string) => '`' + s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ') + '`';
 
 // ---- names ---------------------------------------------------------------------------------
 
@@ -151,7 +154,7 @@ function resourceItem(t: Template, c: Cursor, id: string, sort: string, want?: W
     label: id,
     kind: 'resource',
     detail: r?.type ?? 'resource',
-    documentation: fits ? `A ${r?.type} — the type this property takes.` : undefined,
+    documentation: fits ? `${codeSpan(r?.type ?? '')}: the type this property takes.` : undefined,
     sortText: sort + id,
     preferred: fits || undefined,
     ...insertName(c, id),
@@ -170,8 +173,7 @@ function lazy<T>(f: () => T): () => T {
   };
 }
 
-function resourceItems(t: Template, c: Cursor, offset: number, how: 'ref' | 'getatt'): CompletionItem[] {
-  void offset;
+function resourceItems(t: Template, c: Cursor, how: 'ref' | 'getatt'): CompletionItem[] {
   const want = wantAt(t, c.path);
   const lbGroups = lazy(() => loadBalancerGroups(t));
   const items = [...t.resources.keys()].map((id) => resourceItem(t, c, id, rank(t, c, id, want, lbGroups), want));
@@ -193,15 +195,14 @@ function pseudoItems(c: Cursor, noValue: boolean): CompletionItem[] {
     .map((n) => ({ label: n, kind: 'pseudo' as const, detail: 'pseudo parameter', documentation: `Returns ${PSEUDO_PARAMETER_DOCS[n]}.`, sortText: '5' + n, ...insertName(c, n) }));
 }
 
-function refItems(t: Template, c: Cursor, offset: number): CompletionItem[] {
+function refItems(t: Template, c: Cursor): CompletionItem[] {
   const want = wantAt(t, c.path);
   const inConditions = c.path[0] === 'Conditions';
-  const resources = inConditions ? [] : resourceItems(t, c, offset, 'ref');
+  const resources = inConditions ? [] : resourceItems(t, c, 'ref');
   return [...resources, ...parameterItems(t, c, want), ...pseudoItems(c, !inConditions)];
 }
 
-function attributeItems(t: Template, c: Cursor, id: string, range: Span, offset: number): CompletionItem[] {
-  void offset;
+function attributeItems(t: Template, c: Cursor, id: string, range: Span): CompletionItem[] {
   const type = t.resources.get(id)?.type;
   const attrs = type !== undefined && Object.hasOwn(GETATT_ATTRIBUTES, type) ? GETATT_ATTRIBUTES[type] : undefined;
   if (!attrs) return [];
@@ -241,10 +242,10 @@ function subItems(t: Template, c: Cursor, offset: number, text: string): Complet
   const range = { offset: start, length: end - start };
   const dot = partial.indexOf('.');
   if (dot > 0) {
-    return attributeItems(t, c, partial.slice(0, dot), { offset: start + dot + 1, length: end - start - dot - 1 }, offset).map((i) => ({ ...i, insertText: i.insertText + close }));
+    return attributeItems(t, c, partial.slice(0, dot), { offset: start + dot + 1, length: end - start - dot - 1 }).map((i) => ({ ...i, insertText: i.insertText + close }));
   }
   const plain: Cursor = { ...c, quoted: true, inner: range };
-  const items = [...localSubVariables(t, offset).map((k) => ({ label: k, kind: 'sub-variable' as const, detail: 'variable of this Fn::Sub', sortText: '0' + k, ...insertName(plain, k) })), ...refItems(t, plain, offset)].filter((i) => i.label !== 'AWS::NoValue');
+  const items = [...localSubVariables(t, offset).map((k) => ({ label: k, kind: 'sub-variable' as const, detail: 'variable of this Fn::Sub', sortText: '0' + k, ...insertName(plain, k) })), ...refItems(t, plain)].filter((i) => i.label !== 'AWS::NoValue');
   return items.map((i) => ({ ...i, insertText: i.insertText + close }));
 }
 
@@ -283,7 +284,7 @@ function snippetItems(t: Template, c: Cursor, snippets: readonly Snippet[]): Com
       label: `${w.name} (wired)`,
       kind: 'snippet' as const,
       detail: w.wired.join(', '),
-      documentation: `${w.description ?? w.name}\n\nWired to this template: ${w.wired.map((x) => '`' + x + '`').join(', ')}.`,
+      documentation: `${w.description ?? w.name}\n\nWired to this template: ${w.wired.map(codeSpan).join(', ')}.`,
       insertText: body,
       snippet: true,
       filterText: c.format === 'json' ? `"${w.name}"` : w.name,
@@ -344,7 +345,6 @@ function scalarText(c: Cursor, v: string, str: boolean): string {
 
 function valueItems(t: Template, c: Cursor, id: string): CompletionItem[] {
   const sub = c.path.slice(3).filter((s): s is string => typeof s === 'string');
-  if (typeof c.path[c.path.length - 1] !== 'string' && !(typeof c.path[c.path.length - 1] === 'number')) return [];
   const info = propertyAt(t.resources.get(id)?.type, sub);
   if (!info) return [];
   const range = c.quoted ? c.inner : c.replace;
