@@ -3,7 +3,8 @@
 // dist/deploy.js and is only loaded by a deploy command.
 import * as vscode from 'vscode';
 import { allRules } from '../rules';
-import { FIX_APPLIED, FixProvider, SELECTOR, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
+import { SELECTOR } from './documents';
+import { FIX_APPLIED, FixProvider, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
 import { registerCompletion } from './completion';
 import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';

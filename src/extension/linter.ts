@@ -1,21 +1,20 @@
-// Live diagnostics: lints JSON documents that are CloudFormation templates as the user types
-// (debounced), publishes them as `decouple` diagnostics, and keeps the last result per document
-// for quick fixes, hovers, definitions and the status bar. Other JSON costs one substring scan.
+// Live diagnostics: lints JSON and YAML documents (and `.template` files) that are CloudFormation
+// templates as the user types (debounced), publishes them as `decouple` diagnostics, and keeps the
+// last result per document for quick fixes, hovers, definitions and the status bar. Which
+// documents are candidates is the shared selector (documents.ts); which are templates is core's
+// templateOf. Other JSON and YAML costs one substring scan.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError, type Config } from '../core/config';
 import { findConfigFile, readConfigFile } from '../node/config-file';
-import { lintText, type LintTextResult } from '../core/lint';
+import { lintTemplate, type LintTextResult } from '../core/lint';
 import type { Diagnostic, Severity } from '../core/rule';
-import { mightBeTemplate } from '../core/template';
 import { allRules, ruleById } from '../rules';
+import { isIncluded, isRealDocument, templateOfDocument } from './documents';
 import { debounceMs, effectiveConfig, settingsConfig } from './settings';
 
 export const SOURCE = 'decouple';
-export const LANGUAGES = ['json', 'jsonc'];
-/** Schemes of real documents (not diff views, output, git history…). */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web']);
 
 export interface LintEntry {
   uri: vscode.Uri;
@@ -107,7 +106,7 @@ export class TemplateLinter implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument, delay?: number): void {
-    if (!SCHEMES.has(doc.uri.scheme)) return;
+    if (!isRealDocument(doc)) return;
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -136,30 +135,16 @@ export class TemplateLinter implements vscode.Disposable {
     if (had) this.emitter.fire(uri);
   }
 
-  /** Should this document be linted at all, and is it forced to count as a template? */
-  private candidate(doc: vscode.TextDocument): { lint: boolean; force: boolean } {
-    if (!SCHEMES.has(doc.uri.scheme)) return { lint: false, force: false };
-    const cfg = vscode.workspace.getConfiguration('decouple', doc.uri);
-    if (cfg.get<boolean>('lint.enable', true) === false) return { lint: false, force: false };
-    const force = matchesInclude(doc, cfg.get<unknown>('templates.include'));
-    if (force) return { lint: true, force };
-    return { lint: LANGUAGES.includes(doc.languageId), force: false };
-  }
-
   private lintNow(doc: vscode.TextDocument): LintEntry | undefined {
     const key = doc.uri.toString();
-    const { lint, force } = this.candidate(doc);
-    const text = lint ? doc.getText() : '';
-    if (!lint || (!force && !mightBeTemplate(text))) {
-      if (this.entries.has(key)) this.clear(doc.uri);
-      return undefined;
-    }
     const started = performance.now();
-    const result = lintText(text, { rules: allRules, ...this.lintOptions(doc), source: doc.uri.toString(true) });
-    if (!result.isTemplate) {
+    const enabled = vscode.workspace.getConfiguration('decouple', doc.uri).get<boolean>('lint.enable', true) !== false;
+    const template = enabled ? templateOfDocument(doc) : undefined;
+    if (!template) {
       if (this.entries.has(key)) this.clear(doc.uri);
       return undefined;
     }
+    const result: LintTextResult = { template, isTemplate: true, diagnostics: lintTemplate(template, { rules: allRules, config: this.configFor(doc) }) };
     const diagnostics = result.diagnostics.map((d) => this.toVscode(doc, d));
     const ms = performance.now() - started;
     const entry: LintEntry = { uri: doc.uri, version: doc.version, result, diagnostics, ms };
@@ -172,7 +157,7 @@ export class TemplateLinter implements vscode.Disposable {
 
   /** The config and force flag this document is linted with. */
   lintOptions(doc: vscode.TextDocument): { config?: Config; force: boolean } {
-    return { config: this.configFor(doc), force: this.candidate(doc).force };
+    return { config: this.configFor(doc), force: isIncluded(doc) };
   }
 
   toVscode(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {
@@ -260,17 +245,6 @@ export class TemplateLinter implements vscode.Disposable {
     this.log.warn(message);
     void vscode.window.showWarningMessage(`Decouple: ${message}`);
   }
-}
-
-function matchesInclude(doc: vscode.TextDocument, raw: unknown): boolean {
-  if (!Array.isArray(raw) || raw.length === 0) return false;
-  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  for (const g of raw) {
-    if (typeof g !== 'string' || g.trim() === '') continue;
-    if (vscode.languages.match({ pattern: g }, doc) > 0) return true;
-    if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, g) }, doc) > 0) return true;
-  }
-  return false;
 }
 
 function isInTabs(uri: vscode.Uri): boolean {
