@@ -4,7 +4,7 @@
 // document or save it where the user picks. An existing file is never replaced without an
 // explicit "Replace" in a modal dialog.
 import * as vscode from 'vscode';
-import { stringify } from 'yaml';
+import { toYaml } from '../core/convert';
 import { templateOf, type TemplateFormat } from '../core/template';
 import {
   blueprintItems,
@@ -59,10 +59,8 @@ async function newTemplate(preselected?: string): Promise<void> {
 /** The blueprint's text in a format. */
 function render(bp: Blueprint, values: Record<string, OptionValue>, format: TemplateFormat): string {
   const json = renderBlueprint(bp, values);
-  if (format === 'json') return json;
-  // Until core renders blueprints in YAML: the same template as YAML (long forms, YAML 1.1 quoting
-  // so that strings such as "yes" stay strings for CloudFormation).
-  return stringify(JSON.parse(json), { version: '1.1', lineWidth: 0 });
+  // Until renderBlueprint takes the format (branch i8-convert): core's converter on the same value.
+  return format === 'json' ? json : toYaml(JSON.parse(json));
 }
 
 async function pickFormat(bp: Blueprint, step: number, steps: number): Promise<TemplateFormat | undefined> {

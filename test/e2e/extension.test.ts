@@ -71,7 +71,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
 
   /** Apply a quick fix from the editor's lightbulb (harness.ts); `shot`: a docs screenshot of the open menu. */
   const applyFromLightbulb = (id: string, title: string, shot?: string) =>
-    s.applyFromLightbulb(id, title, shot && DOCS_IMAGES ? async () => void (await s.screenshot(shot, DOCS_IMAGES)) : undefined);
+    s.applyQuickFix(id, title, shot && DOCS_IMAGES ? async () => void (await s.screenshot(shot, DOCS_IMAGES)) : undefined);
 
   step('opening the seed template shows its diagnostics in the Problems panel', async () => {
     // The core's own answer for the seed: every rule id it reports must reach the Problems panel.

@@ -354,32 +354,6 @@ export class Session {
     await p.keyboard.press('Escape');
   }
 
-  /**
-   * Apply a quick fix from the editor's lightbulb at the first problem of a rule, and wait for the
-   * problem to go. `onMenu` runs while the menu is open (e.g. a screenshot).
-   */
-  async applyFromLightbulb(id: string, title: string, onMenu?: () => Promise<void>): Promise<void> {
-    const p = this.page;
-    await this.revealProblem(id);
-    // Collapse the selection to the problem's start: the cursor sits on the diagnostic.
-    await p.keyboard.press('ArrowLeft');
-    // VS Code draws the lightbulb over the text, or in the gutter when text is in the way.
-    const bulb = p.locator('.editor-instance .lightBulbWidget.codicon, .editor-instance .glyph-margin-widgets [class*="gutter-lightbulb"]').first();
-    await bulb.waitFor({ state: 'visible' });
-    await bulb.click();
-    const item = p.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor();
-    if (onMenu) await onMenu();
-    // The menu has the keyboard focus (a pointer shield covers it right after opening): move
-    // to the fix and press Enter, as a keyboard user would.
-    const focusedLabel = () => p.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
-    for (let i = 0; i < 10 && !((await focusedLabel()) ?? '').includes(title); i++) await p.keyboard.press('ArrowDown');
-    if (!((await focusedLabel()) ?? '').includes(title)) throw new Error(`"${title}" is not in the quick fix menu`);
-    await p.keyboard.press('Enter');
-    const count = (rows: string[]) => rows.filter((r) => r.includes(id)).length;
-    await this.waitForProblems(id, `${id} gone after "${title}"`, (r) => count(r) === 0);
-  }
-
   /** Put the cursor on the first match of `text` in the active editor (Ctrl+F, Escape). */
   async cursorTo(text: string): Promise<void> {
     const p = this.page;

@@ -131,7 +131,7 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
   });
 
   step('the quick fix from the lightbulb removes the diagnostic and the YAML stays valid', async () => {
-    await s.applyFromLightbulb(ID, FIX);
+    await s.applyQuickFix(ID, FIX);
     await s.focusEditor();
     await s.page.keyboard.press('Control+S');
     await s.page.waitForSelector('.tabs-container .tab.active:not(.dirty)');
