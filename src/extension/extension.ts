@@ -3,8 +3,7 @@
 // dist/deploy.js and is only loaded by a deploy command.
 import * as vscode from 'vscode';
 import { allRules } from '../rules';
-import { SELECTOR } from './documents';
-import { FIX_APPLIED, FixProvider, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
+import { FIX_APPLIED, FixProvider, SELECTOR, TemplateDefinitionProvider, TemplateHoverProvider } from './features';
 import { registerCompletion } from './completion';
 import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';

@@ -10,6 +10,9 @@ import { describeReference } from '../core/describe-reference';
 import { referenceAt, targetOf } from '../core/references';
 import { docSummary } from './settings';
 
+/** The documents every provider is registered for: the linter's (documents.ts). */
+export { SELECTOR } from './documents';
+
 function editFor(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of fix.edits) {
