@@ -145,7 +145,9 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
     const rule = value.Resources.WebServerSecurityGroup.Properties.SecurityGroupIngress[0];
     assert.equal(rule.CidrIp, undefined, JSON.stringify(rule));
     assert.match(JSON.stringify(rule.SourceSecurityGroupId), /LoadBalancerSecurityGroup/);
-    assert.match(saved, /# should come from the load balancer only/);
+    // In the file's style: a block-mapping key with a short form, the comment kept on its line.
+    assert.match(saved, /\n {10}SourceSecurityGroupId: !Ref LoadBalancerSecurityGroup # should come from the load balancer only\n/);
+    assert.doesNotMatch(saved, /"SourceSecurityGroupId"|\{"Ref"/, 'no JSON written into the YAML');
   });
 
   step('hover on a !GetAtt names the resource and the attribute it reads', async () => {
