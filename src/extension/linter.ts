@@ -35,6 +35,8 @@ export class TemplateLinter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly entries = new Map<string, LintEntry>();
+  /** Documents whose last tab was closed (not linted on change until shown or opened again). */
+  private readonly tabClosed = new Set<string>();
   /** .decouple.json by folder: the config, or the error reading it. */
   private readonly fileConfigs = new Map<string, { path?: string; config?: Config; error?: string }>();
   private readonly docsUris = new Map<string, vscode.Uri | undefined>();
@@ -51,9 +53,14 @@ export class TemplateLinter implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       this.emitter,
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.tabClosed.delete(d.uri.toString());
+        this.schedule(d, 0);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document);
+        // A change to a document whose last tab just closed (e.g. "Revert and Close") would put
+        // its diagnostics back after they were cleared.
+        if (e.contentChanges.length && !this.tabClosed.has(e.document.uri.toString())) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       // VS Code keeps a closed editor's document in memory for a while (onDidCloseTextDocument
@@ -61,12 +68,17 @@ export class TemplateLinter implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
           const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-          if (uri && this.entries.has(uri.toString()) && !isInTabs(uri)) this.clear(uri);
+          if (!uri || isInTabs(uri)) continue;
+          this.tabClosed.add(uri.toString());
+          if (this.entries.has(uri.toString())) this.clear(uri);
         }
       }),
       // ...and lint it again when it is shown again without having been reopened.
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const ed of editors) if (!this.entries.has(ed.document.uri.toString())) this.schedule(ed.document, 0);
+        for (const ed of editors) {
+          this.tabClosed.delete(ed.document.uri.toString());
+          if (!this.entries.has(ed.document.uri.toString())) this.schedule(ed.document, 0);
+        }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('decouple')) this.relintAll('settings changed');
