@@ -33,6 +33,7 @@ import { parseTemplate } from '../core/template';
 import { allRules } from '../rules';
 import { effectiveConfig, settingsConfig } from './settings';
 import { requireTrust } from './trust';
+import { templateOfDocument } from './documents';
 
 type DeployModule = typeof import('../deploy');
 type Client = ReturnType<DeployModule['createClient']>;
@@ -209,6 +210,10 @@ async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOu
   }
   const text = doc.getText();
   const file = vscode.workspace.asRelativePath(uri);
+  if (!templateOfDocument(doc)) {
+    void vscode.window.showInformationMessage(`Decouple: ${file} is not a CloudFormation template (no AWSTemplateFormatVersion and no AWS:: resource types); add it to "decouple.templates.include" to treat it as one.`);
+    return;
+  }
 
   // 1. Lint.
   const linted = lintText(text, { rules: allRules, config: lintConfig(uri), force: true, source: file });

@@ -1,4 +1,5 @@
-// Quick fixes, hovers and go-to-definition for templates, on top of the linter's last result.
+// Quick fixes, hovers and go-to-definition for templates, on top of the linter's last result
+// (registered for the documents of documents.ts's SELECTOR, the same the linter lints).
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Fix } from '../core/rule';
@@ -9,12 +10,8 @@ import { describeReference } from '../core/describe-reference';
 import { referenceAt, targetOf } from '../core/references';
 import { docSummary } from './settings';
 
-export const SELECTOR: vscode.DocumentSelector = [
-  { language: 'json', scheme: 'file' },
-  { language: 'jsonc', scheme: 'file' },
-  { language: 'json', scheme: 'untitled' },
-  { language: 'jsonc', scheme: 'untitled' },
-];
+/** The documents every provider is registered for: the linter's (documents.ts). */
+export { SELECTOR } from './documents';
 
 function editFor(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();

@@ -1,21 +1,20 @@
-// Live diagnostics: lints JSON documents that are CloudFormation templates as the user types
-// (debounced), publishes them as `decouple` diagnostics, and keeps the last result per document
-// for quick fixes, hovers, definitions and the status bar. Other JSON costs one substring scan.
+// Live diagnostics: lints JSON and YAML documents (and `.template` files) that are CloudFormation
+// templates as the user types (debounced), publishes them as `decouple` diagnostics, and keeps the
+// last result per document for quick fixes, hovers, definitions and the status bar. Which
+// documents are candidates is the shared selector (documents.ts); which are templates is core's
+// templateOf. Other JSON and YAML costs one substring scan.
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError, type Config } from '../core/config';
 import { findConfigFile, readConfigFile } from '../node/config-file';
-import { lintText, type LintTextResult } from '../core/lint';
+import { lintTemplate, type LintTextResult } from '../core/lint';
 import type { Diagnostic, Severity } from '../core/rule';
-import { mightBeTemplate } from '../core/template';
 import { allRules, ruleById } from '../rules';
+import { isIncluded, isRealDocument, templateOfDocument } from './documents';
 import { debounceMs, effectiveConfig, settingsConfig } from './settings';
 
 export const SOURCE = 'decouple';
-export const LANGUAGES = ['json', 'jsonc'];
-/** Schemes of real documents (not diff views, output, git history…). */
-const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web']);
 
 export interface LintEntry {
   uri: vscode.Uri;
@@ -36,6 +35,8 @@ export class TemplateLinter implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly entries = new Map<string, LintEntry>();
+  /** Documents whose last tab was closed (not linted on change until shown or opened again). */
+  private readonly tabClosed = new Set<string>();
   /** .decouple.json by folder: the config, or the error reading it. */
   private readonly fileConfigs = new Map<string, { path?: string; config?: Config; error?: string }>();
   private readonly docsUris = new Map<string, vscode.Uri | undefined>();
@@ -52,9 +53,14 @@ export class TemplateLinter implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       this.emitter,
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.tabClosed.delete(d.uri.toString());
+        this.schedule(d, 0);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document);
+        // A change to a document whose last tab just closed (e.g. "Revert and Close") would put
+        // its diagnostics back after they were cleared.
+        if (e.contentChanges.length && !this.tabClosed.has(e.document.uri.toString())) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       // VS Code keeps a closed editor's document in memory for a while (onDidCloseTextDocument
@@ -62,12 +68,17 @@ export class TemplateLinter implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
           const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-          if (uri && this.entries.has(uri.toString()) && !isInTabs(uri)) this.clear(uri);
+          if (!uri || isInTabs(uri)) continue;
+          this.tabClosed.add(uri.toString());
+          if (this.entries.has(uri.toString())) this.clear(uri);
         }
       }),
       // ...and lint it again when it is shown again without having been reopened.
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const ed of editors) if (!this.entries.has(ed.document.uri.toString())) this.schedule(ed.document, 0);
+        for (const ed of editors) {
+          this.tabClosed.delete(ed.document.uri.toString());
+          if (!this.entries.has(ed.document.uri.toString())) this.schedule(ed.document, 0);
+        }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('decouple')) this.relintAll('settings changed');
@@ -107,7 +118,7 @@ export class TemplateLinter implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument, delay?: number): void {
-    if (!SCHEMES.has(doc.uri.scheme)) return;
+    if (!isRealDocument(doc)) return;
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -136,30 +147,16 @@ export class TemplateLinter implements vscode.Disposable {
     if (had) this.emitter.fire(uri);
   }
 
-  /** Should this document be linted at all, and is it forced to count as a template? */
-  private candidate(doc: vscode.TextDocument): { lint: boolean; force: boolean } {
-    if (!SCHEMES.has(doc.uri.scheme)) return { lint: false, force: false };
-    const cfg = vscode.workspace.getConfiguration('decouple', doc.uri);
-    if (cfg.get<boolean>('lint.enable', true) === false) return { lint: false, force: false };
-    const force = matchesInclude(doc, cfg.get<unknown>('templates.include'));
-    if (force) return { lint: true, force };
-    return { lint: LANGUAGES.includes(doc.languageId), force: false };
-  }
-
   private lintNow(doc: vscode.TextDocument): LintEntry | undefined {
     const key = doc.uri.toString();
-    const { lint, force } = this.candidate(doc);
-    const text = lint ? doc.getText() : '';
-    if (!lint || (!force && !mightBeTemplate(text))) {
-      if (this.entries.has(key)) this.clear(doc.uri);
-      return undefined;
-    }
     const started = performance.now();
-    const result = lintText(text, { rules: allRules, ...this.lintOptions(doc), source: doc.uri.toString(true) });
-    if (!result.isTemplate) {
+    const enabled = vscode.workspace.getConfiguration('decouple', doc.uri).get<boolean>('lint.enable', true) !== false;
+    const template = enabled ? templateOfDocument(doc) : undefined;
+    if (!template) {
       if (this.entries.has(key)) this.clear(doc.uri);
       return undefined;
     }
+    const result: LintTextResult = { template, isTemplate: true, diagnostics: lintTemplate(template, { rules: allRules, config: this.configFor(doc) }) };
     const diagnostics = result.diagnostics.map((d) => this.toVscode(doc, d));
     const ms = performance.now() - started;
     const entry: LintEntry = { uri: doc.uri, version: doc.version, result, diagnostics, ms };
@@ -172,7 +169,7 @@ export class TemplateLinter implements vscode.Disposable {
 
   /** The config and force flag this document is linted with. */
   lintOptions(doc: vscode.TextDocument): { config?: Config; force: boolean } {
-    return { config: this.configFor(doc), force: this.candidate(doc).force };
+    return { config: this.configFor(doc), force: isIncluded(doc) };
   }
 
   toVscode(doc: vscode.TextDocument, d: Diagnostic): vscode.Diagnostic {
@@ -260,17 +257,6 @@ export class TemplateLinter implements vscode.Disposable {
     this.log.warn(message);
     void vscode.window.showWarningMessage(`Decouple: ${message}`);
   }
-}
-
-function matchesInclude(doc: vscode.TextDocument, raw: unknown): boolean {
-  if (!Array.isArray(raw) || raw.length === 0) return false;
-  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  for (const g of raw) {
-    if (typeof g !== 'string' || g.trim() === '') continue;
-    if (vscode.languages.match({ pattern: g }, doc) > 0) return true;
-    if (folder && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, g) }, doc) > 0) return true;
-  }
-  return false;
 }
 
 function isInTabs(uri: vscode.Uri): boolean {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../rules';
 
@@ -44,6 +44,11 @@ test('the package holds only the allow-listed files, and everything the extensio
     if (/^https?:/.test(rel)) continue;
     assert.ok(files.includes(rel), `package.json refers to ${ref}, which is not packaged`);
   }
+  // Every snippet file (JSON and YAML) is packaged and contributed, none left over.
+  const snippetFiles = readdirSync(join(ROOT, 'snippets')).map((f) => `snippets/${f}`).sort();
+  assert.deepEqual(snippetFiles, ['snippets/cloudformation-yaml.json', 'snippets/cloudformation.json']);
+  assert.deepEqual(files.filter((f) => f.startsWith('snippets/')).sort(), snippetFiles);
+  assert.deepEqual([...new Set((pkg.contributes.snippets ?? []).map((x) => x.path.replace(/^\.\//, '')))].sort(), snippetFiles);
 });
 
 test('the extension bundle does not contain the AWS SDK; deploy.js is loaded lazily', () => {

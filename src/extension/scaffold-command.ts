@@ -1,11 +1,15 @@
 // "Decouple: New Template…": pick a blueprint, answer its options (QuickPicks for choices and
-// yes/no, validated InputBoxes with the default prefilled), then open the template as a new
-// untitled document or save it where the user picks. An existing file is never replaced without
-// an explicit "Replace" in a modal dialog.
+// yes/no, validated InputBoxes with the default prefilled), pick JSON or YAML (default: the
+// format of the workspace's templates, else YAML), then open the template as a new untitled
+// document or save it where the user picks. An existing file is never replaced without an
+// explicit "Replace" in a modal dialog.
 import * as vscode from 'vscode';
+import { toYaml } from '../core/convert';
+import { templateOf, type TemplateFormat } from '../core/template';
 import {
   blueprintItems,
   blueprints,
+  formatItems,
   getBlueprint,
   optionPrompt,
   renderBlueprint,
@@ -41,14 +45,49 @@ async function newTemplate(preselected?: string): Promise<void> {
     return;
   }
   const values: Record<string, OptionValue> = {};
-  const steps = bp.options.length + 1;
+  const steps = bp.options.length + 2;
   for (const [i, d] of bp.options.entries()) {
     const v = await ask(optionPrompt(bp, d, i + 1, steps));
     if (v === undefined) return;
     values[d.name] = v;
   }
-  const text = renderBlueprint(bp, values);
-  await deliver(bp, text, steps);
+  const format = await pickFormat(bp, steps - 1, steps);
+  if (!format) return;
+  await deliver(bp, render(bp, values, format), format, steps);
+}
+
+/** The blueprint's text in a format. */
+function render(bp: Blueprint, values: Record<string, OptionValue>, format: TemplateFormat): string {
+  const json = renderBlueprint(bp, values);
+  // Until renderBlueprint takes the format (branch i8-convert): core's converter on the same value.
+  return format === 'json' ? json : toYaml(JSON.parse(json));
+}
+
+async function pickFormat(bp: Blueprint, step: number, steps: number): Promise<TemplateFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(formatItems(await workspaceFormats()), {
+    title: `New Template: ${bp.id} (${step}/${steps})`,
+    placeHolder: 'Which format?',
+    ignoreFocusOut: true,
+  });
+  return picked?.format;
+}
+
+/** How many of the workspace's templates are JSON and how many YAML (a bounded look). */
+async function workspaceFormats(): Promise<{ json: number; yaml: number }> {
+  const counts = { json: 0, yaml: 0 };
+  if (!vscode.workspace.workspaceFolders?.length) return counts;
+  try {
+    const files = await vscode.workspace.findFiles('**/*.{json,yaml,yml,template}', '**/{node_modules,.git,dist,out,cdk.out}/**', 200);
+    for (const uri of files) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > 1_000_000) continue;
+      const t = templateOf(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      if (t) counts[t.format]++;
+    }
+  } catch {
+    // A folder we cannot read just does not count.
+  }
+  return counts;
 }
 
 async function pickBlueprint(): Promise<Blueprint | undefined> {
@@ -77,17 +116,18 @@ async function ask(p: OptionPrompt): Promise<OptionValue | undefined> {
   return text === undefined ? undefined : p.parse(text);
 }
 
-async function deliver(bp: Blueprint, text: string, steps: number): Promise<void> {
+async function deliver(bp: Blueprint, text: string, format: TemplateFormat, steps: number): Promise<void> {
+  const name = suggestedFileName(bp, format);
   const choice = await vscode.window.showQuickPick(
     [
       { label: 'Open as a new untitled document', detail: 'Review it, then save it yourself', id: 'untitled' as const },
-      { label: 'Save to a file…', detail: `Pick where (suggested name ${suggestedFileName(bp)})`, id: 'save' as const },
+      { label: 'Save to a file…', detail: `Pick where (suggested name ${name})`, id: 'save' as const },
     ],
     { title: `New Template: ${bp.id} (${steps}/${steps})`, placeHolder: 'Where should the template go?', ignoreFocusOut: true },
   );
   if (!choice) return;
   if (choice.id === 'untitled') {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+    const doc = await vscode.workspace.openTextDocument({ language: format, content: text });
     await vscode.window.showTextDocument(doc);
     return;
   }
@@ -95,8 +135,8 @@ async function deliver(bp: Blueprint, text: string, steps: number): Promise<void
   const target = await vscode.window.showSaveDialog({
     title: `Save the ${bp.id} template`,
     saveLabel: 'Save Template',
-    defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedFileName(bp)) : undefined,
-    filters: { 'CloudFormation template (JSON)': ['json'] },
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: format === 'yaml' ? { 'CloudFormation template (YAML)': ['yaml', 'yml'] } : { 'CloudFormation template (JSON)': ['json'] },
   });
   if (!target) return;
   if (await exists(target)) {

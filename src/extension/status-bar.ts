@@ -1,5 +1,6 @@
 // Status bar item: the active template's error / warning count. Hidden for other files.
 import * as vscode from 'vscode';
+import { templateOfDocument } from './documents';
 import type { TemplateLinter } from './linter';
 
 export function createStatusBar(linter: TemplateLinter): vscode.Disposable {
@@ -10,8 +11,9 @@ export function createStatusBar(linter: TemplateLinter): vscode.Disposable {
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
     const entry = doc ? linter.peek(doc.uri) : undefined;
-    // For menus: the deploy button shows on templates only.
-    void vscode.commands.executeCommand('setContext', 'decouple.activeIsTemplate', entry !== undefined);
+    // For menus: the deploy button shows on templates only (also when linting is turned off).
+    const isTemplate = entry !== undefined || (doc !== undefined && templateOfDocument(doc) !== undefined);
+    void vscode.commands.executeCommand('setContext', 'decouple.activeIsTemplate', isTemplate);
     if (!doc || !entry) {
       item.hide();
       return;

@@ -1,7 +1,7 @@
 // The prompts "Decouple: New Template…" shows, built from the option descriptors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blueprintItems, blueprints, getBlueprint, optionPrompt, suggestedFileName } from '../../src/core/blueprints';
+import { blueprintItems, blueprints, formatItems, getBlueprint, optionPrompt, suggestedFileName } from '../../src/core/blueprints';
 
 const opt = (bp: string, name: string) => {
   const b = getBlueprint(bp)!;
@@ -58,4 +58,17 @@ test('numbers and strings: an InputBox prefilled with the default, validated', (
 
 test('the suggested file name gets the schema (matches *.template.json)', () => {
   assert.equal(suggestedFileName(getBlueprint('alb')!), 'alb.template.json');
+});
+
+test('YAML templates are suggested as *.template.yaml', () => {
+  assert.equal(suggestedFileName(getBlueprint('alb')!, 'yaml'), 'alb.template.yaml');
+});
+
+test('the format prompt offers YAML first, or the format most of the workspace templates are in', () => {
+  const first = (json: number, yaml: number) => formatItems({ json, yaml })[0];
+  assert.deepEqual(formatItems({ json: 0, yaml: 0 }).map((i) => [i.format, i.description]), [['yaml', 'default'], ['json', undefined]]);
+  assert.equal(first(3, 1).format, 'json');
+  assert.equal(first(3, 1).description, 'like 3 templates in this workspace');
+  assert.equal(first(1, 1).format, 'yaml');
+  assert.equal(first(0, 2).format, 'yaml');
 });

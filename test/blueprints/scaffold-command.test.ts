@@ -4,6 +4,9 @@ import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { getBlueprint, renderBlueprint } from '../../src/core/blueprints';
+import { toYaml } from '../../src/core/convert';
+import { lintText } from '../../src/core/lint';
+import { allRules } from '../../src/rules';
 
 // ---- a scripted fake of the parts of the vscode API the command uses -------------------------
 type Call = { api: string; args: unknown[] };
@@ -11,6 +14,8 @@ let calls: Call[] = [];
 let answers: unknown[] = [];
 let existing = new Set<string>();
 let written = new Map<string, string>();
+/** Files findFiles returns (path -> text), for the workspace's template formats. */
+let workspaceFiles = new Map<string, string>();
 const commands = new Map<string, (...a: unknown[]) => unknown>();
 
 const next = (api: string, args: unknown[]) => {
@@ -62,11 +67,14 @@ const fakeVscode = {
       calls.push({ api: 'openTextDocument', args: [arg] });
       return { arg };
     },
+    findFiles: async () => [...workspaceFiles.keys()].map((p) => new Uri(p)),
     fs: {
       stat: async (u: Uri) => {
+        if (workspaceFiles.has(u.fsPath)) return { type: 1, size: workspaceFiles.get(u.fsPath)!.length };
         if (!existing.has(u.fsPath) && !written.has(u.fsPath)) throw new Error('FileNotFound');
         return { type: 1 };
       },
+      readFile: async (u: Uri) => new TextEncoder().encode(workspaceFiles.get(u.fsPath) ?? ''),
       writeFile: async (u: Uri, data: Uint8Array) => {
         calls.push({ api: 'writeFile', args: [u.fsPath] });
         written.set(u.fsPath, new TextDecoder().decode(data));
@@ -108,6 +116,7 @@ beforeEach(() => {
   answers = [];
   existing = new Set();
   written = new Map();
+  workspaceFiles = new Map();
 });
 
 test('registers the command on the extension context', () => {
@@ -127,6 +136,7 @@ test('asks for the blueprint and each option, then opens an untitled JSON docume
       return type('6')(o);
     },
     type('10'),
+    pick('JSON'),
     pick('untitled'),
   ];
   await run();
@@ -139,7 +149,7 @@ test('asks for the blueprint and each option, then opens an untitled JSON docume
 });
 
 test('saves to a new file where the user picks, without asking to replace', async () => {
-  answers = [pick('alb'), type('2'), pick('t3.micro'), type('/health'), pick('save'), Uri.file('/ws/web.template.json')];
+  answers = [pick('alb'), type('2'), pick('t3.micro'), type('/health'), pick('JSON'), pick('save'), Uri.file('/ws/web.template.json')];
   await run();
   const dialog = calls.find((c) => c.api === 'showSaveDialog')!.args[0] as { defaultUri: Uri };
   assert.equal(dialog.defaultUri.fsPath, '/ws/alb.template.json');
@@ -149,7 +159,7 @@ test('saves to a new file where the user picks, without asking to replace', asyn
 
 test('an existing file is replaced only after an explicit Replace', async () => {
   existing.add('/ws/mine.json');
-  const flow = () => [pick('nlb'), type('2'), pick('t3.micro'), pick('save'), Uri.file('/ws/mine.json')];
+  const flow = () => [pick('nlb'), type('2'), pick('t3.micro'), pick('JSON'), pick('save'), Uri.file('/ws/mine.json')];
 
   answers = [...flow(), undefined]; // dismiss the modal
   await run();
@@ -165,22 +175,22 @@ test('an existing file is replaced only after an explicit Replace', async () => 
 });
 
 test('Escape at any question cancels without opening or writing anything', async () => {
-  for (let stop = 0; stop < 4; stop++) {
+  for (let stop = 0; stop < 5; stop++) {
     calls = [];
-    const flow: unknown[] = [pick('classic-elb'), type('3'), pick('t3.micro'), type('/index.html'), pick('untitled')];
+    const flow: unknown[] = [pick('classic-elb'), type('3'), pick('t3.micro'), type('/index.html'), pick('YAML'), pick('untitled')];
     answers = [...flow.slice(0, stop), undefined];
     await run();
     assert.ok(!calls.some((c) => c.api === 'openTextDocument' || c.api === 'writeFile'), `cancelled at step ${stop}`);
   }
   // Cancelling the save dialog too.
   calls = [];
-  answers = [pick('nlb'), type('2'), pick('t3.micro'), pick('save'), undefined];
+  answers = [pick('nlb'), type('2'), pick('t3.micro'), pick('YAML'), pick('save'), undefined];
   await run();
   assert.ok(!calls.some((c) => c.api === 'writeFile' || c.api === 'openTextDocument'));
 });
 
 test('a blueprint id passed as argument skips the blueprint question; an unknown one is an error', async () => {
-  answers = [type('2'), pick('t3.micro'), pick('untitled')];
+  answers = [type('2'), pick('t3.micro'), pick('YAML'), pick('untitled')];
   await run('nlb');
   assert.equal(answers.length, 0);
   assert.ok(calls.some((c) => c.api === 'openTextDocument'));
@@ -199,4 +209,42 @@ test('in an untrusted workspace it refuses before asking anything, however it is
     ['showWarningMessage'],
   );
   assert.match(String(calls[0].args[0]), /New Template is disabled in restricted mode/);
+});
+
+test('YAML: the format question offers YAML first in a workspace without templates; the template opens as YAML and saves as .template.yaml', async () => {
+  const first = (items: { format: string; description?: string }[]) => {
+    assert.deepEqual([items[0].format, items[0].description], ['yaml', 'default']);
+    return items[0];
+  };
+  answers = [pick('alb'), type('2'), pick('t3.micro'), type('/health'), first, pick('untitled')];
+  await run();
+  const open = calls.find((c) => c.api === 'openTextDocument')!.args[0] as { language: string; content: string };
+  assert.equal(open.language, 'yaml');
+  assert.equal(open.content, toYaml(JSON.parse(renderBlueprint(getBlueprint('alb')!, { 'health-check-path': '/health' }))));
+  const t = lintText(open.content, { rules: allRules });
+  assert.equal(t.template.format, 'yaml');
+  assert.deepEqual(t.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.rule), []);
+
+  calls = [];
+  answers = [pick('alb'), type('2'), pick('t3.micro'), type('/index.html'), pick('YAML'), pick('save'), Uri.file('/ws/web.template.yaml')];
+  await run();
+  const dialog = calls.find((c) => c.api === 'showSaveDialog')!.args[0] as { defaultUri: Uri; filters: Record<string, string[]> };
+  assert.equal(dialog.defaultUri.fsPath, '/ws/alb.template.yaml');
+  assert.deepEqual(Object.values(dialog.filters), [['yaml', 'yml']]);
+  assert.match(written.get('/ws/web.template.yaml') ?? '', /^AWSTemplateFormatVersion: /);
+});
+
+test("the format question's default is the format most of the workspace's templates are in", async () => {
+  workspaceFiles = new Map([
+    ['/ws/a.json', '{ "AWSTemplateFormatVersion": "2010-09-09", "Resources": {} }'],
+    ['/ws/b.template', '{ "Resources": { "Q": { "Type": "AWS::SQS::Queue" } } }'],
+    ['/ws/c.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n'],
+    ['/ws/docker-compose.yml', 'services:\n  web:\n    image: nginx\n'],
+    ['/ws/package.json', '{ "name": "x" }'],
+  ]);
+  let offered: { format: string; description?: string }[] = [];
+  answers = [type('2'), pick('t3.micro'), (items: typeof offered) => ((offered = items), undefined)];
+  await run('nlb');
+  assert.deepEqual(offered.map((i) => [i.format, i.description]), [['json', 'like 2 templates in this workspace'], ['yaml', undefined]]);
+  assert.ok(!calls.some((c) => c.api === 'openTextDocument'), 'Escape at the format question cancels');
 });

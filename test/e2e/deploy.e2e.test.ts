@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import { startMoto, type Moto } from '../helpers/moto';
 import { leftovers, startProxy, type Fault, type Proxy } from '../deploy/helpers';
 import { ensureTools, packageVsix, ROOT, Session } from './harness';
@@ -16,6 +16,7 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'deploy');
 const TEMPLATE = readFileSync(join(FIXTURES, 'queue-worker.json'), 'utf8');
 const WITH_OUTPUTS = readFileSync(join(FIXTURES, 'with-outputs.json'), 'utf8');
 const NOECHO_OUTPUTS = readFileSync(join(FIXTURES, 'noecho-outputs.json'), 'utf8');
+const YAML_TEMPLATE = readFileSync(join(FIXTURES, 'queue-worker.yaml'), 'utf8');
 const SECRET = 'e2e-NoEcho-7c1f';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -39,7 +40,7 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     work = mkdtempSync(join(tmpdir(), 'decouple-vsix-'));
     const vsix = packageVsix(work);
     s = new Session(vsix, tools, {
-      files: { 'queue-worker.json': TEMPLATE },
+      files: { 'queue-worker.json': TEMPLATE, 'queue-worker.yaml': YAML_TEMPLATE },
       settings: { 'decouple.aws.endpointUrl': proxy.endpoint, 'decouple.aws.region': moto.region },
     });
     await s.start();
@@ -185,5 +186,33 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     assert.ok(!text.includes(hidden), text);
     assert.ok(!(await p.content()).includes(hidden), 'the NoEcho value appears in the page');
     await p.keyboard.press('Escape');
+  });
+
+  step('Deploy Template on a YAML template: CloudFormation receives the YAML as written', async () => {
+    const p = s.page;
+    await s.openFile('queue-worker.yaml');
+    // The deploy button shows in the editor title: the YAML document is a template.
+    await p.locator('.editor-actions [aria-label^="Deploy Template"]').first().waitFor({ timeout: 30_000 });
+    await s.runCommand('Decouple: Deploy Template');
+    await p.waitForSelector(input);
+    await p.fill(input, 'queue-worker-yaml');
+    await p.keyboard.press('Enter');
+    await s.waitFor('the VisibilityTimeout prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter VisibilityTimeout'));
+    assert.equal(await p.inputValue(input), '60');
+    await p.keyboard.press('Enter');
+    await s.waitFor('the ApiToken prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter ApiToken'));
+    assert.equal(await p.getAttribute(input, 'type'), 'password');
+    await p.keyboard.type(SECRET);
+    await p.keyboard.press('Enter');
+    await dialogButton('Execute').waitFor({ timeout: 60_000 });
+    assert.match(await p.locator('.monaco-dialog-box').innerText(), /3 to add, 0 to modify, 0 to remove/);
+    await dialogButton('Execute').click();
+    await toast('stack queue-worker-yaml: CREATE_COMPLETE').waitFor({ timeout: 120_000 });
+    const stack = (await cf.send(new DescribeStacksCommand({ StackName: 'queue-worker-yaml' }))).Stacks?.[0];
+    assert.equal(stack?.StackStatus, 'CREATE_COMPLETE');
+    assert.equal(stack?.Parameters?.find((x) => x.ParameterKey === 'ApiToken')?.ParameterValue, SECRET);
+    // The template body is the file's YAML, short forms and comments included, not a JSON rewrite.
+    const body = (await cf.send(new GetTemplateCommand({ StackName: 'queue-worker-yaml' }))).TemplateBody;
+    assert.equal(body, YAML_TEMPLATE);
   });
 });

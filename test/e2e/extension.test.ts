@@ -69,26 +69,9 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
       }
     });
 
-  /** Apply a quick fix from the editor's lightbulb at the first problem of a rule; wait for the problem to go. */
-  const applyFromLightbulb = async (id: string, title: string, shot?: string) => {
-    await s.revealProblem(id);
-    // Collapse the selection to the problem's start: the cursor sits on the diagnostic.
-    await s.page.keyboard.press('ArrowLeft');
-    // VS Code draws the lightbulb over the text, or in the gutter when text is in the way.
-    const bulb = s.page.locator('.editor-instance .lightBulbWidget.codicon, .editor-instance .glyph-margin-widgets [class*="gutter-lightbulb"]').first();
-    await bulb.waitFor({ state: 'visible' });
-    await bulb.click();
-    const item = s.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor();
-    if (shot && DOCS_IMAGES) await s.screenshot(shot, DOCS_IMAGES);
-    // The menu has the keyboard focus (a pointer shield covers it right after opening): move
-    // to the fix and press Enter, as a keyboard user would.
-    const focusedLabel = () => s.page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label');
-    for (let i = 0; i < 10 && !((await focusedLabel()) ?? '').includes(title); i++) await s.page.keyboard.press('ArrowDown');
-    assert.ok(((await focusedLabel()) ?? '').includes(title), `"${title}" is not in the quick fix menu`);
-    await s.page.keyboard.press('Enter');
-    await s.waitForProblems(id, `${id} gone after "${title}"`, (r) => count(r, id) === 0);
-  };
+  /** Apply a quick fix from the editor's lightbulb (harness.ts); `shot`: a docs screenshot of the open menu. */
+  const applyFromLightbulb = (id: string, title: string, shot?: string) =>
+    s.applyQuickFix(id, title, shot && DOCS_IMAGES ? async () => void (await s.screenshot(shot, DOCS_IMAGES)) : undefined);
 
   step('opening the seed template shows its diagnostics in the Problems panel', async () => {
     // The core's own answer for the seed: every rule id it reports must reach the Problems panel.

@@ -44,6 +44,22 @@ export function packageVsix(dir: string): string {
   return out;
 }
 
+/**
+ * Package a small extension (its package.json and files) into a .vsix with vsce, for a stand-in
+ * of an extension these machines cannot download (they reach no extension gallery).
+ */
+export function packageStandIn(dir: string, manifest: Record<string, unknown>, files: Record<string, string>): string {
+  const src = join(dir, `${String(manifest.publisher)}.${String(manifest.name)}`);
+  mkdirSync(src, { recursive: true });
+  writeFileSync(join(src, 'package.json'), JSON.stringify(manifest, null, 2));
+  for (const [rel, text] of Object.entries(files)) writeFileSync(join(src, rel), text);
+  const out = join(dir, `${String(manifest.name)}.vsix`);
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: src, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`packaging the stand-in ${src} failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -76,6 +92,8 @@ export interface SessionOptions {
   files: Record<string, string>;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Other .vsix files to install beside Decouple's (e.g. a stand-in from `packageStandIn`). */
+  otherVsix?: string[];
   /** Start in restricted mode (workspace not trusted). */
   restricted?: boolean;
   /**
@@ -114,10 +132,10 @@ export class Session {
     mkdirSync(this.workspace, { recursive: true });
     const common = ['--config', join(this.dir, 'code-server.yaml'), '--extensions-dir', ext, '--user-data-dir', user];
     // Install the .vsix through code-server's own CLI, as a user would.
-    if (!this.options.development) {
-      const inst = spawnSync(this.tools.codeServer, [...common, '--install-extension', this.vsix], { encoding: 'utf8' });
+    for (const vsix of [...(this.options.development ? [] : [this.vsix]), ...(this.options.otherVsix ?? [])]) {
+      const inst = spawnSync(this.tools.codeServer, [...common, '--install-extension', vsix], { encoding: 'utf8' });
       if (inst.status !== 0 || !/successfully installed/.test(inst.stdout + inst.stderr)) {
-        throw new Error(`installing ${this.vsix} into code-server failed:\n${inst.stdout}\n${inst.stderr}`);
+        throw new Error(`installing ${vsix} into code-server failed:\n${inst.stdout}\n${inst.stderr}`);
       }
     }
     this.port = await freePort();
@@ -334,6 +352,36 @@ export class Session {
     await p.waitForSelector('.editor-widget.find-widget .matchesCount:not(.no-results)');
     await replaceInput.press('Control+Alt+Enter');
     await p.keyboard.press('Escape');
+  }
+
+  /** Put the cursor on the first match of `text` in the active editor (Ctrl+F, Escape). */
+  async cursorTo(text: string): Promise<void> {
+    const p = this.page;
+    await this.focusEditor();
+    await p.keyboard.press('Control+F');
+    const find = p.locator('.editor-widget.find-widget textarea[aria-label="Find"], .editor-widget.find-widget .find-part textarea').first();
+    await find.waitFor();
+    await find.fill(text);
+    await p.waitForSelector('.editor-widget.find-widget .matchesCount:not(.no-results)');
+    // Escape closes the find widget (the match stays selected) once it has the focus.
+    await this.waitFor('the find widget to close', async () => {
+      if (!(await p.isVisible('.editor-widget.find-widget.visible'))) return true;
+      await find.focus();
+      await p.keyboard.press('Escape');
+      return false;
+    });
+    await this.focusEditor();
+  }
+
+  /** Show the hover at the cursor (Ctrl+K Ctrl+I) and return its text once `ok` accepts it. */
+  async hoverText(ok: (text: string) => boolean): Promise<string> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const read = async () => (await this.page.locator('.monaco-hover:visible').allInnerTexts()).join('\n');
+    return this.waitFor('the hover', async () => {
+      const t = await read();
+      return ok(t) ? t : '';
+    });
   }
 
   /** Focus the active editor's text. */

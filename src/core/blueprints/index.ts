@@ -231,4 +231,4 @@ export function renderBlueprint(bp: Blueprint, options: Partial<Record<string, O
   return serializeTemplate(bp.generate(values));
 }
 
-export { blueprintItems, optionPrompt, suggestedFileName, type OptionPrompt, type PickItem } from './prompts';
+export { blueprintItems, formatItems, optionPrompt, suggestedFileName, type OptionPrompt, type PickItem } from './prompts';

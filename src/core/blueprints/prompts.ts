@@ -1,6 +1,7 @@
 // What the "New Template…" command asks, derived from the option descriptors. Pure, so the
 // prompts are tested without VS Code; src/extension/scaffold-command.ts only shows them.
 import { allowedValues, parseOptionValue } from './options';
+import type { TemplateFormat } from '../template';
 import type { Blueprint, OptionDescriptor, OptionValue } from './types';
 
 export interface PickItem {
@@ -71,6 +72,23 @@ export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, s
 }
 
 /** The file name offered in the save dialog; `*.template.json` gets the JSON schema. */
-export function suggestedFileName(bp: Blueprint): string {
-  return `${bp.id}.template.json`;
+export function suggestedFileName(bp: Blueprint, format: TemplateFormat = 'json'): string {
+  return `${bp.id}.template.${format}`;
 }
+
+/**
+ * The format QuickPick's items, the default first (so Enter keeps it): the format most of the
+ * workspace's templates are in, YAML when there are none or as many of each.
+ */
+export function formatItems(existing: { json: number; yaml: number }): { label: string; description?: string; detail: string; format: TemplateFormat }[] {
+  const preferred: TemplateFormat = existing.json > existing.yaml ? 'json' : 'yaml';
+  const why = existing.json + existing.yaml === 0 ? 'default' : `like ${plural(existing[preferred], 'template')} in this workspace`;
+  const items = [
+    { label: 'YAML', detail: 'Short forms (!Ref, !GetAtt, !Sub), comments allowed', format: 'yaml' as const },
+    { label: 'JSON', detail: 'Strict JSON; *.template.json files get schema completion', format: 'json' as const },
+  ];
+  items.sort((a, b) => Number(b.format === preferred) - Number(a.format === preferred));
+  return items.map((i) => (i.format === preferred ? { ...i, description: why } : i));
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

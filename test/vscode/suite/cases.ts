@@ -175,4 +175,47 @@ export const cases: Case[] = [
       assert.deepEqual(ours(doc.uri), []);
     },
   },
+  {
+    name: 'a YAML template gets diagnostics, quick fixes, Fix All, hovers and definitions (one selector for all)',
+    async run() {
+      const uri = vscode.Uri.joinPath(folder(), 'web-tier-open-to-world.yaml');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.languageId, 'yaml');
+      const id = 'security-group/instance-ingress-not-from-lb';
+      const d = await until(`${id} on the YAML template`, () => ours(uri).find((x) => codeOf(x) === id));
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(fixes.some((a) => a.title.startsWith('Admit the port only from LoadBalancerSecurityGroup')), fixes.map((a) => a.title).join('; '));
+      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+      const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.decouple');
+      assert.ok(all.some((a) => a.kind?.value === 'source.fixAll.decouple'), all.map((a) => a.title).join('; '));
+      const at = doc.positionAt(doc.getText().indexOf('!GetAtt LoadBalancerSecurityGroup.GroupId') + 12);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(text, /\*\*LoadBalancerSecurityGroup\*\*: resource `AWS::EC2::SecurityGroup`/);
+      const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, at);
+      const target = defs.map((x) => ('targetRange' in x ? x.targetSelectionRange ?? x.targetRange : x.range))[0] ?? assert.fail('no definition');
+      assert.equal(doc.getText(target), 'LoadBalancerSecurityGroup');
+    },
+  },
+  {
+    name: 'YAML that is not a template (a docker-compose file) gets no diagnostics',
+    async run() {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'services:\n  web:\n    image: nginx\n    environment:\n      Resources: AWS::none\n' });
+      await vscode.window.showTextDocument(doc);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual(ours(doc.uri), []);
+    },
+  },
+  {
+    name: 'an untitled YAML template is linted as the user types',
+    async run() {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' });
+      await vscode.window.showTextDocument(doc);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, doc.positionAt(doc.getText().length), '    Properties:\n      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt Missing.Arn\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await until('a diagnostic for the unknown !GetAtt target', () => ours(doc.uri).some((d) => doc.getText(d.range).includes('Missing')));
+    },
+  },
 ];
