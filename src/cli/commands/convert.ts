@@ -2,10 +2,11 @@
 // writes it to the -o file; never replaces an existing file without --force, and never the file
 // being converted.
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConvertError, convertTemplate } from '../../core/convert';
 import { detectFormat, type TemplateFormat } from '../../core/template';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { formatOfFile } from './scaffold';
 
 export const CONVERT_USAGE = `Usage: decouple convert <file> [--to json|yaml] [-o <file>] [--force]
 
@@ -19,13 +20,6 @@ converting YAML to JSON drops them (the command says how many).
 `;
 
 const FORMAT_NAME: Record<TemplateFormat, string> = { json: 'JSON', yaml: 'YAML' };
-
-function formatOfExtension(file: string): TemplateFormat | undefined {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.json') return 'json';
-  if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  return undefined;
-}
 
 export async function convert(args: string[], io: CliIo): Promise<number> {
   let input: string | undefined;
@@ -67,7 +61,7 @@ export async function convert(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const from = detectFormat(text);
-  const outFormat = toStdout ? undefined : formatOfExtension(output!);
+  const outFormat = toStdout ? undefined : formatOfFile(output!);
   to ??= outFormat ?? (from === 'json' ? 'yaml' : 'json');
   if (outFormat && outFormat !== to) throw new UsageError(`${output} names a ${FORMAT_NAME[outFormat]} file, but --to is ${to}`);
   if (from === to) {

@@ -71,6 +71,6 @@ export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, s
 }
 
 /** The file name offered in the save dialog; `*.template.json` gets the JSON schema. */
-export function suggestedFileName(bp: Blueprint): string {
-  return `${bp.id}.template.json`;
+export function suggestedFileName(bp: Blueprint, format: 'json' | 'yaml' = 'json'): string {
+  return `${bp.id}.template.${format}`;
 }
