@@ -1,5 +1,6 @@
 // The `decouple` command line: the same core the editor uses, for CI.
 import { createInterface } from 'node:readline/promises';
+import { convert } from './commands/convert';
 import { deleteStack, deploy } from './commands/deploy';
 import { lint } from './commands/lint';
 import { scaffold } from './commands/scaffold';
@@ -10,6 +11,7 @@ import { VERSION } from './version';
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lint, summary: 'check templates: decouple lint <files or folders…> [--format text|json|sarif]' },
   scaffold: { run: scaffold, summary: 'write a template from a blueprint: decouple scaffold --list | <id> [-o file]' },
+  convert: { run: convert, summary: 'convert a template between JSON and YAML: decouple convert <file> [--to json|yaml] [-o file]' },
   deploy: { run: deploy, summary: 'deploy through a change set: decouple deploy <template> --stack-name <name>' },
   delete: { run: deleteStack, summary: 'delete a stack: decouple delete --stack-name <name>' },
 };

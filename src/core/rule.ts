@@ -26,6 +26,13 @@ export interface Fix {
   edits: TextEdit[];
   /** The one clearly right fix (VS Code shows it first and applies it with auto-fix). */
   isPreferred?: boolean;
+  /**
+   * A new file to create beside the document (its name: the document's with the last extension
+   * replaced by `suffix`, e.g. `web.json` → `web.yaml`), with `edits` usually empty. The editor
+   * creates it only when no such file exists (never replacing one); the CLI ignores such fixes.
+   * `text` may be computed on first read.
+   */
+  createFile?: { suffix: string; readonly text: string };
 }
 
 export interface Related {
@@ -65,4 +72,11 @@ export interface Rule {
 /** Helper for rule files: `defineRule({ id, severity, title }, check)` fills in the docs path. */
 export function defineRule(meta: Omit<RuleMeta, 'docs'> & { docs?: string }, check: (ctx: RuleContext) => void): Rule {
   return { meta: { ...meta, docs: meta.docs ?? `docs/rules/${meta.id}.md` }, check };
+}
+
+/** The path of the file a `createFile` fix makes: `dir/web.json` → `dir/web.yaml` (extension replaced). */
+export function createdFilePath(path: string, suffix: string): string {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const dot = path.lastIndexOf('.');
+  return (dot > slash + 1 ? path.slice(0, dot) : path) + suffix;
 }

@@ -29,7 +29,19 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
     vscode.languages.registerDefinitionProvider(SELECTOR, new TemplateDefinitionProvider(linter)),
     createStatusBar(linter),
     vscode.commands.registerCommand('decouple.showLog', () => log.show()),
-    vscode.commands.registerCommand(FIX_APPLIED.command, () => log.debug('quick fix applied')),
+    vscode.commands.registerCommand(FIX_APPLIED.command, async (created?: vscode.Uri, text?: string) => {
+      log.debug('quick fix applied');
+      // A fix that made a new file (convert to YAML): save it (only when it holds exactly what the
+      // fix wrote, so nobody's unsaved edits are ever saved for them) and show it.
+      if (!(created instanceof vscode.Uri)) return;
+      try {
+        const doc = await vscode.workspace.openTextDocument(created);
+        if (doc.isDirty && doc.getText() === text) await doc.save();
+        await vscode.window.showTextDocument(doc, { preview: false });
+      } catch (e) {
+        log.warn(`could not open ${created.toString()}: ${(e as Error).message}`);
+      }
+    }),
     vscode.commands.registerCommand('decouple.lintActiveFile', () => {
       const doc = vscode.window.activeTextEditor?.document;
       const entry = doc && linter.get(doc);

@@ -1,8 +1,8 @@
 // Quick fixes, hovers and go-to-definition for templates, on top of the linter's last result
 // (registered for the documents of documents.ts's SELECTOR, the same the linter lints).
 import * as vscode from 'vscode';
-import { readFileSync } from 'node:fs';
-import type { Diagnostic, Fix } from '../core/rule';
+import { existsSync, readFileSync } from 'node:fs';
+import { createdFilePath, type Diagnostic, type Fix } from '../core/rule';
 import { allRules, ruleById } from '../rules';
 import { fixAllText } from './fix-all';
 import type { LintEntry, TemplateLinter } from './linter';
@@ -21,7 +21,40 @@ function editFor(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   return edit;
 }
 
-/** A no-op command run after a Decouple fix is applied (the walkthrough listens for it). */
+/**
+ * A fix that creates a file beside the document (convert to YAML): a WorkspaceEdit.createFile that
+ * never replaces an existing file (overwrite and ignoreIfExists false: VS Code refuses and says
+ * so), then saves and opens the new file (FIX_APPLIED's arguments). Disabled when the file exists (VS Code
+ * then leaves it out of the quick-fix list); not offered for untitled
+ * documents (no folder to put it in) or when the new text cannot be made.
+ */
+function createFileAction(doc: vscode.TextDocument, fix: Fix, a: vscode.CodeAction): boolean {
+  if (!fix.createFile || doc.uri.scheme === 'untitled') return false;
+  const target = doc.uri.with({ path: createdFilePath(doc.uri.path, fix.createFile.suffix) });
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  a.title = `${fix.title}: ${name}`;
+  if (doc.uri.scheme === 'file' && existsSync(target.fsPath)) {
+    a.disabled = { reason: `${name} already exists; Decouple never replaces a file` };
+    return true;
+  }
+  let text: string;
+  try {
+    text = fix.createFile.text;
+  } catch {
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  // Create empty, then insert the text (the long-standing form: `contents` does not survive every
+  // round trip of a code action between extension host and workbench).
+  edit.createFile(target, { overwrite: false, ignoreIfExists: false });
+  edit.insert(target, new vscode.Position(0, 0), text);
+  for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  a.edit = edit;
+  a.command = { ...FIX_APPLIED, arguments: [target, text] };
+  return true;
+}
+
+/** A command run after a Decouple fix is applied (the walkthrough listens for it); opens a file the fix created. */
 export const FIX_APPLIED: vscode.Command = { command: 'decouple.fixApplied', title: 'Quick Fix Applied' };
 
 function codeValue(d: vscode.Diagnostic): string | undefined {
@@ -55,9 +88,10 @@ export class FixProvider implements vscode.CodeActionProvider {
           const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           a.diagnostics = [shown];
           a.isPreferred = fix.isPreferred === true;
-          a.edit = editFor(doc, fix);
           // Runs after the edit: completes the walkthrough's "fix a wiring problem" step.
           a.command = FIX_APPLIED;
+          if (fix.createFile && !createFileAction(doc, fix, a)) continue;
+          else if (!fix.createFile) a.edit = editFor(doc, fix);
           actions.push(a);
         }
       });

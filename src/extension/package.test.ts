@@ -19,7 +19,7 @@ const ALLOWED = [
   /^dist\/(extension|deploy)\.js$/,
   /^snippets\/[^/]+\.json$/,
   /^schemas\/[^/]+\.json$/,
-  /^templates\/[^/]+\.json$/,
+  /^templates\/[^/]+\.(json|yaml)$/,
   /^docs\/.+\.(md|png)$/,
 ];
 

@@ -4,7 +4,6 @@
 // document or save it where the user picks. An existing file is never replaced without an
 // explicit "Replace" in a modal dialog.
 import * as vscode from 'vscode';
-import { toYaml } from '../core/convert';
 import { templateOf, type TemplateFormat } from '../core/template';
 import {
   blueprintItems,
@@ -53,14 +52,7 @@ async function newTemplate(preselected?: string): Promise<void> {
   }
   const format = await pickFormat(bp, steps - 1, steps);
   if (!format) return;
-  await deliver(bp, render(bp, values, format), format, steps);
-}
-
-/** The blueprint's text in a format. */
-function render(bp: Blueprint, values: Record<string, OptionValue>, format: TemplateFormat): string {
-  const json = renderBlueprint(bp, values);
-  // Until renderBlueprint takes the format (branch i8-convert): core's converter on the same value.
-  return format === 'json' ? json : toYaml(JSON.parse(json));
+  await deliver(bp, renderBlueprint(bp, values, format), format, steps);
 }
 
 async function pickFormat(bp: Blueprint, step: number, steps: number): Promise<TemplateFormat | undefined> {

@@ -20,7 +20,9 @@ import {
   type Blueprint,
   type OptionValues,
 } from '../../src/core/blueprints';
+import { convertTemplate, toYaml } from '../../src/core/convert';
 import { lintText } from '../../src/core/lint';
+import { parseTemplate } from '../../src/core/template';
 import { allRules } from '../../src/rules';
 import { ROOT } from '../helpers/lint';
 
@@ -34,12 +36,17 @@ type Tpl = {
   Outputs: Record<string, any>;
 };
 
-const all: { bp: Blueprint; options: OptionValues; label: string; text: string }[] = [];
+const all: { bp: Blueprint; options: OptionValues; label: string; text: string; yaml: string }[] = [];
 for (const bp of blueprints) {
   for (const options of optionCombinations(bp)) {
-    all.push({ bp, options, label: `${bp.id} (${describeOptions(bp, options)})`, text: renderBlueprint(bp, options) });
+    all.push({ bp, options, label: `${bp.id} (${describeOptions(bp, options)})`, text: renderBlueprint(bp, options), yaml: renderBlueprint(bp, options, 'yaml') });
   }
 }
+/** Both renderings of every combination, for the checks that run on each format. */
+const rendered = all.flatMap((x) => [
+  { ...x, format: 'json' as const, body: x.text, label: `${x.label} JSON` },
+  { ...x, format: 'yaml' as const, body: x.yaml, label: `${x.label} YAML` },
+]);
 
 describe('blueprint registry', () => {
   test('has the blueprints the issue lists, each with a one-line description', () => {
@@ -105,19 +112,34 @@ describe('blueprint registry', () => {
     assert.equal(text, '{\n  "a": [\n    1\n  ],\n  "b": {\n    "c": "d"\n  }\n}\n');
   });
 
-  test('templates/ holds each blueprint with default options, up to date', () => {
+  test('templates/ holds each blueprint with default options in both formats, up to date', () => {
     for (const bp of blueprints) {
-      const committed = readFileSync(join(ROOT, 'templates', `${bp.id}.json`), 'utf8');
-      assert.equal(committed, renderBlueprint(bp), `templates/${bp.id}.json is stale: node dist/cli.js scaffold ${bp.id} -o templates/${bp.id}.json --force`);
+      for (const ext of ['json', 'yaml'] as const) {
+        const committed = readFileSync(join(ROOT, 'templates', `${bp.id}.${ext}`), 'utf8');
+        assert.equal(committed, renderBlueprint(bp, {}, ext), `templates/${bp.id}.${ext} is stale: node dist/cli.js scaffold ${bp.id} -o templates/${bp.id}.${ext} --force`);
+      }
+    }
+  });
+
+  test('the YAML rendering is the same template as the JSON one, with short forms', () => {
+    for (const { label, text, yaml } of all) {
+      const t = parseTemplate(yaml);
+      assert.equal(t.format, 'yaml');
+      assert.deepEqual(t.parse.syntaxErrors, [], label);
+      // `!GetAtt A.B` reads as "A.B"; converted back to JSON it is ["A", "B"] again.
+      assert.deepEqual(JSON.parse(convertTemplate(yaml, 'json').text), JSON.parse(text), label);
+      assert.ok(!/\bRef:|Fn::(Sub|GetAtt|Join|Select|GetAZs|FindInMap):/.test(yaml), `${label}: long forms only where a short form cannot be (Fn::Base64: !Sub)`);
+      assert.match(yaml, /UserData:\n\s+Fn::Base64: !Sub \|\n/, label);
+      assert.ok(Buffer.byteLength(yaml) < 51200, `${label}: fits in a TemplateBody`);
     }
   });
 });
 
 describe('every blueprint and option combination lints clean with our rules', () => {
   test('the rule set is not empty', () => assert.ok(allRules.length > 0));
-  for (const { label, text } of all) {
+  for (const { label, body, format } of rendered) {
     test(label, () => {
-      const r = lintText(text, { rules: allRules, force: true, source: `${label}.json` });
+      const r = lintText(body, { rules: allRules, force: true, source: `${label}.${format}` });
       assert.equal(r.isTemplate, true);
       const bad = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
       assert.deepEqual(
@@ -143,9 +165,9 @@ describe('every blueprint and option combination passes cfn-lint without errors'
   test('cfn-lint (errors fail; warnings are listed)', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'decouple-bp-'));
     try {
-      const files = all.map((x, i) => {
-        const f = join(dir, `${String(i).padStart(3, '0')}-${x.bp.id}.json`);
-        writeFileSync(f, x.text);
+      const files = rendered.map((x, i) => {
+        const f = join(dir, `${String(i).padStart(3, '0')}-${x.bp.id}.${x.format}`);
+        writeFileSync(f, x.body);
         return f;
       });
       // Two processes (cfn-lint spends most of its time per file, single-threaded).
@@ -159,7 +181,7 @@ describe('every blueprint and option combination passes cfn-lint without errors'
       });
       const label = (f: string) => {
         const i = files.indexOf(f);
-        return i >= 0 ? all[i].label : f;
+        return i >= 0 ? rendered[i].label : f;
       };
       const errors = findings.filter((f) => f.rule.startsWith('E'));
       const warnings = findings.filter((f) => f.rule.startsWith('W'));
@@ -185,6 +207,12 @@ describe('every blueprint and option combination passes cfn-lint without errors'
       const r = await cfnLint([f]);
       assert.notEqual(r.code & 2, 0);
       assert.match(r.out, /E3034/);
+      // And it reads the YAML as written (short forms and all).
+      const y = join(dir, 'bad.yaml');
+      writeFileSync(y, toYaml(t));
+      const ry = await cfnLint([y]);
+      assert.notEqual(ry.code & 2, 0);
+      assert.deepEqual(ry.out.trim().split('\n').map((l) => /:(E\d+):/.exec(l)?.[1]), ['E3034']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { blueprints, getBlueprint, renderBlueprint } from '../../src/core/blueprints';
+import { getPath } from '../../src/core/ast';
+import { parseTemplate } from '../../src/core/template';
 
 async function run(args: string[], cwd = process.cwd()) {
   let stdout = '';
@@ -40,18 +42,50 @@ test('--list prints "<id>  <description>" per blueprint', async () => {
 });
 
 test('writes the template to stdout, with options applied', async () => {
-  const r = await run(['full-system', '--load-balancer', 'classic', '--fifo', '--instance-count=3']);
+  const r = await run(['full-system', '--load-balancer', 'classic', '--fifo', '--instance-count=3', '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, renderBlueprint(getBlueprint('full-system')!, { 'load-balancer': 'classic', fifo: true, 'instance-count': 3 }));
   const t = JSON.parse(r.stdout);
   assert.equal(t.Resources.LoadBalancer.Type, 'AWS::ElasticLoadBalancing::LoadBalancer');
   assert.equal(t.Resources.Queue.Properties.FifoQueue, true);
   assert.equal(t.Parameters.NumberOfServers.Default, '3');
-  const before = await run(['--fifo', 'sqs-worker']);
+  const before = await run(['--fifo', 'sqs-worker', '--format=json']);
   assert.equal(before.code, 0, before.stderr);
   assert.equal(JSON.parse(before.stdout).Resources.Queue.Properties.FifoQueue, true, 'a bare flag may come before the blueprint');
-  const f = await run(['sqs-worker', '--fifo', 'false']);
+  const f = await run(['sqs-worker', '--fifo', 'false', '--format', 'json']);
   assert.equal(JSON.parse(f.stdout).Resources.Queue.Properties.FifoQueue, undefined);
+});
+
+test('writes YAML by default, or the format -o names, or the one --format asks for', async () => {
+  const yaml = await run(['alb', '--instance-count', '3']);
+  assert.equal(yaml.code, 0, yaml.stderr);
+  assert.equal(yaml.stdout, renderBlueprint(getBlueprint('alb')!, { 'instance-count': 3 }, 'yaml'));
+  const t = parseTemplate(yaml.stdout);
+  assert.equal(t.format, 'yaml');
+  assert.deepEqual(t.parse.syntaxErrors, []);
+  assert.match(yaml.stdout, /^ {6}VpcId: !Ref VPC$/m);
+  assert.deepEqual(getPath(t.root, 'Parameters', 'NumberOfServers', 'Default')?.kind, 'string', "Default: '3' stays a string");
+  const dir = mkdtempSync(join(tmpdir(), 'decouple-scaffold-'));
+  try {
+    for (const [name, format] of [['a.json', 'json'], ['a.yaml', 'yaml'], ['a.yml', 'yaml'], ['a.template', 'yaml']] as const) {
+      const r = await run(['nlb', '-o', name], dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(readFileSync(join(dir, name), 'utf8'), renderBlueprint(getBlueprint('nlb')!, {}, format), name);
+      assert.match(r.stderr, new RegExp(`wrote ${name.replace('.', '\\.')} \\(blueprint nlb, ${format.toUpperCase()}\\)`));
+    }
+    const explicit = await run(['nlb', '-o', 'b.template', '--format', 'json'], dir);
+    assert.equal(explicit.code, 0, explicit.stderr);
+    assert.equal(readFileSync(join(dir, 'b.template'), 'utf8'), renderBlueprint(getBlueprint('nlb')!, {}, 'json'));
+    const clash = await run(['nlb', '-o', 'c.json', '--format', 'yaml'], dir);
+    assert.equal(clash.code, 2);
+    assert.match(clash.stderr, /c\.json names a JSON file, but --format is yaml/);
+    assert.ok(!existsSync(join(dir, 'c.json')));
+    const bad = await run(['nlb', '--format', 'xml'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--format needs yaml or json, not "xml"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('-o writes a file and refuses to overwrite it without --force', async () => {

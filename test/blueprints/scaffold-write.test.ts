@@ -46,7 +46,7 @@ test('-o pointing at a folder says so and suggests a file name, with or without 
   for (const args of [['-o', 'stacks'], ['-o', 'stacks', '--force'], ['--output=stacks/']]) {
     const r = await runCli(['scaffold', 'sqs-worker', ...args], { cwd: dir });
     assert.equal(r.code, 2, args.join(' '));
-    assert.match(r.stderr, /cannot write stacks\/?: it is a folder; give a file name, e\.g\. -o stacks\/sqs-worker\.json/);
+    assert.match(r.stderr, /cannot write stacks\/?: it is a folder; give a file name, e\.g\. -o stacks\/sqs-worker\.yaml/);
   }
   assert.deepEqual(readdirSync(join(dir, 'stacks')), []);
 });

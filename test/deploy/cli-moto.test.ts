@@ -96,6 +96,40 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     });
   }
 
+  test('a YAML blueprint deploys as written: TemplateBody is the YAML, parameters and NoEcho read from it', async () => {
+    const sent: Array<{ TemplateBody?: string; Parameters?: Array<{ ParameterKey?: string; ParameterValue?: string }> }> = [];
+    const undo = withMiddleware((next, context) => async (args) => {
+      if (context.commandName === 'CreateChangeSetCommand') sent.push(args.input);
+      return next(args);
+    });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'decouple-deploy-'));
+      const file = join(dir, 'sqs-worker.yaml');
+      // The blueprint as scaffolded, plus a NoEcho parameter and a comment, to show both survive.
+      const yaml = renderBlueprint(getBlueprint('sqs-worker')!, {}, 'yaml').replace(
+        '\nParameters:\n',
+        `\nParameters:\n  ApiToken:  # read by the workers\n    Type: String\n    NoEcho: true\n    Default: ''\n    Description: A secret (NoEcho)\n`,
+      );
+      writeFileSync(file, yaml);
+      const r = await run(['deploy', file, '--stack-name', 'yaml-workers', '--yes', '--parameter', `ApiToken=${SECRET}`]);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.doesNotMatch(r.out, /\berror\b|strict JSON/);
+      assert.match(r.out, /\(new stack\)/);
+      assert.match(r.out, /Add\s+Queue\s+AWS::SQS::Queue/);
+      assert.match(r.out, /Add\s+\w+\s+AWS::AutoScaling::AutoScalingGroup/);
+      assert.match(r.out, /ApiToken = \*\*\*\*/);
+      assert.match(r.out, /Stack yaml-workers: CREATE_COMPLETE/);
+      assert.ok(!r.out.includes(SECRET) && !r.err.includes(SECRET), 'NoEcho value printed');
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0].TemplateBody, yaml, 'the YAML text, byte for byte');
+      assert.ok(sent[0].Parameters?.some((p) => p.ParameterKey === 'ApiToken' && p.ParameterValue === SECRET));
+      assert.equal(await status('yaml-workers'), 'CREATE_COMPLETE');
+      assert.deepEqual(await leftovers(moto), []);
+    } finally {
+      undo();
+    }
+  });
+
   test('a second deploy with no changes says so, exits 0 and deletes the empty change set', async () => {
     // The NoEcho parameter is not given again: the stack keeps its value (UsePreviousValue).
     // With parameters, moto refuses the CreateChangeSet call at once ("No updates are to be

@@ -23,6 +23,7 @@ import {
   riskOf,
   secretValues,
   templateBody,
+  tooLargeMessage,
   TemplateBodyError,
   TEMPLATE_BODY_LIMIT,
   checkParameterValue,
@@ -91,6 +92,21 @@ describe('template body', () => {
     assert.equal(templateBody(tpl(big(1500))).transport, 's3');
     const huge = { Resources: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`Q${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Note: 'x'.repeat(60_000) } }])) };
     assert.equal(templateBody(tpl(huge)).transport, 'too-large');
+  });
+  test('YAML is sent as written (short forms, comments); the limits apply to the YAML text itself', () => {
+    const text = '# workers\nResources:\n  Q:\n    Type: AWS::SQS::Queue  # the queue\n    Properties:\n      QueueName: !Sub ${AWS::StackName}-q\n';
+    const b = templateBody(parseTemplate(text));
+    assert.deepEqual(b, { body: text, format: 'yaml', bytes: Buffer.byteLength(text), rewritten: false, transport: 'body' });
+    const yaml = (n: number, note = '') =>
+      `Resources:\n${Array.from({ length: n }, (_, i) => `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Metadata:\n      Note: '${note}'\n`).join('')}`;
+    const over = templateBody(parseTemplate(yaml(900)));
+    assert.ok(over.bytes > TEMPLATE_BODY_LIMIT);
+    assert.equal(over.transport, 's3', 'no compaction: YAML indentation is structure');
+    assert.equal(over.body, yaml(900));
+    assert.equal(tooLargeMessage(over), `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`);
+    assert.equal(templateBody(parseTemplate(yaml(20, 'x'.repeat(60_000)))).transport, 'too-large');
+    assert.throws(() => templateBody(parseTemplate('Resources:\n  Q: !Bogus x\n')), /^TemplateBodyError: the template is not valid YAML: Unknown tag !Bogus.* \(line 2, column 6\)$|the template is not valid YAML: Unknown tag !Bogus.* \(line 2, column 6\)/);
+    assert.throws(() => templateBody(parseTemplate('- a\n')), /must be a YAML mapping/);
   });
 });
 

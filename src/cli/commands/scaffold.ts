@@ -1,14 +1,25 @@
 // `decouple scaffold`: write a template from a blueprint (src/core/blueprints).
-import { isAbsolute, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { allowedValues, blueprints, getBlueprint, renderBlueprint, resolveOptions, type Blueprint } from '../../core/blueprints';
+import type { TemplateFormat } from '../../core/template';
 import { writeFileAtomic, WriteError } from '../../node/write-file';
 import { EXIT, UsageError, type CliIo } from '../io';
 
+/** The format a file name asks for: .json, .yaml/.yml; none for others (.template may be either). */
+export function formatOfFile(file: string): TemplateFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  return undefined;
+}
+
 export const SCAFFOLD_USAGE = `Usage: decouple scaffold --list
-       decouple scaffold <blueprint> [--<option> <value>…] [-o <file>] [--force]
+       decouple scaffold <blueprint> [--<option> <value>…] [--format yaml|json] [-o <file>] [--force]
        decouple scaffold <blueprint> --help
 
 Writes the template to stdout, or to <file> with -o (an existing file is only replaced with --force).
+--format: YAML (short forms, the default) or JSON; without it, the -o file's extension decides
+(.json → JSON, .yaml/.yml → YAML).
 Run "decouple scaffold --list" for the blueprints, "decouple scaffold <blueprint> --help" for their options.
 `;
 
@@ -34,6 +45,7 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
   let help = false;
   let force = false;
   let output: string | undefined;
+  let format: TemplateFormat | undefined;
   let id: string | undefined;
   const rawOptions: [string, string | undefined][] = [];
 
@@ -49,6 +61,10 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
     } else if (a.startsWith('--output=')) {
       output = a.slice('--output='.length);
       if (output === '') throw new UsageError(`--output= needs a file name (--output=queue.json)\n\n${SCAFFOLD_USAGE}`);
+    } else if (a === '--format' || a.startsWith('--format=')) {
+      const v = a === '--format' ? args[++i] : a.slice('--format='.length);
+      if (v !== 'json' && v !== 'yaml') throw new UsageError(`--format needs yaml or json${v === undefined ? '' : `, not "${v}"`}\n\n${SCAFFOLD_USAGE}`);
+      format = v;
     }
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
@@ -104,13 +120,16 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
   }
   const resolved = resolveOptions(bp, raw);
   if (!resolved.ok) throw new UsageError(resolved.errors.join('\n'));
-  const text = renderBlueprint(bp, resolved.values);
+  const toStdout = output === undefined || output === '-';
+  const named = toStdout ? undefined : formatOfFile(output!);
+  if (format && named && format !== named) throw new UsageError(`${output} names a ${named.toUpperCase()} file, but --format is ${format}`);
+  const text = renderBlueprint(bp, resolved.values, format ?? named ?? 'yaml');
 
-  if (output === undefined || output === '-') {
+  if (toStdout) {
     io.stdout(text);
     return EXIT.ok;
   }
-  const file = isAbsolute(output) ? output : resolve(io.cwd, output);
+  const file = resolve(io.cwd, output!);
   try {
     // All or nothing (a temporary file beside it, then renamed): a full disk never leaves a
     // truncated template, and without --force an existing file is never replaced, even in a race.
@@ -122,12 +141,12 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
     } else if (err.code === 'ENOENT') {
       io.stderr(`decouple scaffold: cannot write ${output}: its folder does not exist\n`);
     } else if (err.code === 'EISDIR') {
-      io.stderr(`decouple scaffold: cannot write ${output}: it is a folder; give a file name, e.g. -o ${join(output, `${bp.id}.json`)}\n`);
+      io.stderr(`decouple scaffold: cannot write ${output}: it is a folder; give a file name, e.g. -o ${join(output!, `${bp.id}.${format ?? 'yaml'}`)}\n`);
     } else {
       io.stderr(`decouple scaffold: cannot write ${output} (nothing was changed): ${err.message}\n`);
     }
     return EXIT.usage;
   }
-  io.stderr(`decouple scaffold: wrote ${output} (blueprint ${bp.id})\n`);
+  io.stderr(`decouple scaffold: wrote ${output} (blueprint ${bp.id}, ${(format ?? named ?? 'yaml').toUpperCase()})\n`);
   return EXIT.ok;
 }

@@ -16,6 +16,8 @@ import {
   TemplateBuilder,
 } from './parts';
 import type { Blueprint, OptionDescriptor, OptionValues, TemplateObject } from './types';
+import { toYaml } from '../convert';
+import type { TemplateFormat } from '../template';
 
 export type { Blueprint, OptionDescriptor, OptionKind, OptionValue, OptionValues, TemplateObject } from './types';
 export { allowedValues, defaultOptions, describeOptions, optionCombinations, parseOptionValue, resolveOptions } from './options';
@@ -224,11 +226,17 @@ export function serializeTemplate(t: TemplateObject): string {
   return `${JSON.stringify(t, null, 2)}\n`;
 }
 
-/** Generate and serialize a blueprint with typed options (defaults for any left out). */
-export function renderBlueprint(bp: Blueprint, options: Partial<Record<string, OptionValues[string]>> = {}): string {
+/**
+ * Generate and serialize a blueprint with typed options (defaults for any left out), as JSON
+ * (2-space, long forms) or as CloudFormation YAML (short forms, src/core/convert). The one function
+ * `decouple scaffold` and "Decouple: New Template…" render with.
+ */
+export function renderBlueprint(bp: Blueprint, options: Partial<Record<string, OptionValues[string]>> = {}, format: TemplateFormat = 'json'): string {
   const values: Record<string, OptionValues[string]> = {};
   for (const d of bp.options) values[d.name] = options[d.name] ?? d.default;
-  return serializeTemplate(bp.generate(values));
+  const t = bp.generate(values);
+  return format === 'yaml' ? toYaml(t) : serializeTemplate(t);
 }
 
 export { blueprintItems, formatItems, optionPrompt, suggestedFileName, type OptionPrompt, type PickItem } from './prompts';
+export type { TemplateFormat };

@@ -3,7 +3,8 @@
 //
 // - toYaml(value): a plain template value (what blueprints build, long forms) as idiomatic YAML.
 // - convertTemplate(text, to): a template's text in the other format, key order kept, every value
-//   read back exactly as before (`!GetAtt A.B` aside, see yaml-emit.ts), JSON comments (`#`, `//`,
+//   read back exactly as before (`!GetAtt A.B` reads as "A.B", see yaml-emit.ts; to JSON it is
+//   written as ["A", "B"] again), JSON comments (`#`, `//`,
 //   `/* */`) kept as YAML comments. JSON has no comments: YAML comments are dropped, and counted.
 import type { Node, Span } from '../ast';
 import { LineIndex } from '../positions';
@@ -91,7 +92,7 @@ export function convertTemplate(text: string, to: TemplateFormat, source?: strin
       const comments = jsonComments(text, t.parse.nonStrict);
       return { text: emitYaml(t.parse.root!, { sourceText: text, comments, eol }), from: 'json', to, commentsKept: comments.length, commentsDropped: 0 };
     }
-    return { text: emitJson(t.parse.root!, eol), from: 'yaml', to, commentsKept: 0, commentsDropped: yamlCommentCount(text, t.parse.root!) };
+    return { text: emitJson(t.parse.root!, eol, text), from: 'yaml', to, commentsKept: 0, commentsDropped: yamlCommentCount(text, t.parse.root!) };
   } catch (e) {
     if (e instanceof JsonValueError) fail(e.message, { offset: e.offset, length: e.length });
     if (e instanceof RangeError) fail('The document is nested too deeply to convert', { offset: 0, length: 0 });

@@ -1,6 +1,7 @@
 // Writes a template tree as JSON: two-space indentation, key order (and any duplicate keys) as in
 // the tree, and an intrinsic function call on one line when it is short (`{"Ref": "X"}`,
-// `{"Fn::GetAtt": ["A", "B"]}`), as hand-written templates do.
+// `{"Fn::GetAtt": ["A", "B"]}`), as hand-written templates do. YAML's `!GetAtt A.B` is written as
+// the list CloudFormation reads it as, `["A", "B"]`, so JSON → YAML → JSON gives the JSON back.
 import type { Node } from '../ast';
 import { SHORT_FORMS } from '../parse-yaml';
 
@@ -18,8 +19,31 @@ export class JsonValueError extends Error {
   }
 }
 
-export function emitJson(root: Node, eol = '\n'): string {
+/** `sourceText`: the YAML the tree was read from (to tell `!GetAtt A.B` from `Fn::GetAtt: A.B`). */
+export function emitJson(root: Node, eol = '\n', sourceText?: string): string {
+  if (sourceText !== undefined) splitShortGetAtt(root, sourceText);
   return write(root, '', eol) + eol;
+}
+
+/** `!GetAtt A.B` (a tag on a dotted string) → the list `[A, B]`, in place. */
+function splitShortGetAtt(root: Node, text: string): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'array') stack.push(...n.items);
+    if (n.kind !== 'object') continue;
+    for (const p of n.properties) {
+      const v = p.value;
+      if (!v) continue;
+      stack.push(v);
+      if (p.key !== 'Fn::GetAtt' || v.kind !== 'string' || !text.startsWith('!GetAtt', p.keySpan.offset)) continue;
+      const dot = v.value.indexOf('.');
+      if (dot <= 0) continue;
+      const arr: Node = { kind: 'array', items: [], offset: v.offset, length: v.length, parent: n };
+      for (const part of [v.value.slice(0, dot), v.value.slice(dot + 1)]) arr.items.push({ kind: 'string', value: part, offset: v.offset, length: v.length, parent: arr });
+      p.value = arr;
+    }
+  }
 }
 
 function isIntrinsic(n: Node): boolean {

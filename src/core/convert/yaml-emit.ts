@@ -9,8 +9,8 @@
 // CloudFormation (two tags on one node; AWS docs, Fn::Base64): the outer function is then written
 // in long form, `Fn::Base64: !Sub |`.
 //
-// `!GetAtt A.B` reads back as the string "A.B" (CloudFormation takes it as [A, B]); every other
-// value reads back exactly as it was.
+// `!GetAtt A.B` reads back as the string "A.B" (CloudFormation takes it as [A, B], and so does
+// json-emit.ts); every other value reads back exactly as it was.
 import type { Node, ObjectNode, Span } from '../ast';
 import { LineIndex } from '../positions';
 import { SHORT_FORMS } from '../parse-yaml';
@@ -154,6 +154,9 @@ class Emitter {
     // A tagged scalar is a string to some readers (PyYAML, cfn-lint) and resolved to others:
     // `Fn::Base64: 80` reads the same everywhere, `!Base64 80` does not.
     if (p.value.kind === 'number' || p.value.kind === 'boolean' || p.value.kind === 'null') return undefined;
+    // `!GetAtt A.B` stands for the list [A, B] (converted back to JSON as such); the JSON string
+    // form `"Fn::GetAtt": "A.B"` stays long so that it comes back as written.
+    if (p.key === 'Fn::GetAtt' && p.value.kind === 'string') return undefined;
     // Two tags on one node are invalid: the outer one stays long (`Fn::Base64: !Sub …`).
     if (this.shortForm(p.value, { intrinsic: true })) return undefined;
     // A comment between the key and its value would have no line to go on.

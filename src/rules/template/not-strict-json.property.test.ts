@@ -1,11 +1,14 @@
 // Property test for the "Convert to strict JSON" fix: take any JSON value, pretty-print it, sprinkle
 // `#`, `//` and `/* */` comments (at line ends, on their own lines, between tokens) and trailing
 // commas into it, then apply the preferred fix. The result must be strict JSON with the same value,
-// clean of this rule, with no trailing blanks and no blank lines the original did not have.
+// clean of this rule, with no trailing blanks and no blank lines the original did not have. And the
+// "convert to YAML" fix's file: the same value, every comment kept.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits } from '../../core/edit';
+import { convertTemplate, yamlCommentCount } from '../../core/convert';
+import { parseTemplate } from '../../core/template';
 import { lint } from '../../../test/helpers/lint';
 
 const ID = 'template/not-strict-json';
@@ -68,6 +71,16 @@ describe(`${ID}: convert to strict JSON (property)`, () => {
         assert.ok(!lines.some((l) => /[ \t]$/.test(l)), `trailing blanks in:\n${fixed}`);
         assert.ok(!lines.some((l) => l.trim() === ''), `blank line in:\n${fixed}`);
         assert.equal(lines.length, pretty.split('\n').length);
+        // The other fix: the same value as YAML, every comment kept as a YAML comment.
+        const yaml = ds[0].fixes!.find((f) => f.createFile)!.createFile!.text;
+        const t = parseTemplate(yaml);
+        assert.equal(t.format, 'yaml', yaml);
+        assert.deepEqual(t.parse.syntaxErrors, [], yaml);
+        assert.deepEqual(JSON.parse(convertTemplate(yaml, 'json').text), JSON.parse(pretty), yaml);
+        const comments = ds[0].related!.filter((r) => r.message !== 'trailing comma').length;
+        // (Several comments trailing one line are joined on its YAML line: `x: 1  # c # c`.)
+        assert.equal((yaml.match(/(^|\s)# (c|note)(?= |$)/gm) ?? []).length, comments, yaml);
+        assert.ok(yamlCommentCount(yaml, t.parse.root!) <= comments, yaml);
       }),
       { numRuns: 300 },
     );

@@ -4,21 +4,38 @@
 // seed's chapter-12 template has both) is still accepted — as YAML, by luck. `//` and `/* */` are
 // not YAML comments, so those files fail outright. Either way the file is not JSON: `jq`,
 // `JSON.parse`, `aws cloudformation validate-template`'s JSON path and most tools reject it.
-// One diagnostic per occurrence, with a fix for it and a preferred fix that converts the whole
-// file to strict JSON.
-import { defineRule, type Fix, type TextEdit } from '../../core/rule';
+// One diagnostic per file (every comment and trailing comma in its related information), with two
+// fixes: convert to strict JSON (remove them all, preferred), or convert the file to YAML (a new
+// `.yaml` file beside it, the comments kept as YAML comments; the JSON file is left as it is).
+import { convertTemplate } from '../../core/convert';
+import { defineRule, type Fix, type Related, type TextEdit } from '../../core/rule';
 import type { NonStrict } from '../../core/parse-json';
 
-const MESSAGES: Record<NonStrict['kind'], string> = {
-  'hash-comment':
-    "'#' comment in a JSON template: JSON has no comments. CloudFormation accepts this file only because, when JSON parsing fails, it falls back to reading it as YAML, where '#' starts a comment. Remove the comment (keep notes in \"Description\" or \"Metadata\").",
-  'line-comment':
-    "'//' comment in a JSON template: JSON has no comments, and '//' is not a YAML comment either, so CloudFormation cannot read the file as JSON or through its YAML fallback. Remove the comment (keep notes in \"Description\" or \"Metadata\").",
-  'block-comment':
-    "'/* */' comment in a JSON template: JSON has no comments, and '/* */' is not a YAML comment either, so CloudFormation cannot read the file as JSON or through its YAML fallback. Remove the comment (keep notes in \"Description\" or \"Metadata\").",
-  'trailing-comma':
-    'Trailing comma: JSON allows no comma after the last member of an object or array. CloudFormation accepts the file only through its YAML fallback; JSON tools reject it. Remove the comma.',
+const WHAT: Record<NonStrict['kind'], string> = {
+  'hash-comment': "'#' comment",
+  'line-comment': "'//' comment (not a YAML comment either)",
+  'block-comment': "'/* */' comment (not a YAML comment either)",
+  'trailing-comma': 'trailing comma',
 };
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function message(found: readonly { kind: NonStrict['kind'] }[]): string {
+  const n = (k: NonStrict['kind']) => found.filter((f) => f.kind === k).length;
+  const parts = [
+    n('hash-comment') && count(n('hash-comment'), "'#' comment"),
+    n('line-comment') && count(n('line-comment'), "'//' comment"),
+    n('block-comment') && count(n('block-comment'), "'/* */' comment"),
+    n('trailing-comma') && count(n('trailing-comma'), 'trailing comma'),
+  ].filter(Boolean) as string[];
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const fatal = n('line-comment') + n('block-comment') > 0;
+  return `This JSON template has ${list}: JSON has no comments and no trailing commas. ${
+    fatal
+      ? "'//' and '/* */' are not YAML comments either, so CloudFormation cannot read the file as JSON or through its YAML fallback."
+      : "CloudFormation accepts the file only because, when JSON parsing fails, it falls back to reading it as YAML, where '#' starts a comment; JSON tools (jq, JSON.parse) reject it."
+  } Convert it to strict JSON, or to YAML, where comments are at home.`;
+}
 
 export const notStrictJson = defineRule(
   {
@@ -35,23 +52,30 @@ export const notStrictJson = defineRule(
       const offset = Math.min(n.offset, text.length);
       return { kind: n.kind, offset, length: Math.max(0, Math.min(n.length, text.length - offset)) };
     });
-    const own = found.map((n) => removal(text, [n]));
-    // One shared edit list for the preferred fix (not a copy per diagnostic: files may have
-    // thousands of comments).
-    const all: Fix = {
-      title: 'Convert to strict JSON (remove all comments and trailing commas)',
-      edits: removeAll(text, found),
-      isPreferred: true,
-    };
-    found.forEach((n, i) => {
-      report({
-        span: { offset: n.offset, length: n.length },
-        message: MESSAGES[n.kind],
-        fixes: [{ title: n.kind === 'trailing-comma' ? 'Remove trailing comma' : 'Remove this comment', edits: [own[i]] }, all],
-      });
-    });
+    // In file order (the parser records a trailing comma when its container closes).
+    found.sort((a, b) => a.offset - b.offset);
+    const fixes: Fix[] = [{ title: 'Convert to strict JSON (remove all comments and trailing commas)', edits: removeAll(text, found), isPreferred: true }];
+    // A file with syntax errors cannot be converted; the YAML is only computed when asked for.
+    if (template.parse.syntaxErrors.length === 0) fixes.push(toYamlFix(text));
+    const related: Related[] = found.map((n) => ({ span: { offset: n.offset, length: n.length }, message: WHAT[n.kind] }));
+    report({ span: related[0].span, message: message(found), related, fixes });
   },
 );
+
+/** "Convert the file to YAML": a new file beside this one (the editor never replaces an existing one). */
+function toYamlFix(text: string): Fix {
+  let yaml: string | undefined;
+  return {
+    title: 'Convert the file to YAML in a new file beside it (comments kept)',
+    edits: [],
+    createFile: {
+      suffix: '.yaml',
+      get text() {
+        return (yaml ??= convertTemplate(text, 'yaml').text);
+      },
+    },
+  };
+}
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 const isEol = (c: string | undefined) => c === '\n' || c === '\r';

@@ -88,6 +88,48 @@ export const cases: Case[] = [
     },
   },
   {
+    name: 'the seed gets one not-strict-json diagnostic; "Convert the file to YAML" creates a new .yaml beside it, never replacing one',
+    async run() {
+      const doc = await openSeed();
+      // (An earlier case fixed the file and reverted it: wait for the re-lint.)
+      const strict = await until('the not-strict-json diagnostic', () => {
+        const found = ours(doc.uri).filter((x) => codeOf(x) === 'template/not-strict-json');
+        return found.length > 0 && found;
+      });
+      assert.equal(strict.length, 1, 'once per file');
+      assert.equal(strict[0].relatedInformation?.length, 18, "its 17 '#' comments and 1 trailing comma");
+      const target = vscode.Uri.joinPath(folder(), 'chapter-12-load-balancer.yaml');
+      const exists = async () => vscode.workspace.fs.stat(target).then(() => true, () => false);
+      assert.equal(await exists(), false, 'no YAML file before the test');
+      const actionsAt = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, strict[0].range, vscode.CodeActionKind.QuickFix.value);
+      const find = (actions: vscode.CodeAction[]) => actions.find((a) => a.title.startsWith('Convert the file to YAML')) ?? assert.fail(`no YAML fix among ${actions.map((a) => a.title).join('; ')}`);
+      const toYaml = find(await actionsAt());
+      assert.equal(toYaml.title, 'Convert the file to YAML in a new file beside it (comments kept): chapter-12-load-balancer.yaml');
+      assert.equal(toYaml.disabled, undefined);
+      try {
+        // What the lightbulb does: apply the edit, then run the action's command (save and show).
+        assert.ok(toYaml.edit && (await vscode.workspace.applyEdit(toYaml.edit)));
+        await vscode.commands.executeCommand(toYaml.command!.command, ...(toYaml.command!.arguments ?? []));
+        await until('the new YAML file in the editor', () => vscode.window.activeTextEditor?.document.uri.toString() === target.toString());
+        assert.equal(vscode.window.activeTextEditor!.document.isDirty, false, 'saved');
+        const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+        assert.match(yaml, /^ {2}LoadBalancerSecurityGroup: {2}# 负载均衡器安全组设置$/m);
+        assert.match(yaml, /^ {6}VpcId: !Ref VPC$/m);
+        assert.equal(doc.isDirty, false, 'the JSON file is left as it is');
+        // Now that it exists, the fix is disabled (VS Code leaves disabled actions out of the
+        // quick-fix list), and an edit that would create it anyway is refused.
+        const again = await actionsAt();
+        assert.ok(again.some((a) => a.title.startsWith('Convert to strict JSON')));
+        assert.ok(!again.some((a) => a.title.startsWith('Convert the file to YAML') && !a.disabled), again.map((a) => a.title).join('; '));
+        assert.equal(await vscode.workspace.applyEdit(toYaml.edit), false, 'overwrite: false');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), yaml);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        if (await exists()) await vscode.workspace.fs.delete(target);
+      }
+    },
+  },
+  {
     name: 'hover explains a diagnostic and what a Ref points at; F12 jumps to the logical ID',
     async run() {
       const doc = await openSeed();
