@@ -1,6 +1,7 @@
 // The `decouple` command line: the same core the editor uses, for CI.
 import { createInterface } from 'node:readline/promises';
 import { deleteStack, deploy } from './commands/deploy';
+import { graph } from './commands/graph';
 import { lint } from './commands/lint';
 import { scaffold } from './commands/scaffold';
 import { EXIT, UsageError, type CliIo, type Command } from './io';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   scaffold: { run: scaffold, summary: 'write a template from a blueprint: decouple scaffold --list | <id> [-o file]' },
   deploy: { run: deploy, summary: 'deploy through a change set: decouple deploy <template> --stack-name <name>' },
   delete: { run: deleteStack, summary: 'delete a stack: decouple delete --stack-name <name>' },
+  graph: { run: graph, summary: 'draw the wiring: decouple graph <template> [--format json|mermaid|svg|dot] [-o file]' },
 };
 
 export const USAGE = `Usage: decouple <command> [options]

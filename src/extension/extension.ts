@@ -8,6 +8,7 @@ import { registerCompletion } from './completion';
 import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';
 import { registerOptionalCommands } from './optional-commands';
+import { registerWiringCommands } from './wiring-commands';
 
 export interface DecoupleApi {
   /** The linter, for tests: `peek(uri)` is the last published result for a document. */
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
 
   registerCompletion(context, SELECTOR, linter);
   registerOptionalCommands(context, log);
+  registerWiringCommands(context, linter, log);
   return { linter };
 }
 

@@ -43,3 +43,7 @@ export function nodeAtOffset(graph: Graph, t: Template, offset: number): string 
   }
   return undefined;
 }
+
+export { layoutGraph, type Layout } from './layout';
+export { describeEdge, escapeXml, renderSvg, wiringCss } from './svg';
+export { toDot, toMermaid } from './text';

@@ -94,15 +94,19 @@ export function addSyncPaths(b: GraphBuilder): void {
           protocol: l.instanceProtocol,
           label: portText(l.instanceProtocol, l.instancePort),
           span: node,
-          evidence: [node, l.instancePortNode, asg.publicIp?.node],
+          evidence: [node, l.instancePortNode],
         });
       }
       classicHealthCheck(b, lb, asg);
     }
     for (const { tg, node } of asg.targetGroups) {
       targetGroupNode(b, tg);
-      b.edge({ from: tg.id, to: asg.id, kind: 'traffic', port: tg.port, protocol: tg.protocol, label: portText(tg.protocol, tg.port), span: node, evidence: [node, tg.portNode, asg.publicIp?.node] });
+      b.edge({ from: tg.id, to: asg.id, kind: 'traffic', port: tg.port, protocol: tg.protocol, label: portText(tg.protocol, tg.port), span: node, evidence: [node, tg.portNode] });
       targetGroupHealthCheck(b, tg, asg);
+    }
+    // Public addresses on instances behind a load balancer: a way in that bypasses it.
+    if (asg.publicIp && (asg.classicLbs.length || asg.targetGroups.length)) {
+      b.edge({ from: b.outside('internet').id, to: asg.id, kind: 'traffic', label: 'public IP addresses', span: asg.publicIp.node, evidence: [asg.publicIp.node] });
     }
     for (const g of asg.instanceGroups.ids) {
       sgNode(g.id);
