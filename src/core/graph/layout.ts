@@ -52,7 +52,7 @@ export function nodeSize(n: GraphNode): { width: number; height: number } {
 
 export function layoutGraph(g: Graph): Layout {
   const dg = new dagre.graphlib.Graph({ multigraph: true });
-  dg.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 70, edgesep: 12, marginx: MARGIN, marginy: MARGIN });
+  dg.setGraph({ rankdir: 'TB', nodesep: 30, ranksep: 56, edgesep: 14, marginx: MARGIN, marginy: MARGIN });
   dg.setDefaultEdgeLabel(() => ({}));
   g.nodes.forEach((n, i) => dg.setNode(String(i), nodeSize(n)));
   const index = new Map(g.nodes.map((n, i) => [n.id, String(i)] as const));

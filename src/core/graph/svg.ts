@@ -93,7 +93,7 @@ function edgeSvg(e: GraphEdge, i: number, path: { points: Point[]; label?: Point
   const tip = e.ok ? what : `${what}\n${e.problems.filter((p) => p.severity !== 'info').map((p) => `✗ ${p.message} (${p.rule})`).join('\n')}`;
   const label = e.label && path?.label ? `<text x="${round(path.label.x)}" y="${round(path.label.y + 4)}" text-anchor="middle">${escapeXml((e.ok ? '' : '✗ ') + e.label)}</text>` : '';
   return (
-    `<g class="edge kind-${e.kind}${e.ok ? '' : ' broken'}" data-edge="${i}" tabindex="0" role="button" aria-label="${escapeXml(tip)}">` +
+    `<g class="edge kind-${e.kind}${e.ok ? '' : ' broken'}" data-edge="${i}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"${e.port !== undefined ? ` data-port="${escapeXml(String(e.port))}"` : ''} tabindex="0" role="button" aria-label="${escapeXml(tip)}">` +
     `<title>${escapeXml(tip)}</title>` +
     `<path d="${d}" marker-end="url(#${e.ok ? 'dw-arrow' : 'dw-arrow-broken'})"/>${label}</g>`
   );

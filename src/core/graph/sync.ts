@@ -169,7 +169,7 @@ function asgNode(b: GraphBuilder, asg: AsgInfo): void {
   const min = scalar(t, get(asg.resource.properties, 'MinSize'));
   const max = scalar(t, get(asg.resource.properties, 'MaxSize'));
   const details = ['Auto Scaling group'];
-  if (min && max) details.push(`${String(min.value)}-${String(max.value)} instances`);
+  if (min && max) details.push(String(min.value) === String(max.value) ? `${String(min.value)} instances` : `${String(min.value)}-${String(max.value)} instances`);
   b.resource(asg.resource, 'auto-scaling-group', details);
 }
 

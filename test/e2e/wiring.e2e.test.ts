@@ -1,0 +1,98 @@
+// End to end: "Decouple: Show Wiring" in code-server with the packaged .vsix. Open the AWS in
+// Action chapter-12 template, show the wiring, break the load balancer's port-80 ingress by an
+// edit and watch that edge turn red without reopening, click a node and land on its logical ID.
+// DECOUPLE_SCREENSHOTS=1 refreshes docs/images/wiring.png (the README's picture).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { LineIndex } from '../../src/core/positions';
+import { parseTemplate } from '../../src/core/template';
+import { ensureTools, packageVsix, ROOT, Session } from './harness';
+
+const TEMPLATE = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+const NAME = 'loadbalancer.json';
+const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
+const LISTENER_EDGE = '.edge[data-from="internet"][data-to="LoadBalancerSecurityGroup"][data-port="80"]';
+
+describe('the wiring diagram in a real VS Code (code-server, headless Chromium)', { timeout: 10 * 60_000 }, () => {
+  let s: Session;
+  let work: string;
+
+  before(async () => {
+    const tools = ensureTools();
+    work = mkdtempSync(join(tmpdir(), 'decouple-wiring-'));
+    s = new Session(packageVsix(work), tools, { files: { [NAME]: TEMPLATE } });
+    await s.start();
+  });
+
+  after(async () => {
+    await s?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: 180_000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const shot = await s?.screenshot(`failed-wiring-${name}`).catch(() => undefined);
+        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        throw e;
+      }
+    });
+
+  /** The webview's inner frame (code-server nests the page in two iframes). */
+  const diagram = () =>
+    s.waitFor('the wiring webview', async () => {
+      for (const f of s.page.frames()) if (await f.$('#stage .dw').catch(() => null)) return f;
+      return undefined;
+    }) as Promise<Frame>;
+
+  step('Show Wiring draws the chapter-12 template: internet → load balancer group → load balancer → Auto Scaling group', async () => {
+    await s.openFile(NAME);
+    await s.runCommand('Decouple: Show Wiring');
+    const f = await diagram();
+    await f.waitForSelector('.node[data-node="LoadBalancer"]');
+    for (const id of ['internet', 'LoadBalancerSecurityGroup', 'LoadBalancer', 'AutoScalingGroup', 'WebServerSecurityGroup']) {
+      assert.equal(await f.locator(`.node[data-node="${id}"]`).count(), 1, `node ${id}`);
+    }
+    assert.equal(await f.locator(`${LISTENER_EDGE}:not(.broken)`).count(), 1, 'the listener edge is drawn and not broken');
+    assert.equal(await f.locator('.edge.kind-traffic[data-from="LoadBalancer"][data-to="AutoScalingGroup"][data-port="80"]').count(), 1);
+    assert.equal(await f.locator('.edge.broken[data-from="internet"][data-to="WebServerSecurityGroup"][data-port="22"]').count(), 1, 'SSH from the world is broken');
+    assert.match(await f.locator('#status').innerText(), /broken/);
+    // The strict CSP holds: the page's script runs only with its nonce, and nothing was refused.
+    assert.ok(!s.console.some((l) => /Content.Security.Policy/i.test(l)), s.console.filter((l) => /Content.Security.Policy/i.test(l)).join('\n'));
+    // More room for the picture: hide the side bar (the diagram fits itself to the panel again).
+    await s.focusEditor();
+    await s.page.keyboard.press('Control+B');
+    await s.page.waitForSelector('.explorer-folders-view', { state: 'hidden' });
+    await s.page.waitForTimeout(500);
+    if (DOCS_IMAGES) await s.screenshot('wiring', DOCS_IMAGES);
+  });
+
+  step('an edit that closes port 80 on the load balancer group turns that edge red without reopening', async () => {
+    await s.replaceAll('"FromPort": 80, #', '"FromPort": 8080, #');
+    const f = await diagram();
+    await f.waitForSelector(`${LISTENER_EDGE}.broken`, { timeout: 30_000 });
+    const tip = await f.locator(`${LISTENER_EDGE} title`).textContent();
+    assert.match(tip ?? '', /security-group\/lb-port-not-open/);
+    await s.focusEditor();
+    await s.page.keyboard.press('Control+Z');
+    await f.waitForSelector(`${LISTENER_EDGE}:not(.broken)`, { timeout: 30_000 });
+  });
+
+  step('clicking a node selects its logical ID in the editor', async () => {
+    const f = await diagram();
+    await f.locator('.node[data-node="AutoScalingGroup"] rect').click();
+    const key = parseTemplate(TEMPLATE).resources.get('AutoScalingGroup')!.prop.keySpan;
+    const at = new LineIndex(TEMPLATE).positionAt(key.offset);
+    const selection = s.page.locator('[id="status.editor.selection"]');
+    await s.waitFor('the editor selection on AutoScalingGroup', async () => {
+      const text = await selection.innerText();
+      return text.includes(`Ln ${at.line + 1},`) && text.includes(`(${key.length} selected)`) ? text : undefined;
+    });
+  });
+});
