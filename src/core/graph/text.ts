@@ -17,7 +17,7 @@ const MERMAID_SHAPE: Partial<Record<GraphNode['kind'], [string, string]>> = {
 
 export function toMermaid(g: Graph): string {
   const ids = new Map(g.nodes.map((n, i) => [n.id, `n${i}`] as const));
-  const lines = ['flowchart LR'];
+  const lines = ['flowchart TB'];
   for (const n of g.nodes) {
     const [open, close] = MERMAID_SHAPE[n.kind] ?? ['[', ']'];
     const text = [n.label, ...n.details].map(mermaidText).join('<br/>');
@@ -48,7 +48,7 @@ function dotString(s: string): string {
 }
 
 export function toDot(g: Graph): string {
-  const lines = ['digraph wiring {', '  rankdir=LR;', '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=9];'];
+  const lines = ['digraph wiring {', '  rankdir=TB;', '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=9];'];
   for (const n of g.nodes) {
     const shape = n.kind === 'internet' || n.kind === 'vpc' ? 'ellipse' : n.kind === 'queue' || n.kind === 'dead-letter-queue' ? 'cylinder' : n.kind === 'security-group' ? 'hexagon' : 'box';
     lines.push(`  ${dotString(n.id)} [label=${dotString([n.label, ...n.details].join('\n'))}, shape=${shape}];`);
