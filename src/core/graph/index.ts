@@ -44,6 +44,6 @@ export function nodeAtOffset(graph: Graph, t: Template, offset: number): string 
   return undefined;
 }
 
-export { layoutGraph, type Layout } from './layout';
+export { layoutGraph, layoutKey, type Layout } from './layout';
 export { describeEdge, escapeXml, renderSvg, wiringCss } from './svg';
 export { toDot, toMermaid } from './text';

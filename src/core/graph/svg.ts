@@ -68,6 +68,7 @@ export function renderSvg(g: Graph, layout: Layout, options: SvgOptions = {}): s
   if (options.standalone) out.push(`<rect class="bg" x="0" y="0" width="${w}" height="${h}"/>`);
   g.edges.forEach((e, i) => out.push(edgeSvg(e, i, layout.edges[i], g)));
   g.nodes.forEach((n, i) => out.push(nodeSvg(n, layout.nodes[i])));
+  for (const c of layout.copies) out.push(nodeSvg(g.nodes[c.node], c.box));
   out.push('</svg>');
   return out.join('\n');
 }

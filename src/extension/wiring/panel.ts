@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import { buildGraph, layoutGraph, nodeAtOffset, renderSvg, toMermaid, type Graph } from '../../core/graph';
+import { buildGraph, layoutGraph, layoutKey, nodeAtOffset, renderSvg, toMermaid, type Graph, type Layout } from '../../core/graph';
 import type { LintEntry, TemplateLinter } from '../linter';
 import { wiringHtml } from './html';
 
@@ -28,6 +28,8 @@ export class WiringPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private uri: vscode.Uri;
   private drawn: Drawn | undefined;
+  /** The last layout: an edit that only turns edges red or green keeps every box where it was. */
+  private laidOut: { key: string; layout: Layout } | undefined;
   private ready = false;
 
   static show(context: vscode.ExtensionContext, linter: TemplateLinter, log: vscode.LogOutputChannel, doc: vscode.TextDocument): WiringPanel {
@@ -114,7 +116,9 @@ export class WiringPanel implements vscode.Disposable {
     if (this.drawn && this.drawn.version === entry.version && this.drawn.uri.toString() === entry.uri.toString()) return this.post(this.updateMessage());
     const started = performance.now();
     const graph = buildGraph(entry.result.template, entry.result.diagnostics);
-    const svg = renderSvg(graph, layoutGraph(graph), { title: `Wiring of ${basename(this.uri.path)}` });
+    const key = layoutKey(graph);
+    if (this.laidOut?.key !== key) this.laidOut = { key, layout: layoutGraph(graph) };
+    const svg = renderSvg(graph, this.laidOut.layout, { title: `Wiring of ${basename(this.uri.path)}` });
     this.drawn = { uri: entry.uri, version: entry.version, graph, svg };
     this.log.debug(`wiring of ${vscode.workspace.asRelativePath(this.uri)} v${entry.version}: ${graph.nodes.length} nodes, ${graph.edges.length} edges in ${(performance.now() - started).toFixed(1)} ms`);
     this.post(this.updateMessage());
