@@ -152,6 +152,21 @@ describe('wiring graph', () => {
     assert.match(toDot(g), /\\"x\\"/);
   });
 
+  it('lays out independent tiers apart, drawing the internet in each, the other resources last', () => {
+    const tier = (i: number) => ({
+      [`Sg${i}`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] } },
+      [`Lb${i}`]: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: `Sg${i}` }], Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] } },
+    });
+    const g = graphOf(template({ ...tier(1), ...tier(2), Bucket: { Type: 'AWS::S3::Bucket' } }));
+    const l = layoutGraph(g);
+    const internet = g.nodes.findIndex((n) => n.id === 'internet');
+    assert.deepEqual(l.copies.map((c) => c.node), [internet], 'the second tier has its own internet box');
+    const other = l.nodes[g.nodes.findIndex((n) => n.id === 'other')];
+    assert.ok(l.nodes.every((b, i) => g.nodes[i].kind === 'other' || b.y < other.y), 'the other box is under the rest');
+    for (const b of [...l.nodes, ...l.copies.map((c) => c.box)]) assert.ok(Number.isFinite(b.x) && Number.isFinite(b.y));
+    assert.equal((renderSvg(g, l).match(/data-node="internet"/g) ?? []).length, 2);
+  });
+
   it('lays out every node and edge', () => {
     const g = graphOf(CHAPTER_12);
     const l = layoutGraph(g);

@@ -74,7 +74,9 @@ export function layoutGraph(g: Graph): Layout {
   let rowHeight = 0;
   let width = 0;
   for (const { p, l } of laid) {
-    if (x > 0 && x + l.width > rowWidth) {
+    // The "other resources" box goes on a row of its own, under the diagram.
+    const alone = p.nodes.length === 1 && g.nodes[p.nodes[0]].kind === 'other';
+    if (x > 0 && (alone || x + l.width > rowWidth)) {
       x = 0;
       y += rowHeight;
       rowHeight = 0;
@@ -133,7 +135,10 @@ function components(g: Graph): Array<{ nodes: number[]; edges: number[] }> {
   g.nodes.forEach((n, i) => {
     if (shared(n.id) && ![...byRoot.values()].some((p) => p.outside.has(i))) part(i).nodes.push(i);
   });
-  return [...byRoot.values()].map((p) => ({ nodes: [...p.outside, ...p.nodes], edges: p.edges })).sort((a, b) => b.nodes.length - a.nodes.length);
+  const isOther = (p: { nodes: number[] }) => (p.nodes.length === 1 && g.nodes[p.nodes[0]].kind === 'other' ? 1 : 0);
+  return [...byRoot.values()]
+    .map((p) => ({ nodes: [...p.outside, ...p.nodes], edges: p.edges }))
+    .sort((a, b) => isOther(a) - isOther(b) || b.nodes.length - a.nodes.length);
 }
 
 function layoutPart(g: Graph, nodeIdx: number[], edgeIdx: number[]): Omit<Layout, 'copies'> {
