@@ -35,6 +35,13 @@ describe('decouple graph (CLI)', () => {
     assert.match(svg.stdout, /data-node="AutoScalingGroup"/);
   });
 
+  it('draws YAML templates too', async () => {
+    const r = await runCli(['graph', fixturePath('rules', 'security-group', 'lb-port-not-open', 'bad.yaml')]);
+    assert.equal(r.code, 0, r.stderr);
+    const g = JSON.parse(r.stdout) as { edges: Array<{ ok: boolean; rule: string | null }> };
+    assert.ok(g.edges.some((e) => !e.ok && e.rule === 'security-group/lb-port-not-open'));
+  });
+
   it('-o writes the file, never replaces one without --force', async () => {
     const dir = tmp();
     const out = join(dir, 'wiring.svg');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { blueprints, describeOptions, optionCombinations, renderBlueprint } from '../../src/core/blueprints';
+import { convertTemplate } from '../../src/core/convert';
 import { buildGraph, layoutGraph, renderSvg, toDot, toJson, toMermaid, type Graph, type GraphEdge } from '../../src/core/graph';
 import { lintTemplate } from '../../src/core/lint';
 import { LineIndex } from '../../src/core/positions';
@@ -113,15 +114,26 @@ describe('wiring graph', () => {
     assert.equal(g.nodes.find((n) => n.id === 'DeadLetterQueue')!.kind, 'dead-letter-queue');
   });
 
-  for (const rule of WIRING_RULES) {
-    it(`puts ${rule} from its bad fixture on a broken edge, and nothing of it on the good fixture`, () => {
+  it('draws the same graph for the chapter-12 template converted to YAML', () => {
+    const yaml = convertTemplate(CHAPTER_12, 'yaml').text;
+    assert.equal(parseTemplate(yaml).format, 'yaml');
+    const sig = (g: Graph) => g.edges.map((e) => `${e.from}>${e.to}:${e.kind}:${e.port ?? ''}:${e.ok}:${e.problems.map((p) => p.rule).join(',')}`).sort();
+    assert.deepEqual(sig(graphOf(yaml)), sig(graphOf(CHAPTER_12)));
+    const t = parseTemplate(yaml);
+    const json = toJson(buildGraph(t, lintTemplate(t, { rules: allRules })), yaml);
+    const lb = json.nodes.find((n) => n.id === 'LoadBalancer')!;
+    assert.deepEqual(lb.range, new LineIndex(yaml).range(t.resources.get('LoadBalancer')!.prop.keySpan));
+  });
+
+  for (const rule of WIRING_RULES) for (const ext of ['json', 'yaml']) {
+    it(`puts ${rule} from its bad fixture (${ext}) on a broken edge, and nothing of it on the good fixture`, () => {
       const [family, name] = rule.split('/');
-      const bad = graphOf(readFixture('rules', family, name, 'bad.json'));
+      const bad = graphOf(readFixture('rules', family, name, `bad.${ext}`));
       assert.ok(
         bad.edges.some((e) => !e.ok && e.problems.some((p) => p.rule === rule)),
         `no broken edge carries ${rule}: ${bad.edges.map((e) => `${e.from}→${e.to} ${e.problems.map((p) => p.rule)}`).join('; ')}`,
       );
-      const good = graphOf(readFixture('rules', family, name, 'good.json'));
+      const good = graphOf(readFixture('rules', family, name, `good.${ext}`));
       assert.ok(good.edges.every((e) => e.problems.every((p) => p.rule !== rule)));
     });
   }
