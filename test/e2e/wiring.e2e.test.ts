@@ -1,10 +1,11 @@
 // End to end: "Decouple: Show Wiring" in code-server with the packaged .vsix. Open the AWS in
 // Action chapter-12 template, show the wiring, break the load balancer's port-80 ingress by an
 // edit and watch that edge turn red without reopening, click a node and land on its logical ID.
-// DECOUPLE_SCREENSHOTS=1 refreshes docs/images/wiring.png (the README's picture).
+// Then Save as SVG (and its refusal to replace a file unasked). DECOUPLE_SCREENSHOTS=1 refreshes
+// docs/images/wiring.png (the README's picture).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
@@ -40,6 +41,7 @@ describe('the wiring diagram in a real VS Code (code-server, headless Chromium)'
       } catch (e) {
         const shot = await s?.screenshot(`failed-wiring-${name}`).catch(() => undefined);
         if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        (e as Error).message += `\nconsole:\n${s.console.filter((l) => /decouple|wiring|error/i.test(l)).slice(-15).join('\n')}`;
         throw e;
       }
     });
@@ -70,7 +72,6 @@ describe('the wiring diagram in a real VS Code (code-server, headless Chromium)'
     await s.page.keyboard.press('Control+B');
     await s.page.waitForSelector('.explorer-folders-view', { state: 'hidden' });
     await s.page.waitForTimeout(500);
-    if (DOCS_IMAGES) await s.screenshot('wiring', DOCS_IMAGES);
   });
 
   step('an edit that closes port 80 on the load balancer group turns that edge red without reopening', async () => {
@@ -94,5 +95,40 @@ describe('the wiring diagram in a real VS Code (code-server, headless Chromium)'
       const text = await selection.innerText();
       return text.includes(`Ln ${at.line + 1},`) && text.includes(`(${key.length} selected)`) ? text : undefined;
     });
+    // The editor's selection is in AutoScalingGroup: the diagram highlights that node.
+    await f.waitForSelector('.node.highlight[data-node="AutoScalingGroup"]');
+    if (DOCS_IMAGES) await s.screenshot('wiring', DOCS_IMAGES);
+  });
+
+  step('Save as SVG writes a standalone drawing, and never replaces a file without asking', async () => {
+    // The dialog offers <template>.wiring.svg beside the template; take it.
+    const target = join(s.workspace, 'loadbalancer.wiring.svg');
+    const save = async () => {
+      const f = await diagram();
+      await f.locator('#save-svg').click();
+      // code-server's save dialog is VS Code's own (a quick input holding the path).
+      const input = s.page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible' });
+      await s.waitFor('the suggested file name', async () => (await input.inputValue()).endsWith('/loadbalancer.wiring.svg'));
+      await input.press('Enter');
+    };
+    await save();
+    await s.waitFor('wiring.svg written', async () => existsSync(target) && /<\/svg>/.test(readFileSync(target, 'utf8')));
+    const svg = readFileSync(target, 'utf8');
+    assert.match(svg, /^<svg xmlns/);
+    assert.match(svg, /<style>/);
+    assert.match(svg, /data-node="LoadBalancer"/);
+    // Again, onto the existing file: the dialog or Decouple asks; declining keeps the file.
+    writeFileSync(target, 'mine');
+    await save();
+    // VS Code's dialog asks first; confirming it, Decouple asks again before replacing; decline.
+    await s.page.locator('.quick-input-widget', { hasText: 'already exists' }).waitFor({ state: 'visible' });
+    await s.page.keyboard.press('Enter');
+    const modal = s.page.locator('.monaco-dialog-box', { hasText: 'already exists. Replace it with the wiring diagram?' });
+    await modal.waitFor({ state: 'visible' });
+    await s.page.keyboard.press('Escape');
+    await modal.waitFor({ state: 'hidden' });
+    await s.page.waitForTimeout(500);
+    assert.equal(readFileSync(target, 'utf8'), 'mine');
   });
 });

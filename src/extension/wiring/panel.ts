@@ -110,7 +110,11 @@ export class WiringPanel implements vscode.Disposable {
     this.panel.title = `Wiring: ${basename(this.uri.path)}`;
     if (!entry) {
       this.drawn = undefined;
-      this.post({ type: 'empty', message: `${basename(this.uri.path)} is not a CloudFormation template that Decouple lints.` });
+      const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri.toString());
+      this.post({
+        type: 'empty',
+        message: open ? `${basename(this.uri.path)} is not a CloudFormation template that Decouple lints.` : `${basename(this.uri.path)} is closed: open a template to see its wiring.`,
+      });
       return;
     }
     if (this.drawn && this.drawn.version === entry.version && this.drawn.uri.toString() === entry.uri.toString()) return this.post(this.updateMessage());
