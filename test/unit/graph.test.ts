@@ -179,6 +179,16 @@ describe('wiring graph', () => {
     assert.equal((renderSvg(g, l).match(/data-node="internet"/g) ?? []).length, 2);
   });
 
+  it('gives parts of the same shape the same layout as laying each out anew', () => {
+    const tier = (i: number) => ({
+      [`Sg${i}`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] } },
+      [`Lb${i}`]: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: `Sg${i}` }], Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] } },
+      [`Q${i}`]: { Type: 'AWS::SQS::Queue' },
+    });
+    const g = graphOf(template({ ...tier(1), ...tier(2), ...tier(3) }));
+    assert.deepEqual(layoutGraph(g), layoutGraph(g, { reuseShapes: false }));
+  });
+
   it('lays out every node and edge', () => {
     const g = graphOf(CHAPTER_12);
     const l = layoutGraph(g);

@@ -62,11 +62,21 @@ const SIMPLEX_LIMIT = 60;
  * Lay out each connected part on its own (dagre's cost grows much faster than the graph: a
  * template with many independent tiers stays fast), then put the parts side by side in rows.
  */
-export function layoutGraph(g: Graph): Layout {
+export function layoutGraph(g: Graph, options: { reuseShapes?: boolean } = {}): Layout {
   const nodes: NodeBox[] = new Array(g.nodes.length);
   const edges: EdgePath[] = new Array(g.edges.length);
   const copies: Array<{ node: number; box: NodeBox }> = [];
-  const laid = components(g).map((p) => ({ p, l: layoutPart(g, p.nodes, p.edges) }));
+  // Parts of the same shape (box sizes, edges between the same positions, label widths: all dagre
+  // sees) get the same layout; a template of many like tiers is laid out once per shape.
+  const shapes = new Map<string, Omit<Layout, 'copies'>>();
+  const reuse = options.reuseShapes !== false;
+  const laid = components(g).map((p) => {
+    if (!reuse) return { p, l: layoutPart(g, p.nodes, p.edges) };
+    const key = shapeKey(g, p.nodes, p.edges);
+    let l = shapes.get(key);
+    if (!l) shapes.set(key, (l = layoutPart(g, p.nodes, p.edges)));
+    return { p, l };
+  });
   const total = laid.reduce((a, x) => a + x.l.width * x.l.height, 0);
   const rowWidth = Math.max(600, Math.sqrt(total) * 1.6, ...laid.map((x) => x.l.width));
   let x = 0;
@@ -139,6 +149,19 @@ function components(g: Graph): Array<{ nodes: number[]; edges: number[] }> {
   return [...byRoot.values()]
     .map((p) => ({ nodes: [...p.outside, ...p.nodes], edges: p.edges }))
     .sort((a, b) => isOther(a) - isOther(b) || b.nodes.length - a.nodes.length);
+}
+
+function shapeKey(g: Graph, nodeIdx: number[], edgeIdx: number[]): string {
+  const local = new Map(nodeIdx.map((ni, k) => [g.nodes[ni].id, k] as const));
+  const sizes = nodeIdx.map((ni) => {
+    const s = nodeSize(g.nodes[ni]);
+    return `${s.width}x${s.height}`;
+  });
+  const links = edgeIdx.map((ei) => {
+    const e = g.edges[ei];
+    return `${local.get(e.from)}>${local.get(e.to)}:${e.label ? textWidth(e.label, DETAIL_SIZE) : -1}:${e.kind === 'traffic' ? 2 : 1}`;
+  });
+  return `${sizes.join(',')}|${links.join(',')}`;
 }
 
 function layoutPart(g: Graph, nodeIdx: number[], edgeIdx: number[]): Omit<Layout, 'copies'> {
