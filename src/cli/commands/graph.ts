@@ -1,11 +1,13 @@
 // decouple graph <template> [--format json|mermaid|svg|dot] [-o file] [--force]
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile } from '../../core/config';
+import { ConfigError } from '../../core/config';
 import { decodeTemplateBytes } from '../../core/decode';
 import { buildGraph, layoutGraph, renderSvg, toDot, toJson, toMermaid } from '../../core/graph';
 import { lintTemplate } from '../../core/lint';
 import { looksLikeTemplate, parseTemplate } from '../../core/template';
+import { findConfigFile, readConfigFile } from '../../node/config-file';
+import { MAX_TEMPLATE_FILE_BYTES, readRegularFile } from '../../node/files';
 import { allRules } from '../../rules';
 import { EXIT, UsageError, type CliIo } from '../io';
 
@@ -52,17 +54,20 @@ export async function graph(args: string[], io: CliIo): Promise<number> {
   if (file === undefined) throw new UsageError(`which template?\n\n${GRAPH_USAGE}`);
 
   const abs = resolve(io.cwd, file);
-  let buf: Buffer;
+  let isDir = false;
   try {
-    if (statSync(abs).isDirectory()) throw new UsageError(`${file} is a folder; give one template file`);
-    buf = readFileSync(abs);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`decouple graph: ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}\n`);
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    /* reported by the read below */
+  }
+  if (isDir) throw new UsageError(`${file} is a folder; give one template file`);
+  // Only a regular file, never more than the limit (the same reader as lint).
+  const read = readRegularFile(abs, MAX_TEMPLATE_FILE_BYTES);
+  if (!read.ok) {
+    io.stderr(`decouple graph: ${file}: ${read.code === 'ENOENT' ? 'no such file' : read.message}\n`);
     return EXIT.usage;
   }
-  const decoded = decodeTemplateBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  const decoded = decodeTemplateBytes(read.bytes);
   if (!decoded.ok) {
     io.stderr(`decouple graph: ${file}: file is ${decoded.message}\n`);
     return EXIT.usage;
@@ -74,7 +79,7 @@ export async function graph(args: string[], io: CliIo): Promise<number> {
   }
   let config;
   try {
-    const found = findConfigFile(dirname(abs));
+    const found = findConfigFile(dirname(abs), io.cwd);
     config = found ? readConfigFile(found) : undefined;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
