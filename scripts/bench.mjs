@@ -12,6 +12,8 @@
 //     from the start). Target: < 10 ms.
 //  5. Whole command: `node dist/cli.js lint` against `cfn-lint` on the same files, per format.
 //     Target for YAML: ≥ 30× faster.
+//  6. The wiring diagram: graph build + layout on the same templates (scripts/bench/graph.mjs).
+//     Target: under 100 ms at ~500 resources.
 // Figures are ratios taken in the same run, so a slow or busy machine shifts both sides alike.
 // Flags: --quick (two sizes, one run each), --in-process (skip the whole-command comparison).
 import { spawnSync } from 'node:child_process';
@@ -22,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { generate, median, timeInterleaved } from './bench/lib.mjs';
+import { benchGraph } from './bench/graph.mjs';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
@@ -45,6 +48,7 @@ await esbuild.build({
       "export { toYaml } from './src/core/convert';",
       "export { complete } from './src/core/completion';",
       "export { parseTemplate } from './src/core/template';",
+      "export { buildGraph, layoutGraph, renderSvg } from './src/core/graph';",
     ].join('\n'),
     resolveDir: process.cwd(),
     loader: 'ts',
@@ -59,7 +63,8 @@ await esbuild.build({
 
 const { parseTree } = require('jsonc-parser');
 const { parseDocument } = require('yaml');
-const { lintText, parseJson, parseYaml, allRules, toYaml, complete, parseTemplate } = require(join(outDir, 'core.js'));
+const core = require(join(outDir, 'core.js'));
+const { lintText, parseJson, parseYaml, allRules, toYaml, complete, parseTemplate } = core;
 
 const sizes = quick
   ? [
@@ -154,6 +159,8 @@ for (const t of texts) {
     console.log(row([`  model one keystroke old`, stale.toFixed(2), n], wc));
   }
 }
+
+benchGraph(texts, core, row);
 
 // AWS's validator, in process and warm (engine built once, then each file validated repeatedly).
 let cfv;

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { convert } from './commands/convert';
 import { deleteStack, deploy } from './commands/deploy';
+import { graph } from './commands/graph';
 import { lint } from './commands/lint';
 import { scaffold } from './commands/scaffold';
 import { EXIT, UsageError, type CliIo, type Command } from './io';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   convert: { run: convert, summary: 'convert a template between JSON and YAML: decouple convert <file> [--to json|yaml] [-o file]' },
   deploy: { run: deploy, summary: 'deploy through a change set: decouple deploy <template> --stack-name <name>' },
   delete: { run: deleteStack, summary: 'delete a stack: decouple delete --stack-name <name>' },
+  graph: { run: graph, summary: 'draw the wiring: decouple graph <template> [--format json|mermaid|svg|dot] [-o file]' },
 };
 
 export const USAGE = `Usage: decouple <command> [options]

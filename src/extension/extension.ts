@@ -9,6 +9,7 @@ import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';
 import { registerOptionalCommands } from './optional-commands';
 import { registerYamlTagsPrompt } from './red-hat-yaml';
+import { registerWiringCommands } from './wiring-commands';
 
 export interface DecoupleApi {
   /** The linter, for tests: `peek(uri)` is the last published result for a document. */
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
   registerCompletion(context, SELECTOR, linter);
   registerOptionalCommands(context, log);
   registerYamlTagsPrompt(context, linter, log);
+  registerWiringCommands(context, linter, log);
   return { linter };
 }
 

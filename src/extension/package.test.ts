@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../rules';
 
@@ -16,7 +16,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^images\/icon\.png$/,
-  /^dist\/(extension|deploy)\.js$/,
+  /^dist\/(extension|deploy|wiring|wiring-webview)\.js$/,
   /^snippets\/[^/]+\.json$/,
   /^schemas\/[^/]+\.json$/,
   /^templates\/[^/]+\.(json|yaml)$/,
@@ -29,7 +29,7 @@ test('the package holds only the allow-listed files, and everything the extensio
   const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
   assert.deepEqual(stray, [], 'files outside the allow-list');
-  for (const f of ['package.json', 'dist/extension.js', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE', ...allRules.map((x) => x.meta.docs)]) {
+  for (const f of ['package.json', 'dist/extension.js', 'dist/wiring.js', 'dist/wiring-webview.js', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE', ...allRules.map((x) => x.meta.docs)]) {
     assert.ok(files.includes(f), `${f} is not in the package`);
   }
   // The manifest's own references resolve inside the package.
@@ -57,4 +57,19 @@ test('the extension bundle does not contain the AWS SDK; deploy.js is loaded laz
   const text = readFileSync(bundle, 'utf8');
   assert.doesNotMatch(text, /@aws-sdk\/client-|CloudFormationClient/);
   assert.match(text, /require\(["']\.\/deploy\.js["']\)/);
+});
+
+test('the wiring diagram (graph, dagre layout, webview) is loaded lazily from dist/wiring.js', () => {
+  const text = readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8');
+  assert.match(text, /require\(["']\.\/wiring\.js["']\)/);
+  assert.doesNotMatch(text, /dagre|wiringCss/);
+  assert.match(readFileSync(join(ROOT, 'dist', 'wiring.js'), 'utf8'), /decouple\.wiring/);
+});
+
+test('the .vsix stays under 2.5 MB', () => {
+  const out = join(ROOT, 'out', 'size-check.vsix');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--no-build', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const size = statSync(out).size;
+  assert.ok(size < 2.5 * 1024 * 1024, `the .vsix is ${(size / 1048576).toFixed(2)} MB`);
 });

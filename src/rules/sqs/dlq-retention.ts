@@ -7,7 +7,7 @@ import { get, getProperty } from '../../core/ast';
 import { number, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { insertProperty, replaceValue } from '../../core/edit';
-import { DEFAULT_RETENTION, duration, sqsModel, type Queue } from './queues';
+import { DEFAULT_RETENTION, duration, sqsModel, type Queue } from '../../core/sqs';
 
 const MAX_RETENTION = 1_209_600;
 

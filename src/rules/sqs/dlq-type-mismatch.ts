@@ -2,7 +2,7 @@
 // queue, a standard queue a standard one. SQS refuses a RedrivePolicy that crosses types, so the
 // stack fails at the source queue. (RedriveAllowPolicy, on the dead-letter side, is not checked.)
 import { defineRule } from '../../core/rule';
-import { sqsModel, type Queue } from './queues';
+import { sqsModel, type Queue } from '../../core/sqs';
 
 const kind = (q: Queue) => (q.fifo === 'fifo' ? 'a FIFO queue' : 'a standard queue');
 

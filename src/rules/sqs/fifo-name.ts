@@ -10,7 +10,7 @@ import { editString } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { nameFacts, nameShapes, type NameShape } from './queue-name';
-import { sqsModel } from './queues';
+import { sqsModel } from '../../core/sqs';
 
 const MAX_LENGTH = 80;
 

@@ -7,7 +7,7 @@ import { getProperty } from '../../core/ast';
 import { resolve } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
 import { removeProperty } from '../../core/edit';
-import { sqsModel } from './queues';
+import { sqsModel } from '../../core/sqs';
 
 export const FIFO_ONLY = ['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit'];
 

@@ -7,7 +7,7 @@
 import { get } from '../../core/ast';
 import { numbers } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
-import { sqsModel } from './queues';
+import { sqsModel } from '../../core/sqs';
 
 export const SQS_RANGES: Array<[key: string, min: number, max: number, unit: string]> = [
   ['DelaySeconds', 0, 900, 'seconds'],

@@ -1,9 +1,9 @@
-// What the SQS rules share: each AWS::SQS::Queue's type (FIFO or standard, or unknown), and each
-// queue's redrive policy with its dead-letter queue resolved to a queue in the same template.
-// Built once per template (template.cache) and read by several rules.
-import { get, getProperty, isArray, isObject, isString, type Node, type Property, type Span, type StringNode } from '../../core/ast';
-import { getAttTarget, intrinsic, number, resolve, scalars, type NumberValue } from '../../core/resolve';
-import type { Resource, Template } from '../../core/template';
+// The SQS model the SQS rules and the wiring diagram share: each AWS::SQS::Queue's type (FIFO or
+// standard, or unknown), and each queue's redrive policy with its dead-letter queue resolved to a
+// queue in the same template. Built once per template (template.cache).
+import { get, getProperty, isArray, isObject, isString, type Node, type Property, type Span, type StringNode } from './ast';
+import { getAttTarget, intrinsic, number, resolve, scalars, type NumberValue } from './resolve';
+import type { Resource, Template } from './template';
 
 /** SQS's default MessageRetentionPeriod: 4 days. */
 export const DEFAULT_RETENTION = 345_600;
