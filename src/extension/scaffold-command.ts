@@ -8,6 +8,7 @@ import {
   blueprints,
   getBlueprint,
   optionPrompt,
+  remainingOptions,
   renderBlueprint,
   suggestedFileName,
   type Blueprint,
@@ -40,15 +41,16 @@ async function newTemplate(preselected?: string): Promise<void> {
     if (preselected) void vscode.window.showErrorMessage(`Decouple: unknown blueprint "${preselected}".`);
     return;
   }
+  // Only the options that apply to the answers so far (no Lambda settings for EC2 workers).
   const values: Record<string, OptionValue> = {};
-  const steps = bp.options.length + 1;
-  for (const [i, d] of bp.options.entries()) {
-    const v = await ask(optionPrompt(bp, d, i + 1, steps));
+  for (let rest = remainingOptions(bp, values); rest.length > 0; rest = remainingOptions(bp, values)) {
+    const step = Object.keys(values).length + 1;
+    const v = await ask(optionPrompt(bp, rest[0], step, step + rest.length, values));
     if (v === undefined) return;
-    values[d.name] = v;
+    values[rest[0].name] = v;
   }
   const text = renderBlueprint(bp, values);
-  await deliver(bp, text, steps);
+  await deliver(bp, text, Object.keys(values).length + 1);
 }
 
 async function pickBlueprint(): Promise<Blueprint | undefined> {

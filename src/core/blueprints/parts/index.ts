@@ -7,5 +7,6 @@ export { addWebSecurityGroups } from './security-groups';
 export { addWebTier, type WebTierOptions } from './web-tier';
 export { addAlb, addCertificateParameter, addClassicElb, addNlb, addUrlOutput, type FrontOptions } from './load-balancers';
 export { addLogBucket, ELB_ACCOUNTS } from './access-logs';
-export { addQueues } from './queues';
+export { addQueues, type QueueOptions } from './queues';
 export { addWorkers, type WorkerOptions } from './ec2-workers';
+export { addLambdaWorker, LAMBDA_LIMITS, LAMBDA_RUNTIMES, visibilityTimeoutFor, type LambdaWorkerOptions } from './lambda-workers';
