@@ -239,7 +239,7 @@ function webTemplate(
 export const blueprints: readonly Blueprint[] = [
   {
     id: 'classic-elb',
-    description: 'Classic Load Balancer in front of an Auto Scaling group of web servers (the seed pattern, modernised)',
+    description: 'Classic Load Balancer in front of an Auto Scaling group of web servers (the pattern of the AWS in Action chapter-12 template, modernised)',
     options: [instanceCount, instanceType, healthCheckPath],
     generate: (o) =>
       webTemplate(
