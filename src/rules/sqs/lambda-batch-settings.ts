@@ -7,7 +7,7 @@ import { getProperty } from '../../core/ast';
 import { consumers } from '../../core/consumers';
 import type { NumberValue } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
-import { removeProperty } from '../fix';
+import { removeProperty } from '../../core/edit';
 import { sqsModel } from './queues';
 
 export const SQS_BATCH = { max: 10_000, fifoMax: 10, withoutWindow: 10 } as const;
@@ -39,7 +39,7 @@ export const lambdaBatchSettings = defineRule(
           });
         }
         if (window && window.n > 0) {
-          const edit = c.mapping.properties && !window.param ? removeProperty(template.text, c.mapping.properties, 'MaximumBatchingWindowInSeconds') : undefined;
+          const edit = c.mapping.properties && !window.param ? removeProperty(template, c.mapping.properties, 'MaximumBatchingWindowInSeconds') : undefined;
           report({
             span: window.node,
             message: `'${m}' sets MaximumBatchingWindowInSeconds ${shown(window)} for the FIFO queue '${q.resource.id}'; Lambda does not support a batching window for FIFO queues.`,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../fix';
+import { applyEdits } from '../../core/edit';
 import { lint, lintFixture, readFixture, spanText } from '../../../test/helpers/lint';
 
 const ID = 'sqs/lambda-visibility-timeout';

@@ -8,7 +8,7 @@ import { queueConsumers } from '../../core/consumers';
 import { number, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
-import { insertProperty, replaceValue } from '../fix';
+import { insertProperty, replaceValue } from '../../core/edit';
 import { sqsModel } from './queues';
 
 /** AWS's recommendation ("Using Lambda with Amazon SQS"): visibility timeout ≥ 6 × function timeout. */
@@ -51,9 +51,9 @@ export const lambdaVisibilityTimeout = defineRule(
         if (props && wanted <= MAX_VISIBILITY) {
           const prop = getProperty(props, 'VisibilityTimeout');
           const edit = !prop
-            ? insertProperty(template.text, props, 'VisibilityTimeout', String(wanted))
+            ? insertProperty(template, props, 'VisibilityTimeout', wanted)
             : prop.value && vis.value?.node === prop.value && !vis.value.param
-              ? replaceValue(prop.value, String(wanted))
+              ? replaceValue(template, prop.value, wanted)
               : undefined;
           if (edit) fixes = [{ title: `Set '${qId}' VisibilityTimeout to ${wanted} (six times '${fId}' Timeout)`, edits: [edit], isPreferred: true }];
         }
