@@ -50,8 +50,11 @@ export const SOURCE_TYPES = [
   'AWS::IAM::InstanceProfile',
   'AWS::IAM::Role',
   'AWS::Lambda::EventSourceMapping',
+  'AWS::Lambda::Function',
+  'AWS::Logs::LogGroup',
   'AWS::S3::Bucket',
   'AWS::S3::BucketPolicy',
+  'AWS::SNS::Topic',
   'AWS::SQS::Queue',
   'AWS::SQS::QueuePolicy',
 ];

@@ -80,6 +80,22 @@ export const GETATT_ATTRIBUTES: Readonly<Record<string, AttributeSet>> = {
     documented: ["Arn", "QueueName", "QueueUrl"],
     accepted: ["Arn", "ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue", "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize", "MessageRetentionPeriod", "QueueName", "QueueUrl", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy.deadLetterTargetArn", "RedrivePolicy.maxReceiveCount", "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"],
   },
+  'AWS::Lambda::Function': {
+    documented: ["Arn", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"],
+    accepted: ["Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"],
+  },
+  'AWS::Lambda::EventSourceMapping': {
+    documented: ["EventSourceMappingArn", "Id"],
+    accepted: ["EventSourceMappingArn", "Id"],
+  },
+  'AWS::Logs::LogGroup': {
+    documented: ["Arn"],
+    accepted: ["Arn"],
+  },
+  'AWS::SNS::Topic': {
+    documented: ["TopicArn", "TopicName"],
+    accepted: ["ContentBasedDeduplication", "DeliveryStatusLogging", "DisplayName", "FifoThroughputScope", "FifoTopic", "KmsMasterKeyId", "SignatureVersion", "Subscription", "Tags", "TopicArn", "TopicName", "TracingConfig"],
+  },
   'AWS::SQS::QueuePolicy': {
     documented: ["Id"],
     accepted: ["Id"],

@@ -11,6 +11,7 @@ import {
   formatItems,
   getBlueprint,
   optionPrompt,
+  remainingOptions,
   renderBlueprint,
   suggestedFileName,
   type Blueprint,
@@ -43,13 +44,16 @@ async function newTemplate(preselected?: string): Promise<void> {
     if (preselected) void vscode.window.showErrorMessage(`Decouple: unknown blueprint "${preselected}".`);
     return;
   }
+  // Only the options that apply to the answers so far (no Lambda settings for EC2 workers).
   const values: Record<string, OptionValue> = {};
-  const steps = bp.options.length + 2;
-  for (const [i, d] of bp.options.entries()) {
-    const v = await ask(optionPrompt(bp, d, i + 1, steps));
+  for (let rest = remainingOptions(bp, values); rest.length > 0; rest = remainingOptions(bp, values)) {
+    const step = Object.keys(values).length + 1;
+    // The options still to ask, then the format and where to put the file.
+    const v = await ask(optionPrompt(bp, rest[0], step, step + rest.length + 1, values));
     if (v === undefined) return;
-    values[d.name] = v;
+    values[rest[0].name] = v;
   }
+  const steps = Object.keys(values).length + 2;
   const format = await pickFormat(bp, steps - 1, steps);
   if (!format) return;
   await deliver(bp, renderBlueprint(bp, values, format), format, steps);

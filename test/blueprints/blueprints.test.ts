@@ -52,7 +52,7 @@ describe('blueprint registry', () => {
   test('has the blueprints the issue lists, each with a one-line description', () => {
     assert.deepEqual(
       blueprints.map((b) => b.id),
-      ['classic-elb', 'alb', 'nlb', 'https', 'access-logs', 'sqs-worker', 'full-system'],
+      ['classic-elb', 'alb', 'nlb', 'https', 'access-logs', 'sqs-worker', 'sqs-lambda', 'full-system'],
     );
     for (const b of blueprints) {
       assert.match(b.id, /^[a-z][a-z0-9-]*$/);
@@ -67,12 +67,19 @@ describe('blueprint registry', () => {
   test('option combinations cover every choice and boolean value', () => {
     const fs = getBlueprint('full-system')!;
     const combos = optionCombinations(fs);
-    // 3 load balancers x 2 queue types x 4 instance types, plus the minimum and maximum of each
-    // number option where it differs from the default (instance-count 4; max-workers 1 and 20;
-    // queue-depth 1 and 100000).
-    assert.equal(combos.length, 3 * 2 * 4 + 5);
-    for (const lb of ['alb', 'classic', 'nlb']) for (const f of [true, false]) assert.ok(combos.some((c) => c['load-balancer'] === lb && c.fifo === f));
-    assert.ok(all.length >= 70, `${all.length} option sets`);
+    // EC2 workers: 3 load balancers x 2 queue types x 4 instance types; Lambda workers: the same
+    // x 2 runtimes x partial batch responses on/off (the Lambda options do not apply to EC2
+    // workers, so those sets are left out); plus the minimum and maximum of each number option
+    // where it differs from the default (instance-count 4; max-workers 1 and 20; queue-depth 1
+    // and 100000).
+    assert.equal(combos.length, 3 * 2 * 4 + 3 * 2 * 4 * 2 * 2 + 5);
+    for (const lb of ['alb', 'classic', 'nlb'])
+      for (const f of [true, false]) for (const w of ['ec2', 'lambda']) assert.ok(combos.some((c) => c['load-balancer'] === lb && c.fifo === f && c.worker === w));
+    assert.ok(combos.every((c) => c.worker === 'lambda' || (c.runtime === 'python3.14' && c['report-batch-item-failures'] === true)));
+    // sqs-lambda: 2 queue types x 2 runtimes x partial batch responses on/off, plus the extremes of
+    // memory, function-timeout, batch-size, max-batching-window and max-concurrency.
+    assert.equal(optionCombinations(getBlueprint('sqs-lambda')!).length, 2 * 2 * 2 + 10);
+    assert.ok(all.length >= 180, `${all.length} option sets`);
   });
 
   test('option values are parsed and checked with messages naming the option and the allowed values', () => {
@@ -105,6 +112,38 @@ describe('blueprint registry', () => {
     const ok = resolveOptions(bp, { 'load-balancer': 'classic', fifo: 'true' });
     assert.ok(ok.ok);
     if (ok.ok) assert.deepEqual(ok.values, { ...defaultOptions(bp), 'load-balancer': 'classic', fifo: true });
+  });
+
+  test('options that depend on each other are checked together (FIFO limits, batching window, worker kind)', () => {
+    const errors = (bp: Blueprint, raw: Record<string, string>) => {
+      const r = resolveOptions(bp, raw);
+      return r.ok ? [] : r.errors;
+    };
+    const sl = getBlueprint('sqs-lambda')!;
+    assert.deepEqual(errors(sl, { fifo: 'true', 'batch-size': '11' }), [
+      'invalid value "11" for option --batch-size: FIFO queues take batches of at most 10 messages (--fifo true)',
+    ]);
+    assert.deepEqual(errors(sl, { fifo: 'true', 'max-batching-window': '5' }), [
+      'option --max-batching-window applies only with --fifo false (FIFO queues do not support a batching window)',
+    ]);
+    assert.deepEqual(errors(sl, { 'batch-size': '100', 'max-batching-window': '0' }), [
+      'invalid value "0" for option --max-batching-window: a batch size above 10 (--batch-size 100) needs a batching window of at least 1 second',
+    ]);
+    assert.deepEqual(errors(sl, { 'max-concurrency': '1' }), ['invalid value "1" for option --max-concurrency: expected a whole number from 2 to 1000']);
+    assert.deepEqual(errors(sl, { 'batch-size': '10001' }), ['invalid value "10001" for option --batch-size: expected a whole number from 1 to 10000']);
+    assert.ok(resolveOptions(sl, { 'batch-size': '100' }).ok, 'the default batching window (1 s) allows large batches');
+    assert.ok(resolveOptions(sl, { fifo: 'true', 'batch-size': '10' }).ok);
+
+    const fs = getBlueprint('full-system')!;
+    assert.deepEqual(errors(fs, { worker: 'lambda', 'max-workers': '3' }), ['option --max-workers applies only with --worker ec2']);
+    assert.deepEqual(errors(fs, { runtime: 'nodejs24.x' }), ['option --runtime applies only with --worker lambda']);
+    assert.deepEqual(errors(fs, { worker: 'lambda', fifo: 'true', 'max-batching-window': '2' }), [
+      'option --max-batching-window applies only with --worker lambda and --fifo false (FIFO queues do not support a batching window)',
+    ]);
+    assert.deepEqual(errors(fs, { worker: 'lambda', fifo: 'true', 'batch-size': '20' }), [
+      'invalid value "20" for option --batch-size: FIFO queues take batches of at most 10 messages (--fifo true)',
+    ]);
+    assert.ok(resolveOptions(fs, { worker: 'lambda', runtime: 'nodejs24.x', fifo: 'true', 'batch-size': '5' }).ok);
   });
 
   test('serialization is 2-space JSON with a trailing newline', () => {
@@ -141,9 +180,9 @@ describe('every blueprint and option combination lints clean with our rules', ()
     test(label, () => {
       const r = lintText(body, { rules: allRules, force: true, source: `${label}.${format}` });
       assert.equal(r.isTemplate, true);
-      const bad = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+      // Nothing at all: no error, no warning, no info.
       assert.deepEqual(
-        bad.map((d) => `${d.severity} ${d.rule}: ${d.message}`),
+        r.diagnostics.map((d) => `${d.severity} ${d.rule}: ${d.message}`),
         [],
       );
     });
@@ -230,19 +269,22 @@ describe('generated templates have the promised shape', () => {
       assert.ok(Buffer.byteLength(text) < 51200, 'fits in a TemplateBody');
       assert.ok(!types.includes('AWS::AutoScaling::LaunchConfiguration'), 'launch templates only');
       assert.ok(!/ami-[0-9a-f]{8}/.test(text), 'no hard-coded AMI');
-      assert.equal(t.Parameters.LatestAmiId.Type, 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
-      assert.match(t.Parameters.LatestAmiId.Default, /^\/aws\/service\/ami-amazon-linux-latest\/al2023-ami-/);
-      assert.deepEqual(t.Parameters.InstanceType.Default, options['instance-type']);
-      assert.ok(t.Parameters.InstanceType.AllowedValues.includes(options['instance-type']));
       for (const [name, p] of Object.entries(t.Parameters)) {
         assert.ok(p.Description, `parameter ${name} has a description`);
         if (p.Type === 'Number') assert.ok(p.MinValue !== undefined && p.MaxValue !== undefined, `parameter ${name} has a range`);
       }
-
-      // Two subnets per tier in two AZs, from Fn::GetAZs "" (works in every region and in moto).
-      const azs = ['PublicSubnetA', 'PublicSubnetB', 'PrivateSubnetA', 'PrivateSubnetB'].map((s) => res[s].Properties.AvailabilityZone);
-      assert.deepEqual(azs.map((a) => a['Fn::Select'][0]), ['0', '1', '0', '1']);
-      for (const a of azs) assert.deepEqual(a['Fn::Select'][1], { 'Fn::GetAZs': '' });
+      // sqs-lambda is serverless: no network, no instances.
+      assert.equal(types.includes('AWS::EC2::VPC'), bp.id !== 'sqs-lambda');
+      if (bp.id !== 'sqs-lambda') {
+        assert.equal(t.Parameters.LatestAmiId.Type, 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
+        assert.match(t.Parameters.LatestAmiId.Default, /^\/aws\/service\/ami-amazon-linux-latest\/al2023-ami-/);
+        assert.deepEqual(t.Parameters.InstanceType.Default, options['instance-type']);
+        assert.ok(t.Parameters.InstanceType.AllowedValues.includes(options['instance-type']));
+        // Two subnets per tier in two AZs, from Fn::GetAZs "" (works in every region and in moto).
+        const azs = ['PublicSubnetA', 'PublicSubnetB', 'PrivateSubnetA', 'PrivateSubnetB'].map((s) => res[s].Properties.AvailabilityZone);
+        assert.deepEqual(azs.map((a) => a['Fn::Select'][0]), ['0', '1', '0', '1']);
+        for (const a of azs) assert.deepEqual(a['Fn::Select'][1], { 'Fn::GetAZs': '' });
+      } else assert.deepEqual(Object.keys(t.Parameters), []);
 
       // No SSH or RDP from anywhere.
       for (const r of Object.values(res)) {
@@ -303,14 +345,81 @@ describe('generated templates have the promised shape', () => {
         assert.deepEqual(res.Queue.Properties.RedrivePolicy.deadLetterTargetArn, { 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] });
         assert.equal(res.Queue.Properties.FifoQueue === true, fifo);
         assert.equal(res.DeadLetterQueue.Properties.FifoQueue === true, fifo);
-        assert.ok(t.Outputs.QueueURL && t.Outputs.QueueARN);
-        assert.deepEqual(res.WorkerGroup.DependsOn, ['PrivateRoute', 'PrivateSubnetARouteTableAssociation', 'PrivateSubnetBRouteTableAssociation']);
-        const alarm = res.QueueDepthHighAlarm.Properties;
-        assert.equal(alarm.MetricName, 'ApproximateNumberOfMessagesVisible');
-        assert.deepEqual(alarm.AlarmActions, [{ Ref: 'ScaleOutPolicy' }]);
-        assert.equal(t.Parameters.MaxWorkers.Default, String(options['max-workers']));
-        assert.equal(t.Parameters.ScaleOutQueueDepth.Default, String(options['queue-depth']));
+        assert.deepEqual(t.Outputs.QueueURL.Value, { Ref: 'Queue' });
+        assert.deepEqual(t.Outputs.QueueARN.Value, { 'Fn::GetAtt': ['Queue', 'Arn'] });
+        if (res.WorkerFunction) checkLambdaWorker(t, options);
+        else {
+          assert.deepEqual(res.WorkerGroup.DependsOn, ['PrivateRoute', 'PrivateSubnetARouteTableAssociation', 'PrivateSubnetBRouteTableAssociation']);
+          const alarm = res.QueueDepthHighAlarm.Properties;
+          assert.equal(alarm.MetricName, 'ApproximateNumberOfMessagesVisible');
+          assert.deepEqual(alarm.AlarmActions, [{ Ref: 'ScaleOutPolicy' }]);
+          assert.equal(t.Parameters.MaxWorkers.Default, String(options['max-workers']));
+          assert.equal(t.Parameters.ScaleOutQueueDepth.Default, String(options['queue-depth']));
+        }
       }
     });
   }
 });
+
+/** The Lambda worker: the settings chosen, the limits AWS sets, least privilege, the DLQ alarm. */
+function checkLambdaWorker(t: Tpl, o: OptionValues): void {
+  const res = t.Resources;
+  const fifo = o.fifo === true;
+  const fn = res.WorkerFunction.Properties;
+  assert.equal(fn.Runtime, o.runtime);
+  assert.equal(fn.MemorySize, o.memory);
+  assert.equal(fn.Timeout, o['function-timeout']);
+  assert.equal(fn.Handler, 'index.handler');
+  assert.equal(typeof fn.Code.ZipFile, 'string');
+  assert.ok(fn.Code.ZipFile.length <= 4096, 'ZipFile holds at most 4 KB');
+  assert.equal(/batchItemFailures/.test(fn.Code.ZipFile), o['report-batch-item-failures'] === true);
+  assert.equal(/MessageGroupId/.test(fn.Code.ZipFile), fifo, 'the FIFO placeholder uses message group ids');
+  // Visibility timeout at least six times the function timeout (exactly six here).
+  assert.equal(res.Queue.Properties.VisibilityTimeout, 6 * Number(o['function-timeout']));
+  assert.ok(res.Queue.Properties.VisibilityTimeout <= 43200);
+
+  const esm = res.WorkerEventSourceMapping.Properties;
+  assert.deepEqual(esm.EventSourceArn, { 'Fn::GetAtt': ['Queue', 'Arn'] });
+  assert.deepEqual(esm.FunctionName, { Ref: 'WorkerFunction' });
+  assert.equal(esm.BatchSize, o['batch-size']);
+  if (fifo) {
+    assert.ok(esm.BatchSize <= 10, 'FIFO batches hold at most 10 messages');
+    assert.equal(esm.MaximumBatchingWindowInSeconds, undefined, 'FIFO queues take no batching window');
+  } else {
+    assert.equal(esm.MaximumBatchingWindowInSeconds, o['max-batching-window']);
+    if (esm.BatchSize > 10) assert.ok(esm.MaximumBatchingWindowInSeconds >= 1);
+  }
+  assert.deepEqual(esm.FunctionResponseTypes, o['report-batch-item-failures'] ? ['ReportBatchItemFailures'] : undefined);
+  assert.equal(esm.ScalingConfig.MaximumConcurrency, o['max-concurrency']);
+
+  // Least privilege: the mapping's three SQS actions on this queue, log writes to its log group.
+  const role = res.WorkerFunctionRole.Properties;
+  assert.deepEqual(role.AssumeRolePolicyDocument.Statement[0].Principal, { Service: 'lambda.amazonaws.com' });
+  assert.equal(role.ManagedPolicyArns, undefined);
+  const statements = role.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+  assert.deepEqual(
+    statements.map((s: any) => [s.Action, s.Resource]),
+    [
+      [['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], { 'Fn::GetAtt': ['Queue', 'Arn'] }],
+      [['logs:CreateLogStream', 'logs:PutLogEvents'], { 'Fn::GetAtt': ['WorkerLogGroup', 'Arn'] }],
+    ],
+  );
+  assert.deepEqual(fn.LoggingConfig, { LogGroup: { Ref: 'WorkerLogGroup' } });
+
+  // The dead-letter queue: same type, redrive-allow for this queue only, an alarm on its depth.
+  const dlq = res.DeadLetterQueue.Properties;
+  assert.equal(dlq.RedriveAllowPolicy.redrivePermission, 'byQueue');
+  assert.deepEqual(dlq.RedriveAllowPolicy.sourceQueueArnList, [
+    { 'Fn::Sub': `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:\${AWS::StackName}-jobs${fifo ? '.fifo' : ''}` },
+  ]);
+  assert.deepEqual(res.Queue.Properties.QueueName, { 'Fn::Sub': `\${AWS::StackName}-jobs${fifo ? '.fifo' : ''}` });
+  if (!fifo) assert.ok(dlq.MessageRetentionPeriod > res.Queue.Properties.MessageRetentionPeriod, 'a standard DLQ keeps messages longer');
+  const alarm = res.DeadLetterQueueAlarm.Properties;
+  assert.equal(alarm.MetricName, 'ApproximateNumberOfMessagesVisible');
+  assert.deepEqual(alarm.Dimensions, [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['DeadLetterQueue', 'QueueName'] } }]);
+  assert.equal(alarm.Threshold, 0);
+  assert.equal(alarm.ComparisonOperator, 'GreaterThanThreshold');
+  assert.deepEqual(alarm.AlarmActions, [{ Ref: 'AlarmTopic' }]);
+  assert.ok(t.Outputs.WorkerFunctionName && t.Outputs.AlarmTopicArn);
+  assert.equal(res.WorkerGroup, undefined, 'no EC2 workers next to the Lambda worker');
+}

@@ -9,6 +9,14 @@
 //   deploys the unmodified template and requires exactly that failure (so a fixed moto makes this
 //   test say so), then deploys the same template without the one TCP listener and checks the rest.
 // - HTTPS listeners need a certificate that exists: the test requests one from moto's ACM.
+// - Lambda workers (moto 5.2.1, no container runtime here): CloudFormation creates the function
+//   (inline ZipFile code), its execution role, log group, event source mapping and SNS topic
+//   without Docker, and the Lambda API reports them. moto cannot *invoke* the function without
+//   Docker (a message sent to the queue stays there; moto logs "error running docker"), so the
+//   placeholder code is run with python3/node by lambda-code.test.ts instead. moto also ignores
+//   the function's LoggingConfig, does not know the RedriveAllowPolicy queue attribute at all
+//   (not even through SetQueueAttributes), and does not check that the queue's visibility timeout
+//   covers the function timeout: the test checks that on the queue and function moto reports.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -34,12 +42,16 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { blueprints, describeOptions, optionCombinations, type Blueprint, type OptionValues } from '../../src/core/blueprints';
 import { startMoto, type Moto } from '../helpers/moto';
 
-/** The structural variants: every load-balancer / fifo choice, other options at their defaults. */
+/**
+ * The structural variants: every load-balancer / fifo / worker choice (and for sqs-lambda every
+ * runtime), other options at their defaults.
+ */
 function deployCases(): { bp: Blueprint; options: OptionValues }[] {
   const out: { bp: Blueprint; options: OptionValues }[] = [];
+  const structural = (bp: Blueprint) => ['load-balancer', 'fifo', 'worker', ...(bp.id === 'sqs-lambda' ? ['runtime'] : [])];
   for (const bp of blueprints) {
     for (const options of optionCombinations(bp)) {
-      const structuralOnly = bp.options.every((o) => o.name === 'load-balancer' || o.name === 'fifo' || options[o.name] === o.default);
+      const structuralOnly = bp.options.every((o) => structural(bp).includes(o.name) || options[o.name] === o.default);
       if (structuralOnly) out.push({ bp, options });
     }
   }
@@ -74,6 +86,15 @@ before(async () => {
 after(async () => {
   await moto?.stop();
 });
+
+/** GET from moto's Lambda REST API (no Lambda client among our dependencies; moto skips signatures). */
+async function lambdaApi(path: string): Promise<any> {
+  const r = await fetch(`${moto.endpoint}/2015-03-31/${path}`, {
+    headers: { Authorization: `AWS4-HMAC-SHA256 Credential=testing/20240101/${moto.region}/lambda/aws4_request, SignedHeaders=host, Signature=0` },
+  });
+  assert.equal(r.status, 200, `Lambda ${path}: HTTP ${r.status}`);
+  return r.json();
+}
 
 /** A certificate in moto's ACM (no ACM client among our dependencies: its JSON API is tiny). */
 async function requestCertificate(): Promise<string> {
@@ -173,6 +194,50 @@ async function checkInstancesUse(instanceIds: string[], sg: string): Promise<voi
   for (const i of instances) {
     assert.deepEqual((i.SecurityGroups ?? []).map((g) => g.GroupId), [sg], `instance ${i.InstanceId} uses the group from the launch template`);
   }
+}
+
+/** The Lambda worker as moto's Lambda and SQS APIs report it. */
+async function checkLambdaWorker(
+  t: { diagnostic(m: string): void },
+  template: Tpl,
+  ids: Record<string, string>,
+  outputs: Record<string, string | undefined>,
+  queue: Record<string, string>,
+  dlq: Record<string, string>,
+): Promise<void> {
+  const fnProps = template.Resources.WorkerFunction.Properties;
+  const fn = (await lambdaApi(`functions/${encodeURIComponent(ids.WorkerFunction)}`)).Configuration;
+  assert.equal(outputs.WorkerFunctionName, fn.FunctionName, 'WorkerFunctionName output is the function');
+  assert.equal(fn.Runtime, fnProps.Runtime);
+  assert.equal(fn.Handler, 'index.handler');
+  assert.equal(fn.MemorySize, fnProps.MemorySize);
+  assert.equal(fn.Timeout, fnProps.Timeout);
+  assert.ok(fn.CodeSize > 0, 'the inline code was packaged');
+  assert.equal(fn.Role.split('/').pop(), ids.WorkerFunctionRole, 'the function runs with its own execution role');
+  assert.ok(Number(queue.VisibilityTimeout) >= 6 * fn.Timeout, `visibility timeout ${queue.VisibilityTimeout} s covers six function timeouts`);
+  if (fn.LoggingConfig?.LogGroup) assert.equal(fn.LoggingConfig.LogGroup, ids.WorkerLogGroup);
+  else t.diagnostic('moto ignores the function LoggingConfig: the log group is checked on the template');
+  assert.match(ids.WorkerLogGroup, /^\/aws\/lambda\/.+-worker$/);
+
+  const mappings = (await lambdaApi(`event-source-mappings/?FunctionName=${encodeURIComponent(fn.FunctionName)}`)).EventSourceMappings ?? [];
+  assert.equal(mappings.length, 1, 'one event source mapping');
+  const m = mappings[0];
+  const esm = template.Resources.WorkerEventSourceMapping.Properties;
+  assert.equal(m.UUID, ids.WorkerEventSourceMapping);
+  assert.equal(m.EventSourceArn, queue.QueueArn, 'the mapping reads the job queue');
+  assert.equal(m.FunctionArn, fn.FunctionArn);
+  assert.equal(m.BatchSize, esm.BatchSize);
+  assert.equal(m.MaximumBatchingWindowInSeconds, esm.MaximumBatchingWindowInSeconds);
+  assert.deepEqual(m.FunctionResponseTypes ?? [], esm.FunctionResponseTypes ?? []);
+  assert.deepEqual(m.ScalingConfig, esm.ScalingConfig);
+  assert.equal(m.State, 'Enabled');
+  assert.match(outputs.AlarmTopicArn ?? '', /^arn:aws:sns:/);
+  t.diagnostic('moto cannot invoke Lambda functions without a container runtime; lambda-code.test.ts runs the placeholder code');
+  if (dlq.RedriveAllowPolicy) {
+    const allow = JSON.parse(dlq.RedriveAllowPolicy);
+    assert.equal(allow.redrivePermission, 'byQueue');
+    assert.deepEqual(allow.sourceQueueArnList, [queue.QueueArn], 'only the job queue may use the dead-letter queue');
+  } else t.diagnostic('moto does not know the RedriveAllowPolicy queue attribute: checked on the template');
 }
 
 const cases = deployCases();
@@ -323,6 +388,10 @@ describe('blueprints deploy to moto and are wired', () => {
         assert.equal(outputs.QueueURL, ids.Queue, 'QueueURL output is the queue');
         assert.equal(outputs.QueueARN, q.QueueArn, 'QueueARN output is the queue');
         assert.equal(outputs.DeadLetterQueueURL, ids.DeadLetterQueue);
+        if (res.WorkerFunction) {
+          await checkLambdaWorker(t, template, ids, outputs, q, dlq);
+          return;
+        }
         const w = await autoScalingGroup(ids.WorkerGroup);
         assert.equal(w.LaunchTemplate?.LaunchTemplateId, ids.WorkerLaunchTemplate);
         assert.equal(w.MinSize, Number(template.Parameters?.MinWorkers?.Default));

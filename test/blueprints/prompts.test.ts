@@ -1,7 +1,7 @@
 // The prompts "Decouple: New Template…" shows, built from the option descriptors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blueprintItems, blueprints, formatItems, getBlueprint, optionPrompt, suggestedFileName } from '../../src/core/blueprints';
+import { blueprintItems, blueprints, formatItems, getBlueprint, optionPrompt, remainingOptions, suggestedFileName } from '../../src/core/blueprints';
 
 const opt = (bp: string, name: string) => {
   const b = getBlueprint(bp)!;
@@ -53,6 +53,36 @@ test('numbers and strings: an InputBox prefilled with the default, validated', (
   if (pp.kind === 'input') {
     assert.equal(pp.value, '/index.html');
     assert.match(pp.validate('health') ?? '', /starting with "\/"/);
+  }
+});
+
+test('New Template asks only the options that apply to the answers so far', () => {
+  const fs = getBlueprint('full-system')!;
+  const names = (answered: Record<string, string | number | boolean>) => remainingOptions(fs, answered).map((d) => d.name);
+  assert.deepEqual(names({}).slice(0, 5), ['load-balancer', 'fifo', 'worker', 'instance-count', 'instance-type']);
+  assert.ok(names({}).includes('max-workers') && !names({}).includes('runtime'), 'EC2 workers by default');
+  const lambda = names({ 'load-balancer': 'alb', fifo: false, worker: 'lambda' });
+  assert.deepEqual(lambda, ['instance-count', 'instance-type', 'runtime', 'memory', 'function-timeout', 'batch-size', 'max-batching-window', 'report-batch-item-failures', 'max-concurrency']);
+  assert.ok(!names({ 'load-balancer': 'alb', fifo: true, worker: 'lambda' }).includes('max-batching-window'), 'no batching window for FIFO queues');
+  assert.deepEqual(names(Object.fromEntries(fs.options.map((o) => [o.name, o.default]))), []);
+});
+
+test('InputBoxes check against the earlier answers (FIFO batch size, batching window)', () => {
+  const { b, d } = opt('sqs-lambda', 'batch-size');
+  const fifo = optionPrompt(b, d, 2, 9, { fifo: true });
+  assert.equal(fifo.kind, 'input');
+  if (fifo.kind === 'input') {
+    assert.equal(fifo.validate('10'), undefined);
+    assert.equal(fifo.validate('11'), 'FIFO queues take batches of at most 10 messages (--fifo true)');
+  }
+  const standard = optionPrompt(b, d, 2, 9, { fifo: false });
+  if (standard.kind === 'input') assert.equal(standard.validate('10000'), undefined);
+  const w = opt('sqs-lambda', 'max-batching-window');
+  const window = optionPrompt(w.b, w.d, 6, 9, { fifo: false, 'batch-size': 500 });
+  assert.equal(window.kind, 'input');
+  if (window.kind === 'input') {
+    assert.match(window.validate('0') ?? '', /batch size above 10 \(--batch-size 500\) needs a batching window of at least 1 second/);
+    assert.equal(window.validate('1'), undefined);
   }
 });
 

@@ -144,4 +144,19 @@ test('--help lists a blueprint\'s options with allowed values and defaults', asy
   const u = await run(['--help']);
   assert.equal(u.code, 0);
   assert.match(u.stdout, /decouple scaffold --list/);
+  const fs = await run(['full-system', '--help']);
+  assert.match(fs.stdout, /--max-workers <number>\n.*\(default: 4\); only with --worker ec2\n/);
+  assert.match(fs.stdout, /--max-batching-window <number>\n.*; only with --worker lambda and --fifo false/);
+});
+
+test('options that depend on each other: exit 2 naming both', async () => {
+  const r = await run(['sqs-lambda', '--fifo', '--batch-size', '20']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /invalid value "20" for option --batch-size: FIFO queues take batches of at most 10 messages \(--fifo true\)/);
+  const w = await run(['full-system', '--worker', 'lambda', '--max-workers', '3']);
+  assert.equal(w.code, 2);
+  assert.match(w.stderr, /option --max-workers applies only with --worker ec2/);
+  const ok = await run(['full-system', '--worker', 'lambda', '--runtime', 'nodejs24.x']);
+  assert.equal(ok.code, 0);
+  assert.match(ok.stdout, /"Runtime": "nodejs24.x"/);
 });

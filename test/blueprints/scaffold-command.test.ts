@@ -148,6 +148,54 @@ test('asks for the blueprint and each option, then opens an untitled JSON docume
   assert.ok(!calls.some((c) => c.api === 'writeFile'));
 });
 
+test('full system with a Lambda worker: asks the Lambda settings (checked against FIFO), not the EC2 ones', async () => {
+  const titles: string[] = [];
+  const titled = (f: (...a: any[]) => unknown) => (...a: any[]) => {
+    titles.push((a.length > 1 ? a[1] : a[0]).title);
+    return f(...a);
+  };
+  answers = [
+    pick('full-system'),
+    titled(pick('nlb')),
+    titled(pick('Yes')), // fifo
+    titled(pick('lambda')), // worker
+    titled(type('3')), // instance count
+    titled(pick('t3.micro')),
+    titled(pick('nodejs24.x')),
+    titled(type('512')), // memory
+    titled(type('60')), // function timeout
+    titled((o: { validateInput: (t: string) => string | null; value: string }) => {
+      assert.equal(o.validateInput('11'), 'FIFO queues take batches of at most 10 messages (--fifo true)');
+      return type('5')(o);
+    }),
+    // no batching window for a FIFO queue
+    titled(pick('No')), // report batch item failures
+    titled(type('20')), // max concurrency
+    pick('untitled'),
+  ];
+  await run();
+  assert.equal(answers.length, 0, 'every question asked, none more');
+  // The step count follows the answers: 7 options + where to put it for EC2 workers (the default),
+  // 11 + 1 once the worker is Lambda and the queue FIFO.
+  assert.equal(titles[0], 'New Template: full-system (1/8)');
+  assert.equal(titles.at(-1), 'New Template: full-system (11/12)');
+  const open = calls.find((c) => c.api === 'openTextDocument')!;
+  const expected = renderBlueprint(getBlueprint('full-system')!, {
+    'load-balancer': 'nlb',
+    fifo: true,
+    worker: 'lambda',
+    'instance-count': 3,
+    runtime: 'nodejs24.x',
+    memory: 512,
+    'function-timeout': 60,
+    'batch-size': 5,
+    'report-batch-item-failures': false,
+    'max-concurrency': 20,
+  });
+  assert.deepEqual(open.args[0], { language: 'json', content: expected });
+  assert.match(expected, /"Type": "AWS::Lambda::EventSourceMapping"/);
+});
+
 test('saves to a new file where the user picks, without asking to replace', async () => {
   answers = [pick('alb'), type('2'), pick('t3.micro'), type('/health'), pick('JSON'), pick('save'), Uri.file('/ws/web.template.json')];
   await run();

@@ -3,6 +3,7 @@
 // updates every reference.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../../src/core/lint';
@@ -42,6 +43,9 @@ const PLACEMENT: Record<string, { section: 'Resources' | 'Outputs' | 'document';
   'cfn-sqs-queue-dlq': { section: 'Resources' },
   'cfn-sqs-fifo': { section: 'Resources' },
   'cfn-sqs-queue-policy': { section: 'Resources', with: ['cfn-sqs-queue-dlq'] },
+  'cfn-lambda-sqs-worker': { section: 'Resources', with: ['cfn-sqs-queue-dlq'] },
+  'cfn-sqs-lambda-mapping': { section: 'Resources', with: ['cfn-sqs-queue-dlq', 'cfn-lambda-sqs-worker'] },
+  'cfn-sqs-dlq-alarm': { section: 'Resources', with: ['cfn-sqs-queue-dlq'] },
   'cfn-outputs': { section: 'Outputs', with: ['cfn-alb', 'cfn-sg-pair', 'cfn-sqs-queue-dlq'] },
 };
 
@@ -133,6 +137,19 @@ describe('snippets', () => {
         assert.ok(!keyNames.has(target), `${name}: reference to ${target} is fixed text, not the tab stop that names it`);
       }
     }
+  });
+
+  test('the Lambda snippets wire to the queue snippet: the mapping reads the queue, the role may consume only it', () => {
+    const o = JSON.parse(`{${[expand('cfn-sqs-queue-dlq'), expand('cfn-lambda-sqs-worker'), expand('cfn-sqs-lambda-mapping'), expand('cfn-sqs-dlq-alarm')].join(',')}}`);
+    assert.deepEqual(o.WorkerEventSourceMapping.Properties.EventSourceArn, { 'Fn::GetAtt': ['Queue', 'Arn'] });
+    assert.deepEqual(o.WorkerEventSourceMapping.Properties.FunctionName, { Ref: 'WorkerFunction' });
+    const statements = o.WorkerFunctionRole.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    assert.deepEqual(statements[0].Resource, { 'Fn::GetAtt': ['Queue', 'Arn'] });
+    assert.ok(o.Queue.Properties.VisibilityTimeout >= 6 * o.WorkerFunction.Properties.Timeout, 'the defaults keep six function timeouts');
+    assert.deepEqual(o.DeadLetterQueueAlarm.Properties.Dimensions[0].Value, { 'Fn::GetAtt': ['DeadLetterQueue', 'QueueName'] });
+    // The inline code is Python that compiles.
+    execFileSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), "index.py", "exec")'], { input: o.WorkerFunction.Properties.Code.ZipFile });
+    assert.match(o.WorkerFunction.Properties.Code.ZipFile, /batchItemFailures/);
   });
 
   test('the alb snippet mirrors its names: renaming the target group renames the listener\'s reference', () => {

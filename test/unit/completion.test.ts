@@ -218,7 +218,7 @@ describe('completion: properties, values and types', () => {
     assert.ok(labels(text).includes('VisibilityTimeout'));
     assert.deepEqual(labels(text, { jsonSchemaCovers: true }), []);
     const types = labels('{"Resources": {"F": {"Type": "|"}}}', { jsonSchemaCovers: true });
-    assert.ok(types.includes('AWS::Lambda::Function') && !types.includes('AWS::SQS::Queue'));
+    assert.ok(types.includes('AWS::DynamoDB::Table') && !types.includes('AWS::SQS::Queue') && !types.includes('AWS::Lambda::Function'));
     // Names are ours alone: still offered.
     assert.ok(labels(JSON_HEAD + '"SourceSecurityGroupId": {"Ref": "|', { jsonSchemaCovers: true }).includes('LoadBalancerSecurityGroup'));
   });

@@ -28,7 +28,7 @@ export function blueprintHelp(bp: Blueprint): string {
   if (bp.options.length === 0) lines.push('  (none)');
   for (const o of bp.options) {
     lines.push(`  --${o.name} <${o.kind === 'choice' ? (o.choices ?? []).join('|') : o.kind}>`);
-    lines.push(`      ${o.description}; ${allowedValues(o)} (default: ${String(o.default)})`);
+    lines.push(`      ${o.description}; ${allowedValues(o)} (default: ${String(o.default)})${o.onlyWith ? `; only with ${o.onlyWith.what}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -11,16 +11,21 @@ import {
   addQueues,
   addServerCountParameter,
   addUrlOutput,
+  addLambdaWorker,
   addWorkers,
   INSTANCE_TYPES,
+  LAMBDA_LIMITS,
+  LAMBDA_RUNTIMES,
   TemplateBuilder,
+  visibilityTimeoutFor,
 } from './parts';
+import type { QueueOptions } from './parts/queues';
 import type { Blueprint, OptionDescriptor, OptionValues, TemplateObject } from './types';
 import { toYaml } from '../convert';
 import type { TemplateFormat } from '../template';
 
 export type { Blueprint, OptionDescriptor, OptionKind, OptionValue, OptionValues, TemplateObject } from './types';
-export { allowedValues, defaultOptions, describeOptions, optionCombinations, parseOptionValue, resolveOptions } from './options';
+export { allowedValues, crossCheck, defaultOptions, describeOptions, isRelevant, optionCombinations, parseOptionValue, resolveOptions } from './options';
 
 // ---------------------------------------------------------------------------------------------
 // Option descriptors shared by several blueprints
@@ -87,6 +92,97 @@ const lbChoice = (choices: string[], dflt: string, what: string): OptionDescript
   default: dflt,
 });
 
+// Lambda workers (sqs-lambda, and full-system with --worker lambda). Limits: LAMBDA_LIMITS.
+
+const runtime: OptionDescriptor = {
+  name: 'runtime',
+  description: 'Lambda runtime of the worker function (the placeholder code is in its language)',
+  kind: 'choice',
+  choices: LAMBDA_RUNTIMES,
+  choiceLabels: { 'python3.14': 'Python 3.14', 'nodejs24.x': 'Node.js 24' },
+  default: 'python3.14',
+};
+
+const memory: OptionDescriptor = {
+  name: 'memory',
+  description: 'Memory of the worker function in MB (CPU grows with it)',
+  kind: 'number',
+  ...LAMBDA_LIMITS.memory,
+  default: 256,
+};
+
+const functionTimeout: OptionDescriptor = {
+  name: 'function-timeout',
+  description: `Seconds the worker function may spend on one batch (the queue's visibility timeout is ${LAMBDA_LIMITS.visibilityFactor} times this)`,
+  kind: 'number',
+  ...LAMBDA_LIMITS.timeout,
+  default: 30,
+};
+
+const batchSize: OptionDescriptor = {
+  name: 'batch-size',
+  description: 'Most messages per invocation (FIFO queues: at most 10)',
+  kind: 'number',
+  min: LAMBDA_LIMITS.batchSize.min,
+  max: LAMBDA_LIMITS.batchSize.max,
+  default: 10,
+  validateWith: (v, o) =>
+    o.fifo === true && Number(v) > LAMBDA_LIMITS.batchSize.fifoMax
+      ? `FIFO queues take batches of at most ${LAMBDA_LIMITS.batchSize.fifoMax} messages (--fifo true)`
+      : undefined,
+};
+
+const maxBatchingWindow: OptionDescriptor = {
+  name: 'max-batching-window',
+  description: 'Most seconds to gather a batch before invoking the function (standard queues only)',
+  kind: 'number',
+  ...LAMBDA_LIMITS.batchingWindow,
+  default: 1,
+  onlyWith: { when: (o) => o.fifo !== true, what: '--fifo false (FIFO queues do not support a batching window)' },
+  validateWith: (v, o) =>
+    Number(o['batch-size']) > LAMBDA_LIMITS.batchSizeWithoutWindow && Number(v) < 1
+      ? `a batch size above ${LAMBDA_LIMITS.batchSizeWithoutWindow} (--batch-size ${String(o['batch-size'])}) needs a batching window of at least 1 second`
+      : undefined,
+};
+
+const reportBatchItemFailures: OptionDescriptor = {
+  name: 'report-batch-item-failures',
+  description: 'Partial batch responses: only the failed messages return to the queue (ReportBatchItemFailures)',
+  kind: 'boolean',
+  default: true,
+};
+
+const maxConcurrency: OptionDescriptor = {
+  name: 'max-concurrency',
+  description: 'Most concurrent invocations the queue may cause (ScalingConfig.MaximumConcurrency)',
+  kind: 'number',
+  ...LAMBDA_LIMITS.maxConcurrency,
+  default: 10,
+};
+
+const lambdaOptions = [runtime, memory, functionTimeout, batchSize, maxBatchingWindow, reportBatchItemFailures, maxConcurrency];
+
+const worker: OptionDescriptor = {
+  name: 'worker',
+  description: 'What consumes the queue',
+  kind: 'choice',
+  choices: ['ec2', 'lambda'],
+  choiceLabels: { ec2: 'EC2 instances in an Auto Scaling group', lambda: 'a Lambda function (event source mapping)' },
+  default: 'ec2',
+};
+
+/** The same option, asked only when the full system's worker is `kind`. */
+function forWorker(d: OptionDescriptor, kind: 'ec2' | 'lambda'): OptionDescriptor {
+  const inner = d.onlyWith;
+  return {
+    ...d,
+    onlyWith: {
+      when: (o) => o.worker === kind && (!inner || inner.when(o)),
+      what: inner ? `--worker ${kind} and ${inner.what}` : `--worker ${kind}`,
+    },
+  };
+}
+
 const num = (o: OptionValues, name: string) => Number(o[name]);
 const str = (o: OptionValues, name: string) => String(o[name]);
 const bool = (o: OptionValues, name: string) => o[name] === true;
@@ -94,10 +190,32 @@ const bool = (o: OptionValues, name: string) => o[name] === true;
 // ---------------------------------------------------------------------------------------------
 // Blueprints
 
+function lambdaWorker(b: TemplateBuilder, o: OptionValues): void {
+  addLambdaWorker(b, {
+    fifo: bool(o, 'fifo'),
+    runtime: str(o, 'runtime'),
+    memory: num(o, 'memory'),
+    timeout: num(o, 'function-timeout'),
+    batchSize: num(o, 'batch-size'),
+    maxBatchingWindow: num(o, 'max-batching-window'),
+    reportBatchItemFailures: bool(o, 'report-batch-item-failures'),
+    maxConcurrency: num(o, 'max-concurrency'),
+  });
+}
+
+/** The job queue for a Lambda worker: visibility timeout six times the function timeout. */
+const lambdaQueue = (o: OptionValues) => ({ visibilityTimeout: visibilityTimeoutFor(num(o, 'function-timeout')), redriveAllow: true });
+
 function webTemplate(
   description: string,
   o: OptionValues,
-  front: { kind: 'classic' | 'alb' | 'nlb'; https?: boolean; accessLogs?: boolean; healthCheckPath?: string; queue?: { fifo: boolean } },
+  front: {
+    kind: 'classic' | 'alb' | 'nlb';
+    https?: boolean;
+    accessLogs?: boolean;
+    healthCheckPath?: string;
+    queue?: { fifo: boolean; options?: QueueOptions };
+  },
 ): TemplateBuilder {
   const b = new TemplateBuilder(description);
   addServerCountParameter(b, num(o, 'instance-count'));
@@ -105,16 +223,17 @@ function webTemplate(
   if (front.https) addCertificateParameter(b);
   addNetwork(b);
   if (front.accessLogs) addLogBucket(b, front.kind === 'classic' ? 'elb' : 'alb');
-  if (front.queue) addQueues(b, front.queue.fifo);
+  if (front.queue) addQueues(b, front.queue.fifo, front.queue.options);
+  const queue = front.queue && { fifo: front.queue.fifo };
   const fo = {
     https: front.https === true,
     accessLogs: front.accessLogs === true,
     healthCheckPath: front.healthCheckPath ?? '/index.html',
-    queue: front.queue,
+    queue,
   };
   if (front.kind === 'classic') addClassicElb(b, fo);
   else if (front.kind === 'alb') addAlb(b, fo);
-  else addNlb(b, { queue: front.queue });
+  else addNlb(b, { queue });
   addUrlOutput(b, fo.https);
   return b;
 }
@@ -122,7 +241,7 @@ function webTemplate(
 export const blueprints: readonly Blueprint[] = [
   {
     id: 'classic-elb',
-    description: 'Classic Load Balancer in front of an Auto Scaling group of web servers (the seed pattern, modernised)',
+    description: 'Classic Load Balancer in front of an Auto Scaling group of web servers (the pattern of the AWS in Action chapter-12 template, modernised)',
     options: [instanceCount, instanceType, healthCheckPath],
     generate: (o) =>
       webTemplate(
@@ -198,20 +317,45 @@ export const blueprints: readonly Blueprint[] = [
     },
   },
   {
+    id: 'sqs-lambda',
+    description: 'SQS queue with a dead-letter queue, consumed by a Lambda function with partial batch responses (standard or FIFO)',
+    options: [fifo, ...lambdaOptions],
+    generate: (o) => {
+      const isFifo = bool(o, 'fifo');
+      const b = new TemplateBuilder(
+        `${isFifo ? 'FIFO' : 'Standard'} SQS queue with a dead-letter queue, consumed by a Lambda function through an event source mapping, with an alarm on the dead-letter queue.`,
+      );
+      addQueues(b, isFifo, lambdaQueue(o));
+      lambdaWorker(b, o);
+      return b.build();
+    },
+  },
+  {
     id: 'full-system',
-    description: 'The full decoupled system: load-balanced web tier handing work to a queue consumed by workers',
-    options: [lbChoice(['alb', 'classic', 'nlb'], 'alb', 'of the web tier'), fifo, instanceCount, instanceType, maxWorkers, queueDepth],
+    description: 'The full decoupled system: load-balanced web tier handing work to a queue consumed by workers (EC2 or Lambda)',
+    options: [
+      lbChoice(['alb', 'classic', 'nlb'], 'alb', 'of the web tier'),
+      fifo,
+      worker,
+      instanceCount,
+      instanceType,
+      forWorker(maxWorkers, 'ec2'),
+      forWorker(queueDepth, 'ec2'),
+      ...lambdaOptions.map((d) => forWorker(d, 'lambda')),
+    ],
     generate: (o) => {
       const isFifo = bool(o, 'fifo');
       const kind = str(o, 'load-balancer') as 'alb' | 'classic' | 'nlb';
+      const isLambda = str(o, 'worker') === 'lambda';
       const b = webTemplate(
         `Decoupled system: a load balancer (${kind}) in front of 2-4 web servers that hand jobs to a ${
           isFifo ? 'FIFO' : 'standard'
-        } SQS queue (with a dead-letter queue) consumed by workers scaling on queue depth.`,
+        } SQS queue (with a dead-letter queue) consumed by ${isLambda ? 'a Lambda function' : 'workers scaling on queue depth'}.`,
         o,
-        { kind, queue: { fifo: isFifo } },
+        { kind, queue: { fifo: isFifo, options: isLambda ? lambdaQueue(o) : undefined } },
       );
-      addWorkers(b, { fifo: isFifo, maxWorkers: num(o, 'max-workers'), queueDepth: num(o, 'queue-depth') });
+      if (isLambda) lambdaWorker(b, o);
+      else addWorkers(b, { fifo: isFifo, maxWorkers: num(o, 'max-workers'), queueDepth: num(o, 'queue-depth') });
       return b.build();
     },
   },
@@ -238,5 +382,5 @@ export function renderBlueprint(bp: Blueprint, options: Partial<Record<string, O
   return format === 'yaml' ? toYaml(t) : serializeTemplate(t);
 }
 
-export { blueprintItems, formatItems, optionPrompt, suggestedFileName, type OptionPrompt, type PickItem } from './prompts';
+export { blueprintItems, formatItems, optionPrompt, remainingOptions, suggestedFileName, type OptionPrompt, type PickItem } from './prompts';
 export type { TemplateFormat };

@@ -59,6 +59,25 @@ export function defaultOptions(bp: Blueprint): Record<string, OptionValue> {
   return Object.fromEntries(bp.options.map((o) => [o.name, o.default]));
 }
 
+/** Whether an option means anything given the other values (see OptionDescriptor.onlyWith). */
+export function isRelevant(d: OptionDescriptor, values: OptionValues): boolean {
+  return !d.onlyWith || d.onlyWith.when(values);
+}
+
+/** The checks across options of a complete option set: error messages naming the option. */
+export function crossCheck(bp: Blueprint, values: OptionValues, given: ReadonlySet<string> = new Set()): string[] {
+  const errors: string[] = [];
+  for (const d of bp.options) {
+    if (!isRelevant(d, values)) {
+      if (given.has(d.name)) errors.push(`option --${d.name} applies only with ${d.onlyWith!.what}`);
+      continue;
+    }
+    const err = d.validateWith?.(values[d.name], values);
+    if (err) errors.push(`invalid value "${String(values[d.name])}" for option --${d.name}${given.has(d.name) ? '' : ' (its default)'}: ${err}`);
+  }
+  return errors;
+}
+
 /**
  * Turn `{ name: text }` pairs into typed options (defaults for the rest). Errors name the option
  * and the allowed values; unknown options list the blueprint's options.
@@ -80,13 +99,16 @@ export function resolveOptions(
     if (r.ok) values[name] = r.value;
     else errors.push(r.error);
   }
+  if (errors.length === 0) errors.push(...crossCheck(bp, values, new Set(Object.keys(raw))));
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }
 
 /**
  * The option sets tests and the committed examples cover: every combination of the choice and
  * boolean options (numbers and strings at their defaults), plus each number option at its minimum
- * and maximum with everything else at the defaults.
+ * and maximum with everything else at the defaults. Sets where an option does not apply (see
+ * OptionDescriptor.onlyWith) yet differs from its default, or that fail a check across options,
+ * are left out: they are not valid input.
  */
 export function optionCombinations(bp: Blueprint): OptionValues[] {
   let combos: Record<string, OptionValue>[] = [defaultOptions(bp)];
@@ -101,7 +123,7 @@ export function optionCombinations(bp: Blueprint): OptionValues[] {
       if (v !== undefined && v !== o.default) combos.push({ ...defaultOptions(bp), [o.name]: v });
     }
   }
-  return combos;
+  return combos.filter((c) => crossCheck(bp, c).length === 0 && bp.options.every((o) => isRelevant(o, c) || c[o.name] === o.default));
 }
 
 /** Short label for an option set, e.g. "load-balancer=alb fifo=true". */

@@ -1,8 +1,8 @@
 // What the "New Template…" command asks, derived from the option descriptors. Pure, so the
 // prompts are tested without VS Code; src/extension/scaffold-command.ts only shows them.
-import { allowedValues, parseOptionValue } from './options';
+import { allowedValues, defaultOptions, isRelevant, parseOptionValue } from './options';
 import type { TemplateFormat } from '../template';
-import type { Blueprint, OptionDescriptor, OptionValue } from './types';
+import type { Blueprint, OptionDescriptor, OptionValue, OptionValues } from './types';
 
 export interface PickItem {
   label: string;
@@ -30,8 +30,20 @@ export function blueprintItems(blueprints: readonly Blueprint[]): { label: strin
   return blueprints.map((b) => ({ label: b.id, detail: b.description, id: b.id }));
 }
 
-/** One prompt per option: a QuickPick for choices and booleans, an InputBox otherwise. */
-export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, steps: number): OptionPrompt {
+/**
+ * The options New Template still has to ask, given the answers so far: those not answered yet
+ * that apply to the answers (defaults for the rest), in the blueprint's order.
+ */
+export function remainingOptions(bp: Blueprint, answered: OptionValues): OptionDescriptor[] {
+  const values = { ...defaultOptions(bp), ...answered };
+  return bp.options.filter((d) => !(d.name in answered) && isRelevant(d, values));
+}
+
+/**
+ * One prompt per option: a QuickPick for choices and booleans, an InputBox otherwise. `answered`
+ * (the earlier answers) feeds the checks across options, e.g. a FIFO queue's batch size limit.
+ */
+export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, steps: number, answered: OptionValues = {}): OptionPrompt {
   const title = `New Template: ${bp.id} (${step}/${steps})`;
   const defaultMark = (v: OptionValue) => (v === d.default ? 'default' : undefined);
   if (d.kind === 'choice') {
@@ -61,7 +73,8 @@ export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, s
     placeholder: String(d.default),
     validate: (text) => {
       const r = parseOptionValue(d, text);
-      return r.ok ? undefined : r.error.replace(/^invalid value "[^"]*" for option --[a-z0-9-]+: /, '');
+      if (!r.ok) return r.error.replace(/^invalid value "[^"]*" for option --[a-z0-9-]+: /, '');
+      return d.validateWith?.(r.value, { ...defaultOptions(bp), ...answered, [d.name]: r.value });
     },
     parse: (text) => {
       const r = parseOptionValue(d, text);

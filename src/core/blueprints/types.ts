@@ -21,6 +21,17 @@ export interface OptionDescriptor {
   default: OptionValue;
   /** Extra validation of an already typed value: an error message, or undefined when fine. */
   validate?: (value: OptionValue) => string | undefined;
+  /**
+   * Validation against the other options (e.g. FIFO limits), given every value (defaults for the
+   * ones not chosen): an error message, or undefined when fine.
+   */
+  validateWith?: (value: OptionValue, values: OptionValues) => string | undefined;
+  /**
+   * The option means something only with certain other values (Lambda settings with a Lambda
+   * worker): New Template does not ask for it otherwise, and the CLI rejects it with an error
+   * naming `what`, e.g. "--worker lambda".
+   */
+  onlyWith?: { when: (values: OptionValues) => boolean; what: string };
 }
 
 /** A CloudFormation template as plain data. */

@@ -46,6 +46,16 @@ describe(ID, () => {
     assert.deepEqual(ds.map((d) => spanText(text, d)), ['QueueURL', 'Arm', 'Arn', 'DnsName']);
   });
 
+  it('knows the Lambda worker types: a function has Arn, a log group Arn, a topic TopicArn', () => {
+    const text = template(
+      { F: { Type: 'AWS::Lambda::Function' }, L: { Type: 'AWS::Logs::LogGroup' }, T: { Type: 'AWS::SNS::Topic' } },
+      { Outputs: { A: { Value: { 'Fn::GetAtt': ['F', 'FunctionArn'] } }, B: { Value: { 'Fn::GetAtt': ['L', 'Arn'] } }, C: { Value: { 'Fn::GetAtt': ['T', 'Arn'] } } } },
+    );
+    const ds = lint(text, [ID]);
+    assert.deepEqual(ds.map((d) => spanText(text, d)), ['FunctionArn', 'Arn']);
+    assert.deepEqual(ds.map((d) => /did you mean '([^']+)'/.exec(d.message)?.[1]), ['Arn', 'TopicArn']);
+  });
+
   it('is quiet on valid attributes, computed attribute names and types outside its scope', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'reference', 'unknown-attribute', 'good.json'), []);
     // Type names that collide with Object.prototype members are just unknown types.

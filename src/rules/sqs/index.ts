@@ -4,6 +4,8 @@ import { dlqRetention } from './dlq-retention';
 import { dlqTypeMismatch } from './dlq-type-mismatch';
 import { fifoName } from './fifo-name';
 import { fifoOnlyProperty } from './fifo-only-property';
+import { lambdaBatchSettings } from './lambda-batch-settings';
+import { lambdaVisibilityTimeout } from './lambda-visibility-timeout';
 import { valueRange } from './value-range';
 
-export const sqsRules: Rule[] = [fifoName, fifoOnlyProperty, dlqTypeMismatch, dlqRetention, valueRange];
+export const sqsRules: Rule[] = [fifoName, fifoOnlyProperty, dlqTypeMismatch, dlqRetention, valueRange, lambdaVisibilityTimeout, lambdaBatchSettings];
