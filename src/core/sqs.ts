@@ -162,7 +162,8 @@ function dlqFromArnNode(t: Template, node: Node, byId: Map<string, Queue>, byNam
  */
 export function spanInsideString(text: string, str: StringNode, key: string): Span | undefined {
   const raw = text.slice(str.offset, str.offset + str.length);
-  const re = new RegExp(`\\\\"${key}\\\\"\\s*:\\s*(\\\\"[^\\\\]*\\\\"|-?[0-9.eE+-]+)`);
+  // JSON writes the policy's quotes escaped (\"key\"); a YAML quoted or plain scalar as they are.
+  const re = new RegExp(`\\\\?"${key}\\\\?"\\s*:\\s*(\\\\?"[^"\\\\]*\\\\?"|-?[0-9.eE+-]+)`);
   const m = re.exec(raw);
   if (!m) return undefined;
   const at = m.index + m[0].length - m[1].length;

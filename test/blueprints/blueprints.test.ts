@@ -168,7 +168,7 @@ describe('blueprint registry', () => {
       // `!GetAtt A.B` reads as "A.B"; converted back to JSON it is ["A", "B"] again.
       assert.deepEqual(JSON.parse(convertTemplate(yaml, 'json').text), JSON.parse(text), label);
       assert.ok(!/\bRef:|Fn::(Sub|GetAtt|Join|Select|GetAZs|FindInMap):/.test(yaml), `${label}: long forms only where a short form cannot be (Fn::Base64: !Sub)`);
-      assert.match(yaml, /UserData:\n\s+Fn::Base64: !Sub \|\n/, label);
+      if (text.includes('"UserData"')) assert.match(yaml, /UserData:\n\s+Fn::Base64: !Sub \|\n/, label);
       assert.ok(Buffer.byteLength(yaml) < 51200, `${label}: fits in a TemplateBody`);
     }
   });

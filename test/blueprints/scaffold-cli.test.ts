@@ -156,7 +156,7 @@ test('options that depend on each other: exit 2 naming both', async () => {
   const w = await run(['full-system', '--worker', 'lambda', '--max-workers', '3']);
   assert.equal(w.code, 2);
   assert.match(w.stderr, /option --max-workers applies only with --worker ec2/);
-  const ok = await run(['full-system', '--worker', 'lambda', '--runtime', 'nodejs24.x']);
+  const ok = await run(['full-system', '--worker', 'lambda', '--runtime', 'nodejs24.x', '--format', 'json']);
   assert.equal(ok.code, 0);
   assert.match(ok.stdout, /"Runtime": "nodejs24.x"/);
 });

@@ -171,14 +171,15 @@ test('full system with a Lambda worker: asks the Lambda settings (checked agains
     // no batching window for a FIFO queue
     titled(pick('No')), // report batch item failures
     titled(type('20')), // max concurrency
+    titled(pick('JSON')),
     pick('untitled'),
   ];
   await run();
   assert.equal(answers.length, 0, 'every question asked, none more');
-  // The step count follows the answers: 7 options + where to put it for EC2 workers (the default),
-  // 11 + 1 once the worker is Lambda and the queue FIFO.
-  assert.equal(titles[0], 'New Template: full-system (1/8)');
-  assert.equal(titles.at(-1), 'New Template: full-system (11/12)');
+  // The step count follows the answers: 7 options + the format + where to put it for EC2 workers
+  // (the default), 11 + 2 once the worker is Lambda and the queue FIFO.
+  assert.equal(titles[0], 'New Template: full-system (1/9)');
+  assert.equal(titles.at(-1), 'New Template: full-system (12/13)');
   const open = calls.find((c) => c.api === 'openTextDocument')!;
   const expected = renderBlueprint(getBlueprint('full-system')!, {
     'load-balancer': 'nlb',

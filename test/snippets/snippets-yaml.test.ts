@@ -62,6 +62,9 @@ const PLACEMENT: Record<string, { section: 'Resources' | 'Outputs' | 'document';
   'cfn-sqs-queue-dlq': { section: 'Resources' },
   'cfn-sqs-fifo': { section: 'Resources' },
   'cfn-sqs-queue-policy': { section: 'Resources', with: ['cfn-sqs-queue-dlq'] },
+  'cfn-lambda-sqs-worker': { section: 'Resources', with: ['cfn-sqs-queue-dlq'] },
+  'cfn-sqs-lambda-mapping': { section: 'Resources', with: ['cfn-sqs-queue-dlq', 'cfn-lambda-sqs-worker'] },
+  'cfn-sqs-dlq-alarm': { section: 'Resources', with: ['cfn-sqs-queue-dlq'] },
   'cfn-outputs': { section: 'Outputs', with: ['cfn-alb', 'cfn-sg-pair', 'cfn-sqs-queue-dlq'] },
 };
 
