@@ -81,9 +81,10 @@ export function processIo(): CliIo {
 
 if (require.main === module) {
   // Output may be piped into `head`: a closed pipe is not an error worth a stack trace, and the
-  // exit code stays the command's (errors found is still 1), so `set -o pipefail` CI sees it.
+  // exit code stays the command's (errors found is still 1), so `set -o pipefail` CI sees it. A
+  // closed terminal (EIO, after SIGHUP) is the same: a deploy's clean-up must not die on a write.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (e.code !== 'EPIPE' && e.code !== 'EIO') throw e;
     stdoutClosed = true;
   });
   main(process.argv.slice(2), processIo()).then(

@@ -1,7 +1,7 @@
 // JSON front end: jsonc-parser's scanner, driven by an iterative parser (no recursion, so any
 // nesting depth is fine) that builds the format-independent tree in ./ast with offsets for every
 // key and value, and records what strict JSON would reject: comments (`//`, `/* */` and the `#`
-// comments that the seed's template uses and CloudFormation accepts only by reading the file as
+// comments that the AWS in Action chapter-12 template uses and CloudFormation accepts only by reading the file as
 // YAML), trailing commas, duplicate keys, and real syntax errors with their positions.
 import { createScanner } from 'jsonc-parser';
 import type { ArrayNode, ContainerNode, Node, ObjectNode, Property, Span } from './ast';

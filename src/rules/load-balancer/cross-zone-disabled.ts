@@ -1,6 +1,6 @@
 // A Classic Load Balancer without cross-zone load balancing sends each node's traffic only to the
 // instances in its own Availability Zone, so an uneven spread of instances becomes an uneven load.
-// The seed: "cross-zone load balancing is recommended; it is disabled by default".
+// The chapter-12 article: "cross-zone load balancing is recommended; it is disabled by default".
 import { getProperty } from '../../core/ast';
 import { scalars } from '../../core/resolve';
 import { defineRule } from '../../core/rule';

@@ -2,7 +2,7 @@
 // outage takes the whole entry point down, however many instances run elsewhere — the point of a
 // load balancer in front of an Auto Scaling group is lost. AWS rejects an Application Load
 // Balancer with subnets in fewer than two zones (error); Classic, Network and Gateway Load
-// Balancers accept one zone, so for them this is a warning. The seed's Classic ELB has one subnet.
+// Balancers accept one zone, so for them this is a warning. The chapter-12 template's Classic ELB has one subnet.
 // Zones come from the subnets' AvailabilityZone (a literal, or Fn::Select over Fn::GetAZs: distinct
 // indexes are distinct zones). A zone the template does not show is not guessed — except that one
 // subnet is one zone for sure.

@@ -1,4 +1,4 @@
-// Web servers behind a load balancer should be reachable only through it (the seed: "Web servers
+// Web servers behind a load balancer should be reachable only through it (the chapter-12 article: "Web servers
 // can only be reached through the load balancer"). An instance rule that admits the traffic port
 // from an address range — instead of from the load balancer's security group — lets clients
 // bypass the load balancer, its health checks and its TLS termination.

@@ -1,6 +1,6 @@
 // A load balancer only receives what its own security groups admit. A listener on a port that no
 // group of the load balancer opens never sees a client: the DNS name answers, the connection
-// times out. (The seed opens 80 on LoadBalancerSecurityGroup for its listener on 80.)
+// times out. (The chapter-12 template opens 80 on LoadBalancerSecurityGroup for its listener on 80.)
 import { isArray } from '../../core/ast';
 import { defineRule, type Fix } from '../../core/rule';
 import { formatPorts, knownGroups, rulePortMatch, transportOf, wiring, type ListenerInfo, type Wiring } from '../../core/wiring';

@@ -1,6 +1,6 @@
 // Instances behind a load balancer need no public IP addresses: clients reach them through the
 // load balancer. A public address makes them reachable from the internet directly, wherever a
-// security-group rule or a future edit lets traffic in (the seed's launch configuration sets
+// security-group rule or a future edit lets traffic in (the chapter-12 template's launch configuration sets
 // AssociatePublicIpAddress: true and opens SSH to the world). Put them in private subnets with a
 // NAT gateway or VPC endpoints for outbound traffic, or at least do not associate public IPs.
 import { defineRule } from '../../core/rule';

@@ -1,5 +1,5 @@
 // Remote administration ports open to the whole internet. SSH (22) and RDP (3389) reachable from
-// 0.0.0.0/0 or ::/0 invite brute-force attempts from everywhere; the seed's template opens SSH to
+// 0.0.0.0/0 or ::/0 invite brute-force attempts from everywhere; the chapter-12 template opens SSH to
 // the world on its web servers. Restrict the source to an administrator's address range, or use
 // Session Manager and open nothing.
 import { defineRule } from '../../core/rule';

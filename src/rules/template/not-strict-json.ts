@@ -1,7 +1,7 @@
 // JSON has no comments and no trailing commas. CloudFormation first parses a template as JSON; when
 // that fails it reads the file as YAML. `#` starts a YAML comment and YAML flow collections allow a
 // comma before the closing bracket, so a JSON template with `#` comments and trailing commas (the
-// seed's chapter-12 template has both) is still accepted — as YAML, by luck. `//` and `/* */` are
+// AWS in Action chapter-12 template has both) is still accepted — as YAML, by luck. `//` and `/* */` are
 // not YAML comments, so those files fail outright. Either way the file is not JSON: `jq`,
 // `JSON.parse`, `aws cloudformation validate-template`'s JSON path and most tools reject it.
 // One diagnostic per file (every comment and trailing comma in its related information), with two
