@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureTools, packageVsix, Session } from './harness';
+import { ensureTools, packageVsix, Session, stepper } from './harness';
 
 const YAML = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -67,16 +67,7 @@ describe('Completion in a real VS Code (code-server, headless Chromium)', { time
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 180_000 }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        const shot = await s?.screenshot(`failed-completion-${name}`).catch(() => undefined);
-        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
-        throw e;
-      }
-    });
+  const step = stepper(() => s, 'completion');
 
   const rows = () => s.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
   /** The labels of the suggestion rows, top first. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import { startMoto, type Moto } from '../helpers/moto';
 import { leftovers, startProxy, type Fault, type Proxy } from '../deploy/helpers';
-import { ensureTools, packageVsix, ROOT, Session } from './harness';
+import { ensureTools, packageVsix, ROOT, Session, stepper } from './harness';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'deploy');
 const TEMPLATE = readFileSync(join(FIXTURES, 'queue-worker.json'), 'utf8');
@@ -54,16 +54,7 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 240_000 }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        const shot = await s?.screenshot(`failed-deploy-${name}`).catch(() => undefined);
-        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
-        throw e;
-      }
-    });
+  const step = stepper(() => s, 'deploy', { timeout: 240_000 });
 
   const input = '.quick-input-widget input';
   const dialogButton = (label: string) => s.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: label });

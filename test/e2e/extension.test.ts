@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import { allRules } from '../../src/rules';
-import { ensureTools, packageVsix, RESULTS, ROOT, Session } from './harness';
+import { ensureTools, packageVsix, RESULTS, ROOT, Session, stepper } from './harness';
 
 const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
 const SEED_NAME = 'loadbalancer.json';
@@ -246,16 +246,7 @@ describe('Restricted mode and settings (code-server, untrusted workspace)', { ti
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 180_000 }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        const shot = await s?.screenshot(`failed-restricted-${name}`).catch(() => undefined);
-        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
-        throw e;
-      }
-    });
+  const step = stepper(() => s, 'restricted');
 
   step('an untrusted workspace still gets diagnostics, with settings and .decouple.json applied', async () => {
     // Decline trust in VS Code's startup dialog: restricted mode.

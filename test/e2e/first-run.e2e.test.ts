@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ensureTools, packageVsix, ROOT, Session } from './harness';
+import { ensureTools, packageVsix, ROOT, Session, stepper } from './harness';
 
 const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
 
@@ -44,16 +44,7 @@ describe('the first ten minutes in a real VS Code (code-server, the sample works
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 180_000 }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        const shot = await s?.screenshot(`failed-first-run-${name}`).catch(() => undefined);
-        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
-        throw e;
-      }
-    });
+  const step = stepper(() => s, 'first-run');
 
   const stepDone = (id: string) => s.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`).first().getAttribute('aria-checked');
   const openWalkthrough = async () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The repository root: the folder above this file whose package.json is Decouple's. */
@@ -388,4 +389,23 @@ export class Session {
   async focusEditor(): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor textarea.inputarea').first().focus();
   }
+}
+
+/**
+ * A test step of an e2e suite: on failure, a screenshot of the editor goes to test-results/
+ * (`failed-<prefix>-<name>.png`) and its path, plus `extra` (e.g. console lines), into the error.
+ */
+export function stepper(session: () => Session | undefined, prefix: string, options: { timeout?: number; extra?: (s: Session) => string } = {}) {
+  return (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: options.timeout ?? 180_000 }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const s = session();
+        const shot = await s?.screenshot(`failed-${prefix}-${name}`).catch(() => undefined);
+        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
+        if (s && options.extra) (e as Error).message += options.extra(s);
+        throw e;
+      }
+    });
 }

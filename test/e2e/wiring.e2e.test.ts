@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { LineIndex } from '../../src/core/positions';
 import { parseTemplate } from '../../src/core/template';
-import { ensureTools, packageVsix, ROOT, Session } from './harness';
+import { ensureTools, packageVsix, ROOT, Session, stepper } from './harness';
 
 const TEMPLATE = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
 const NAME = 'loadbalancer.json';
@@ -34,17 +34,7 @@ describe('the wiring diagram in a real VS Code (code-server, headless Chromium)'
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 180_000 }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        const shot = await s?.screenshot(`failed-wiring-${name}`).catch(() => undefined);
-        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
-        (e as Error).message += `\nconsole:\n${s.console.filter((l) => /decouple|wiring|error/i.test(l)).slice(-15).join('\n')}`;
-        throw e;
-      }
-    });
+  const step = stepper(() => s, 'wiring', { extra: (x) => `\nconsole:\n${x.console.filter((l) => /decouple|wiring|error/i.test(l)).slice(-15).join('\n')}` });
 
   /** The webview's inner frame (code-server nests the page in two iframes). */
   const diagram = () =>

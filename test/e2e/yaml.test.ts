@@ -16,7 +16,7 @@ import { parseDocument } from 'yaml';
 import { toValue } from '../../src/core/ast';
 import { lintText } from '../../src/core/lint';
 import { allRules } from '../../src/rules';
-import { ensureTools, packageStandIn, packageVsix, ROOT, Session } from './harness';
+import { ensureTools, packageStandIn, packageVsix, ROOT, Session, stepper } from './harness';
 
 const NAME = 'web-tier-open-to-world.yaml';
 const TEMPLATE = readFileSync(join(ROOT, 'sample', NAME), 'utf8');
@@ -78,16 +78,7 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 180_000 }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        const shot = await s?.screenshot(`failed-yaml-${name}`).catch(() => undefined);
-        if (shot) (e as Error).message += `\nscreenshot: ${shot}`;
-        throw e;
-      }
-    });
+  const step = stepper(() => s, 'yaml');
 
   step("Red Hat's YAML extension: yaml.customTags defaults to CloudFormation's tags; a user's own list gets a prompt, and the tags are added only on yes", async () => {
     const inspected = async () => {
