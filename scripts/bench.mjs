@@ -103,11 +103,17 @@ console.log(row(['template', 'bytes', 'resources', 'parseTree ms', 'our parse ms
 for (const t of texts) {
   let diags = 0;
   const [tParse, tOurs, tLint] = timeInterleaved(
-    [() => parseTree(t.json, [], { allowTrailingComma: true }), () => parseJson(t.json), () => (diags = lintText(t.json, { rules: allRules }).diagnostics.length)],
+    [
+      () => parseTree(t.json, [], { allowTrailingComma: true }),
+      () => parseJson(t.json),
+      () => (diags = lintText(t.json, { rules: allRules }).diagnostics.length),
+    ],
     15,
     1500,
   );
-  console.log(row([kb(t.json), t.json.length, t.resources, tParse.toFixed(2), tOurs.toFixed(2), tLint.toFixed(2), `${(tLint / tParse).toFixed(2)}×`, diags], wj));
+  console.log(
+    row([kb(t.json), t.json.length, t.resources, tParse.toFixed(2), tOurs.toFixed(2), tLint.toFixed(2), `${(tLint / tParse).toFixed(2)}×`, diags], wj),
+  );
 }
 
 console.log('\nIn-process, YAML, the same templates with short forms (median per run):');
@@ -120,7 +126,9 @@ for (const t of texts) {
     10,
     1500,
   );
-  console.log(row([kb(t.yaml), t.yaml.length, t.resources, tParse.toFixed(2), tOurs.toFixed(2), tLint.toFixed(2), `${(tLint / tParse).toFixed(2)}×`, diags], wy));
+  console.log(
+    row([kb(t.yaml), t.yaml.length, t.resources, tParse.toFixed(2), tOurs.toFixed(2), tLint.toFixed(2), `${(tLint / tParse).toFixed(2)}×`, diags], wy),
+  );
 }
 
 // Completion at the last SourceSecurityGroupId of the largest template (the JSON scan reads the
@@ -213,7 +221,9 @@ if (!inProcessOnly) {
     const theirs = [];
     for (let i = 0; i < runs; i++) theirs.push(wall('cfn-lint', files[format]).ms);
     console.log(`cfn-lint ${cfnLint.stdout.trim().replace('cfn-lint ', '').padEnd(6)} ${median(theirs).toFixed(0).padStart(7)} ms`);
-    console.log(`decouple lint takes ${(median(ours) / median(theirs)).toFixed(3)}× the time of cfn-lint (${(median(theirs) / median(ours)).toFixed(1)}× faster)`);
+    console.log(
+      `decouple lint takes ${(median(ours) / median(theirs)).toFixed(3)}× the time of cfn-lint (${(median(theirs) / median(ours)).toFixed(1)}× faster)`,
+    );
   }
 
   // What each tool finds on the bad fixtures of the wiring and health-check rules nobody else has.
@@ -229,7 +239,9 @@ if (!inProcessOnly) {
     for (const id of headline) {
       const fixture = join('test', 'fixtures', 'rules', id, 'bad.json');
       if (!existsSync(fixture)) continue;
-      const ours = JSON.parse(spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', fixture], { encoding: 'utf8' }).stdout).filter((d) => d.rule === id).length;
+      const ours = JSON.parse(spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', fixture], { encoding: 'utf8' }).stdout).filter(
+        (d) => d.rule === id,
+      ).length;
       const theirs = spawnSync('cfn-lint', ['--format', 'parseable', fixture], { encoding: 'utf8' })
         .stdout.split('\n')
         .map((l) => l.split(':')[5])

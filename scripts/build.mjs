@@ -35,6 +35,14 @@ for (const e of entries) {
   await esbuild.build({ ...common, entryPoints: [e.in], outfile: e.out, banner: e.banner });
 }
 if (existsSync('src/webview/wiring.ts')) {
-  await esbuild.build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/wiring.ts'], outfile: 'dist/wiring-webview.js' });
+  await esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    external: [],
+    entryPoints: ['src/webview/wiring.ts'],
+    outfile: 'dist/wiring-webview.js',
+  });
 }
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

@@ -50,7 +50,8 @@ function propInfo(s, defs) {
   const out = {};
   let cur = s;
   // Follow a $ref to a scalar definition (enums often live there).
-  for (let i = 0; i < 4 && defName(cur.$ref) && defs[defName(cur.$ref)] && !defs[defName(cur.$ref)].properties; i++) cur = { ...defs[defName(cur.$ref)], description: cur.description ?? defs[defName(cur.$ref)].description };
+  for (let i = 0; i < 4 && defName(cur.$ref) && defs[defName(cur.$ref)] && !defs[defName(cur.$ref)].properties; i++)
+    cur = { ...defs[defName(cur.$ref)], description: cur.description ?? defs[defName(cur.$ref)].description };
   const types = Array.isArray(cur.type) ? cur.type : cur.type ? [cur.type] : [];
   const d = shortDescription(cur.description ?? s.description);
   if (d) out.d = d;
@@ -115,7 +116,9 @@ function applyExtraEnums(type, info) {
 }
 
 function properties() {
-  const files = readdirSync(SOURCE).filter((f) => f.endsWith('.json') && f !== 'cloudformation.json').sort();
+  const files = readdirSync(SOURCE)
+    .filter((f) => f.endsWith('.json') && f !== 'cloudformation.json')
+    .sort();
   const types = {};
   for (const f of files) {
     const registry = JSON.parse(readFileSync(join(SOURCE, f), 'utf8'));
@@ -131,7 +134,9 @@ function properties() {
 import type { TypeInfo } from '../schema';
 
 export const RESOURCE_PROPERTIES: Readonly<Record<string, TypeInfo>> = {
-${Object.entries(sorted).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n')}
+${Object.entries(sorted)
+  .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`)
+  .join('\n')}
 };
 `;
 }

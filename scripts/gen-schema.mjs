@@ -95,10 +95,32 @@ function importFromCfnLint() {
 
 const INTRINSIC_REF = { $ref: '#/definitions/Intrinsic' };
 const KEEP = new Set([
-  'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'patternProperties', 'items',
-  'minItems', 'maxItems', 'uniqueItems', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'minLength', 'maxLength', 'pattern', 'description', 'oneOf', 'anyOf', 'allOf', '$ref', 'minProperties',
-  'maxProperties', 'default',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'description',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  '$ref',
+  'minProperties',
+  'maxProperties',
+  'default',
 ]);
 
 function validPattern(p) {
@@ -114,9 +136,15 @@ function validPattern(p) {
 function scalarAlternatives(type, s) {
   switch (type) {
     case 'integer':
-      return [{ type: 'integer', ...pick(s, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum']) }, { type: 'string', pattern: '^-?[0-9]+$' }];
+      return [
+        { type: 'integer', ...pick(s, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum']) },
+        { type: 'string', pattern: '^-?[0-9]+$' },
+      ];
     case 'number':
-      return [{ type: 'number', ...pick(s, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum']) }, { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' }];
+      return [
+        { type: 'number', ...pick(s, ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum']) },
+        { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' },
+      ];
     case 'boolean':
       return [{ type: 'boolean' }, { type: 'string', enum: ['true', 'false', 'True', 'False'] }];
     case 'string': {
@@ -208,7 +236,11 @@ function convertResource(registry) {
   for (const [name, d] of Object.entries(registry.definitions ?? {})) {
     definitions[`${prefix}.${name}`] = convert(d, { prefix }, false);
   }
-  const props = convert({ type: 'object', properties: registry.properties, required: registry.required, additionalProperties: registry.additionalProperties ?? false }, ctx, false);
+  const props = convert(
+    { type: 'object', properties: registry.properties, required: registry.required, additionalProperties: registry.additionalProperties ?? false },
+    ctx,
+    false,
+  );
   props.description = `Properties of ${type}`;
   definitions[`${prefix}.Properties`] = props;
   return { type, definitions, requiresProperties: Boolean(props.required?.length) };
@@ -218,25 +250,64 @@ function convertResource(registry) {
 // The template schema.
 
 const INTRINSIC_FUNCTIONS = [
-  'Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue', 'Fn::Join',
-  'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::Transform', 'Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not',
-  'Fn::Length', 'Fn::ToJsonString', 'Fn::ForEach',
+  'Ref',
+  'Condition',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::FindInMap',
+  'Fn::GetAtt',
+  'Fn::GetAZs',
+  'Fn::ImportValue',
+  'Fn::Join',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::Sub',
+  'Fn::Transform',
+  'Fn::If',
+  'Fn::Equals',
+  'Fn::And',
+  'Fn::Or',
+  'Fn::Not',
+  'Fn::Length',
+  'Fn::ToJsonString',
+  'Fn::ForEach',
 ];
 
 const PARAMETER_TYPES = [
-  'String', 'Number', 'List<Number>', 'CommaDelimitedList',
-  'AWS::EC2::AvailabilityZone::Name', 'AWS::EC2::Image::Id', 'AWS::EC2::Instance::Id', 'AWS::EC2::KeyPair::KeyName',
-  'AWS::EC2::SecurityGroup::GroupName', 'AWS::EC2::SecurityGroup::Id', 'AWS::EC2::Subnet::Id', 'AWS::EC2::Volume::Id',
-  'AWS::EC2::VPC::Id', 'AWS::Route53::HostedZone::Id', 'AWS::SSM::Parameter::Name', 'AWS::SSM::Parameter::Value<String>',
-  'AWS::SSM::Parameter::Value<List<String>>', 'AWS::SSM::Parameter::Value<CommaDelimitedList>',
+  'String',
+  'Number',
+  'List<Number>',
+  'CommaDelimitedList',
+  'AWS::EC2::AvailabilityZone::Name',
+  'AWS::EC2::Image::Id',
+  'AWS::EC2::Instance::Id',
+  'AWS::EC2::KeyPair::KeyName',
+  'AWS::EC2::SecurityGroup::GroupName',
+  'AWS::EC2::SecurityGroup::Id',
+  'AWS::EC2::Subnet::Id',
+  'AWS::EC2::Volume::Id',
+  'AWS::EC2::VPC::Id',
+  'AWS::Route53::HostedZone::Id',
+  'AWS::SSM::Parameter::Name',
+  'AWS::SSM::Parameter::Value<String>',
+  'AWS::SSM::Parameter::Value<List<String>>',
+  'AWS::SSM::Parameter::Value<CommaDelimitedList>',
   'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
-  'List<AWS::EC2::AvailabilityZone::Name>', 'List<AWS::EC2::Image::Id>', 'List<AWS::EC2::Instance::Id>',
-  'List<AWS::EC2::SecurityGroup::GroupName>', 'List<AWS::EC2::SecurityGroup::Id>', 'List<AWS::EC2::Subnet::Id>',
-  'List<AWS::EC2::Volume::Id>', 'List<AWS::EC2::VPC::Id>', 'List<AWS::Route53::HostedZone::Id>',
+  'List<AWS::EC2::AvailabilityZone::Name>',
+  'List<AWS::EC2::Image::Id>',
+  'List<AWS::EC2::Instance::Id>',
+  'List<AWS::EC2::SecurityGroup::GroupName>',
+  'List<AWS::EC2::SecurityGroup::Id>',
+  'List<AWS::EC2::Subnet::Id>',
+  'List<AWS::EC2::Volume::Id>',
+  'List<AWS::EC2::VPC::Id>',
+  'List<AWS::Route53::HostedZone::Id>',
 ];
 
 function buildSchema() {
-  const files = readdirSync(SOURCE).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(SOURCE)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`no registry schemas in ${SOURCE}; run node scripts/gen-schema.mjs --import`);
   const converted = files.map((f) => convertResource(JSON.parse(readFileSync(join(SOURCE, f), 'utf8'))));
   converted.sort((a, b) => (a.type < b.type ? -1 : 1));
@@ -265,8 +336,18 @@ function buildSchema() {
         AllowedValues: { type: 'array' },
         AllowedPattern: { type: 'string' },
         ConstraintDescription: { type: 'string' },
-        MinLength: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+$' }] },
-        MaxLength: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+$' }] },
+        MinLength: {
+          anyOf: [
+            { type: 'integer', minimum: 0 },
+            { type: 'string', pattern: '^[0-9]+$' },
+          ],
+        },
+        MaxLength: {
+          anyOf: [
+            { type: 'integer', minimum: 0 },
+            { type: 'string', pattern: '^[0-9]+$' },
+          ],
+        },
         MinValue: { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' }] },
         MaxValue: { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' }] },
         NoEcho: { anyOf: [{ type: 'boolean' }, { enum: ['true', 'false'] }] },
@@ -291,7 +372,12 @@ function buildSchema() {
           anyOf: [{ enum: types }, { type: 'string', pattern: '^((AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+(::[A-Za-z0-9]+)?|Custom::[A-Za-z0-9_@-]+)$' }],
         },
         Properties: { type: 'object' },
-        DependsOn: { anyOf: [{ type: 'string', pattern: '^[A-Za-z0-9]+$' }, { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9]+$' }, uniqueItems: true }] },
+        DependsOn: {
+          anyOf: [
+            { type: 'string', pattern: '^[A-Za-z0-9]+$' },
+            { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9]+$' }, uniqueItems: true },
+          ],
+        },
         Condition: { type: 'string' },
         DeletionPolicy: { anyOf: [{ enum: ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'] }, INTRINSIC_REF] },
         UpdateReplacePolicy: { anyOf: [{ enum: ['Delete', 'Retain', 'Snapshot'] }, INTRINSIC_REF] },
@@ -332,7 +418,11 @@ function buildSchema() {
       Metadata: { type: 'object' },
       Transform: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'object' }] },
       Parameters: { allOf: [{ $ref: '#/definitions/LogicalIds' }], maxProperties: 200, additionalProperties: { $ref: '#/definitions/Parameter' } },
-      Mappings: { allOf: [{ $ref: '#/definitions/LogicalIds' }], maxProperties: 200, additionalProperties: { type: 'object', additionalProperties: { type: 'object' } } },
+      Mappings: {
+        allOf: [{ $ref: '#/definitions/LogicalIds' }],
+        maxProperties: 200,
+        additionalProperties: { type: 'object', additionalProperties: { type: 'object' } },
+      },
       Conditions: { allOf: [{ $ref: '#/definitions/LogicalIds' }], additionalProperties: { type: 'object' } },
       Rules: { type: 'object' },
       Resources: {

@@ -28,7 +28,10 @@ if (!['error', 'warning', 'info'].includes(severity)) fail(`--severity must be e
 const [family, name] = id.split('/');
 const familyDir = join(root, 'src', 'rules', family);
 const index = join(familyDir, 'index.ts');
-if (!existsSync(index)) fail(`no family "${family}" (src/rules/${family}/index.ts); families: ${['auto-scaling', 'health-check', 'load-balancer', 'reference', 'security-group', 'sqs', 'template'].join(', ')}`);
+if (!existsSync(index))
+  fail(
+    `no family "${family}" (src/rules/${family}/index.ts); families: ${['auto-scaling', 'health-check', 'load-balancer', 'reference', 'security-group', 'sqs', 'template'].join(', ')}`,
+  );
 const camel = name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 const title = titleArg ?? `TODO: one line saying what ${id} checks`;
 
@@ -68,8 +71,10 @@ describe(ID, () => {
   });
 });
 `,
-  [join(root, 'test', 'fixtures', 'rules', family, name, 'good.json')]: `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Description: `${id}: a template the rule accepts`, Resources: {} }, null, 2)}\n`,
-  [join(root, 'test', 'fixtures', 'rules', family, name, 'bad.json')]: `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Description: `${id}: a template the rule reports`, Resources: {} }, null, 2)}\n`,
+  [join(root, 'test', 'fixtures', 'rules', family, name, 'good.json')]:
+    `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Description: `${id}: a template the rule accepts`, Resources: {} }, null, 2)}\n`,
+  [join(root, 'test', 'fixtures', 'rules', family, name, 'bad.json')]:
+    `${JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Description: `${id}: a template the rule reports`, Resources: {} }, null, 2)}\n`,
   [join(root, 'docs', 'rules', family, `${name}.md`)]: `# ${id}
 
 **Severity:** ${severity} · **Applies to:** TODO resource types
@@ -102,8 +107,13 @@ const src = readFileSync(index, 'utf8');
 const imports = [...src.matchAll(/^import .*;$/gm)];
 const last = imports[imports.length - 1];
 const withImport = `${src.slice(0, last.index + last[0].length)}\nimport { ${camel} } from './${name}';${src.slice(last.index + last[0].length)}`;
-const listed = withImport.replace(/(export const \w+: Rule\[\] = \[)([^\]]*)(\]);/, (_, a, list, b) => `${a}${list.trim().replace(/,\s*$/, '')}, ${camel}${b};`);
+const listed = withImport.replace(
+  /(export const \w+: Rule\[\] = \[)([^\]]*)(\]);/,
+  (_, a, list, b) => `${a}${list.trim().replace(/,\s*$/, '')}, ${camel}${b};`,
+);
 if (listed === withImport) fail(`could not find the rule list in src/rules/${family}/index.ts: add ${camel} to it yourself`);
 writeFileSync(index, listed);
 process.stdout.write(`registered ${camel} in src/rules/${family}/index.ts\n`);
-process.stdout.write(`\nNext: write the check, the fixtures and the docs page; then \`npm run gen-yaml-fixtures\` for the YAML twins,\n\`UPDATE_README=1 npm run test:unit -- rules-table\` for the README table, and \`npm run test:unit -- ${name}\`.\n`);
+process.stdout.write(
+  `\nNext: write the check, the fixtures and the docs page; then \`npm run gen-yaml-fixtures\` for the YAML twins,\n\`UPDATE_README=1 npm run test:unit -- rules-table\` for the README table, and \`npm run test:unit -- ${name}\`.\n`,
+);

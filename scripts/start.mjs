@@ -122,7 +122,9 @@ if (code) {
     if (!announced && s.includes('HTTP server listening')) {
       announced = true;
       const endpoint = moto ? `\nDeploys from the sample go to the local moto server at http://127.0.0.1:${MOTO_PORT}.\n` : '';
-      process.stdout.write(`\nDecouple is running in VS Code (code-server) at:\n\n  ${url}\n${endpoint}\nOpen it in a browser on this machine. Ctrl+C stops it (and the moto server).\n\n`);
+      process.stdout.write(
+        `\nDecouple is running in VS Code (code-server) at:\n\n  ${url}\n${endpoint}\nOpen it in a browser on this machine. Ctrl+C stops it (and the moto server).\n\n`,
+      );
     }
   };
   child.stdout.on('data', onData);

@@ -28,6 +28,9 @@ export function benchGraph(texts, { lintText, allRules, buildGraph, layoutGraph,
     );
     const total = tGraph + tLayout;
     const verdict = t.resources >= 490 ? (total < 100 ? '  target < 100 ms: met' : '  target < 100 ms: MISSED') : '';
-    console.log(row([t.resources, g.nodes.length, g.edges.length, tGraph.toFixed(2), tLayout.toFixed(2), total.toFixed(2), tCold.toFixed(2), tSvg.toFixed(2)], w) + verdict);
+    console.log(
+      row([t.resources, g.nodes.length, g.edges.length, tGraph.toFixed(2), tLayout.toFixed(2), total.toFixed(2), tCold.toFixed(2), tSvg.toFixed(2)], w) +
+        verdict,
+    );
   }
 }

@@ -40,7 +40,11 @@ export function generate(tiers, targetBytes) {
           ImageId: { Ref: 'ImageId' },
           InstanceType: 't3.micro',
           SecurityGroupIds: [{ 'Fn::GetAtt': [s('WebServerSecurityGroup'), 'GroupId'] }],
-          UserData: { 'Fn::Base64': { 'Fn::Sub': `#!/bin/bash\n${pad(20)}/opt/aws/bin/cfn-signal -e $? --stack \${AWS::StackName} --resource ${s('AutoScalingGroup')} --region \${AWS::Region}\n` } },
+          UserData: {
+            'Fn::Base64': {
+              'Fn::Sub': `#!/bin/bash\n${pad(20)}/opt/aws/bin/cfn-signal -e $? --stack \${AWS::StackName} --resource ${s('AutoScalingGroup')} --region \${AWS::Region}\n`,
+            },
+          },
         },
       },
     };

@@ -8,7 +8,6 @@ import { scaffold } from './commands/scaffold';
 import { EXIT, UsageError, type CliIo, type Command } from './io';
 import { VERSION } from './version';
 
-
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lint, summary: 'check templates: decouple lint <files or folders…> [--format text|json|sarif]' },
   scaffold: { run: scaffold, summary: 'write a template from a blueprint: decouple scaffold --list | <id> [-o file]' },

@@ -51,7 +51,10 @@ function utf32(buf: Uint8Array, endian: 'little' | 'big'): Decoded {
   // TextDecoder has no UTF-32: decode it by hand, only to tell whether it is a template.
   let guess = '';
   for (let i = 4; i + 3 < buf.length && guess.length < 1 << 20; i += 4) {
-    const cp = endian === 'little' ? buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24) : (buf[i] << 24) | (buf[i + 1] << 16) | (buf[i + 2] << 8) | buf[i + 3];
+    const cp =
+      endian === 'little'
+        ? buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)
+        : (buf[i] << 24) | (buf[i + 1] << 16) | (buf[i + 2] << 8) | buf[i + 3];
     guess += cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
   }
   return { ok: false, byteOffset: 0, message: `UTF-32 (${endian}-endian, with a byte-order mark) text; ${SAVE}`, guess };

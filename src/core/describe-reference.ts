@@ -31,7 +31,8 @@ export function describeReference(t: Template, r: Reference, lineOf: (offset: nu
       const res = t.resources.get(r.name)!;
       const lines = [`${bold(r.name)}: resource${res.type ? ' ' + code(res.type) : ''}${where}`];
       if (r.attr) lines.push(`${r.via} reads its attribute ${code(r.attr)}.`);
-      else if (r.via === 'Ref' || r.kind === 'sub') lines.push(`${r.kind === 'sub' ? '`${' + r.name + '}`' : '`Ref`'} returns its physical ID (for most types: the name or ID AWS assigns).`);
+      else if (r.via === 'Ref' || r.kind === 'sub')
+        lines.push(`${r.kind === 'sub' ? '`${' + r.name + '}`' : '`Ref`'} returns its physical ID (for most types: the name or ID AWS assigns).`);
       else if (r.via === 'DependsOn') lines.push('Created before this resource, deleted after it.');
       return lines.join('\n\n');
     }
@@ -49,7 +50,11 @@ export function describeReference(t: Template, r: Reference, lineOf: (offset: nu
     case 'mapping':
       return `${bold(r.name)}: mapping${where}`;
     case 'mapping-key': {
-      const lines = [r.top === undefined ? `${bold(r.name)}: top-level key of mapping ${code(r.map!)}${where}` : `${bold(r.name)}: key under ${code(r.top)} in mapping ${code(r.map!)}${where}`];
+      const lines = [
+        r.top === undefined
+          ? `${bold(r.name)}: top-level key of mapping ${code(r.map!)}${where}`
+          : `${bold(r.name)}: key under ${code(r.top)} in mapping ${code(r.map!)}${where}`,
+      ];
       const value = scalarText(target.prop?.value);
       if (value !== undefined) lines.push(`Value: ${code(value)}`);
       return lines.join('\n\n');

@@ -62,7 +62,8 @@ export function insertProperties(t: Template, obj: ObjectNode, entries: Array<[s
   if (props.length === 0) {
     const close = obj.offset + obj.length - 1;
     const indent = lineIndent(text, obj.offset);
-    if (sameLine(text, obj.offset, close)) return { offset: obj.offset + 1, length: 0, newText: ` ${entries.map(([k, v]) => entry(k, v, indent)).join(', ')} ` };
+    if (sameLine(text, obj.offset, close))
+      return { offset: obj.offset + 1, length: 0, newText: ` ${entries.map(([k, v]) => entry(k, v, indent)).join(', ')} ` };
     const inner = indent + (text.includes('\n\t') ? '\t' : '  ');
     return { offset: obj.offset + 1, length: 0, newText: entries.map(([k, v]) => `${nl}${inner}${entry(k, v, inner)}`).join(',') };
   }

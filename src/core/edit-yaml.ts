@@ -166,7 +166,15 @@ function inline(w: W, v: unknown, flow: boolean, noShort = false): string {
   const sf = w.st.short && !noShort ? shortForm(v) : undefined;
   if (sf) {
     const a = sf.arg;
-    if (sf.tag === '!GetAtt' && Array.isArray(a) && a.length === 2 && a.every((x) => typeof x === 'string') && !a[0].includes('.') && plainOk(`${a[0]}.${a[1]}`, flow)) return `!GetAtt ${a[0]}.${a[1]}`;
+    if (
+      sf.tag === '!GetAtt' &&
+      Array.isArray(a) &&
+      a.length === 2 &&
+      a.every((x) => typeof x === 'string') &&
+      !a[0].includes('.') &&
+      plainOk(`${a[0]}.${a[1]}`, flow)
+    )
+      return `!GetAtt ${a[0]}.${a[1]}`;
     // Two short forms on one value are not allowed: a directly nested call is written in full.
     if (!isCollection(a) || a instanceof Verbatim) return `${sf.tag} ${inline(w, a, flow)}`;
     return `${sf.tag} ${inline(w, a, true, shortForm(a) !== undefined)}`;
@@ -342,7 +350,8 @@ export function removeProperty(t: Template, obj: ObjectNode, i: number): TextEdi
     // The mapping becomes empty: `Key: {}` (a bare `Key:` would be null).
     const owner = obj.parent?.kind === 'object' ? owningProperty(obj) : undefined;
     const colon = owner ? text.indexOf(':', end(owner.keySpan)) : -1;
-    if (owner && colon >= 0 && colon < obj.offset && !text.slice(colon + 1, obj.offset).includes('#')) return { offset: colon + 1, length: stop - colon - 1, newText: ' {}' };
+    if (owner && colon >= 0 && colon < obj.offset && !text.slice(colon + 1, obj.offset).includes('#'))
+      return { offset: colon + 1, length: stop - colon - 1, newText: ' {}' };
     return { offset: p.offset, length: stop - p.offset, newText: '{}' };
   }
   const ls = lineStart(text, p.keySpan.offset);
@@ -413,7 +422,9 @@ export function editString(t: Template, node: StringNode, start: number, length:
 
 export function commentOutsideValues(t: Template, c: ObjectNode | ArrayNode): boolean {
   const text = t.text;
-  const values = (c.kind === 'object' ? c.properties.map((p) => p.value).filter((v): v is Node => v !== undefined) : c.items).slice().sort((a, b) => a.offset - b.offset);
+  const values = (c.kind === 'object' ? c.properties.map((p) => p.value).filter((v): v is Node => v !== undefined) : c.items)
+    .slice()
+    .sort((a, b) => a.offset - b.offset);
   const owner = owningProperty(c);
   const colon = owner ? text.indexOf(':', end(owner.keySpan)) : -1;
   let pos = owner && colon >= 0 && colon < c.offset ? colon + 1 : c.offset;

@@ -81,4 +81,3 @@ export function swapValues(t: Template, a: Node, b: Node): TextEdit[] {
 export function commentOutsideValues(t: Template, container: ObjectNode | ArrayNode): boolean {
   return writer(t).commentOutsideValues(t, container);
 }
-

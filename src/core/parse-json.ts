@@ -235,7 +235,7 @@ export function parseJson(text: string): ParseResult {
           f.state = 'value';
           continue;
         }
-        error("Colon expected after the property name", offset, length);
+        error('Colon expected after the property name', offset, length);
         if (kind === T.CloseBrace) {
           closeFrame(offset + length);
           continue;
@@ -265,7 +265,7 @@ export function parseJson(text: string): ParseResult {
           reprocessClose(kind, offset, length);
           continue;
         }
-        error("Comma expected between properties", offset, length);
+        error('Comma expected between properties', offset, length);
         if (kind === T.String) {
           startProperty(f, offset, length); // treat it as the next key
           continue;

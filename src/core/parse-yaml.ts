@@ -51,7 +51,15 @@ export const SHORT_FORMS: ReadonlyMap<string, string> = new Map(
 );
 
 /** YAML core tags CloudFormation accepts; the others (binary, omap, pairs, set, timestamp) it rejects. */
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 const MAX_SYNTAX_ERRORS = 50;
 
@@ -60,10 +68,13 @@ const NULL_RE = /^(?:~|null|Null|NULL)?$/;
 const TRUE_RE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
 const FALSE_RE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
 const INT_RE = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*(?::[0-5]?[0-9])*)$/;
-const FLOAT_RE = /^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const FLOAT_RE =
+  /^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** What a plain (unquoted) scalar means in CloudFormation's YAML. */
-export function plainScalar(src: string): { kind: 'null'; value: null } | { kind: 'boolean'; value: boolean } | { kind: 'number'; value: number } | { kind: 'string'; value: string } {
+export function plainScalar(
+  src: string,
+): { kind: 'null'; value: null } | { kind: 'boolean'; value: boolean } | { kind: 'number'; value: number } | { kind: 'string'; value: string } {
   if (NULL_RE.test(src)) return { kind: 'null', value: null };
   if (TRUE_RE.test(src)) return { kind: 'boolean', value: true };
   if (FALSE_RE.test(src)) return { kind: 'boolean', value: false };
@@ -265,7 +276,11 @@ function build(ctx: Ctx, job: Job, jobs: Job[]): Node {
       let key: string;
       if (k && isScalar(k)) key = String((k as Scalar).value ?? '');
       else {
-        ctx.error(k && isAlias(k) ? 'YAML aliases are not allowed in CloudFormation templates' : 'A key must be a plain or quoted string, not a collection', ks, ke - ks);
+        ctx.error(
+          k && isAlias(k) ? 'YAML aliases are not allowed in CloudFormation templates' : 'A key must be a plain or quoted string, not a collection',
+          ks,
+          ke - ks,
+        );
         key = ctx.text.slice(ks, ke);
       }
       if (key === '<<' && k && isScalar(k) && (k as Scalar).type === 'PLAIN') {

@@ -14,7 +14,20 @@
 //   `!Condition X` anywhere (elsewhere a key called Condition is an ordinary property);
 // - `Fn::FindInMap` / `!FindInMap` with literal names: the mapping, its top-level key and its
 //   second-level key.
-import { contentSpan, get, getProperty, isArray, isString, verbatimSpan, walk, type Node, type ObjectNode, type Property, type Span, type StringNode } from './ast';
+import {
+  contentSpan,
+  get,
+  getProperty,
+  isArray,
+  isString,
+  verbatimSpan,
+  walk,
+  type Node,
+  type ObjectNode,
+  type Property,
+  type Span,
+  type StringNode,
+} from './ast';
 import { intrinsic, PSEUDO_PARAMETERS } from './resolve';
 import { subArgs, subLocal, subVariables } from './sub';
 import type { Template } from './template';
@@ -154,7 +167,7 @@ function collect(t: Template): References {
       case 'Condition':
         // `{"Condition": "X"}` is the Condition function only inside Conditions (elsewhere it may
         // be an ordinary property called Condition); a YAML `!Condition` tag says so itself.
-        if (isString(arg) && (inConditions(n) || text.charCodeAt(n.properties[0].keySpan.offset) === 33 /* ! */)) named('condition', 'Condition', arg, n);
+        if (isString(arg) && (inConditions(n) || text.charCodeAt(n.properties[0].keySpan.offset) === 33) /* ! */) named('condition', 'Condition', arg, n);
         break;
       case 'Fn::FindInMap':
         findInMaps.push(n);
@@ -189,7 +202,15 @@ function getAtt(text: string, arg: Node, call: ObjectNode, refs: Reference[]): v
     const inner = contentSpan(arg);
     const dot = arg.value.indexOf('.');
     if (dot <= 0 || !verbatimSpan(text, arg)) {
-      refs.push({ kind: 'getatt', via, name: dot > 0 ? arg.value.slice(0, dot) : arg.value, span: inner, node: arg, call, attr: dot > 0 ? arg.value.slice(dot + 1) : undefined });
+      refs.push({
+        kind: 'getatt',
+        via,
+        name: dot > 0 ? arg.value.slice(0, dot) : arg.value,
+        span: inner,
+        node: arg,
+        call,
+        attr: dot > 0 ? arg.value.slice(dot + 1) : undefined,
+      });
       return;
     }
     refs.push({
@@ -207,7 +228,16 @@ function getAtt(text: string, arg: Node, call: ObjectNode, refs: Reference[]): v
   if (isArray(arg) && isString(arg.items[0])) {
     const id = arg.items[0];
     const a = arg.items[1];
-    refs.push({ kind: 'getatt', via, name: id.value, span: contentSpan(id), attr: isString(a) ? a.value : undefined, attrSpan: isString(a) ? contentSpan(a) : undefined, node: id, call });
+    refs.push({
+      kind: 'getatt',
+      via,
+      name: id.value,
+      span: contentSpan(id),
+      attr: isString(a) ? a.value : undefined,
+      attrSpan: isString(a) ? contentSpan(a) : undefined,
+      node: id,
+      call,
+    });
   }
 }
 
@@ -238,7 +268,11 @@ function sub(text: string, arg: Node, call: ObjectNode, refs: Reference[]): void
 }
 
 /** `[Map, Top, Second]`: each literal name, as far as the names before it are literal too. */
-function findInMap(arg: Node, call: ObjectNode, named: (kind: ReferenceKind, via: string, n: StringNode, call?: ObjectNode, extra?: Partial<Reference>) => void): void {
+function findInMap(
+  arg: Node,
+  call: ObjectNode,
+  named: (kind: ReferenceKind, via: string, n: StringNode, call?: ObjectNode, extra?: Partial<Reference>) => void,
+): void {
   if (!isArray(arg)) return;
   const [map, top, second] = arg.items;
   if (!isString(map)) return;
@@ -247,4 +281,3 @@ function findInMap(arg: Node, call: ObjectNode, named: (kind: ReferenceKind, via
   named('mapping-key', 'Fn::FindInMap', top, call, { map: map.value });
   if (isString(second)) named('mapping-key', 'Fn::FindInMap', second, call, { map: map.value, top: top.value });
 }
-

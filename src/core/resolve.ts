@@ -204,10 +204,7 @@ function resolveSelect(t: Template, arg: Node, node: Node, depth: number): Value
 }
 
 /** Look up Fn::FindInMap with literal (or literal-resolving) keys; undefined if not literal. */
-export function findInMapTarget(
-  t: Template,
-  arg: Node | undefined,
-): { map: string; top: string; second: string; mapNode?: Node; found?: Node } | undefined {
+export function findInMapTarget(t: Template, arg: Node | undefined): { map: string; top: string; second: string; mapNode?: Node; found?: Node } | undefined {
   if (!isArray(arg) || arg.items.length < 3) return undefined;
   const keys: string[] = [];
   for (const k of arg.items.slice(0, 3)) {

@@ -505,4 +505,3 @@ export function knownGroups(g: GroupSet): string[] | undefined {
 export function transportOf(protocol: string | undefined): 'tcp' | 'udp' {
   return protocol === 'UDP' ? 'udp' : 'tcp';
 }
-

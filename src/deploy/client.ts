@@ -61,7 +61,8 @@ export function resolveTimeouts(o: Pick<ConnectionOptions, 'timeouts' | 'request
  */
 export const credentialNotes = new WeakMap<CloudFormationClient, string[]>();
 
-const SKIP_NOTE = /skipping|Unable to find environment variable credentials|Not found in (ENV|config files)|not specified|could not be found in shared credentials file|Instance Metadata Service access disabled|^\(!\)/i;
+const SKIP_NOTE =
+  /skipping|Unable to find environment variable credentials|Not found in (ENV|config files)|not specified|could not be found in shared credentials file|Instance Metadata Service access disabled|^\(!\)/i;
 
 export function createClient(o: ConnectionOptions): CloudFormationClient {
   const timeouts = resolveTimeouts(o);

@@ -106,7 +106,8 @@ const running = new Set<string>();
 
 /** One operation per stack at a time in this process (the editor can start several). */
 async function exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  if (running.has(key)) throw new DeployError({ kind: 'busy', message: `A deploy or delete of ${key.split('|').pop()} is already running here. Wait for it to finish.`, exit: 1 });
+  if (running.has(key))
+    throw new DeployError({ kind: 'busy', message: `A deploy or delete of ${key.split('|').pop()} is already running here. Wait for it to finish.`, exit: 1 });
   running.add(key);
   try {
     return await fn();
@@ -226,7 +227,12 @@ function unlessAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T | 'abo
  * Returns the final status, or 'detached' when the user stopped waiting. A stop aborts the poll
  * in flight; the polls after "keep waiting" listen only to the clean-up signal.
  */
-async function waitForStack(ctx: Ctx, stackId: string, tail: EventTail, operation: 'create' | 'update' | 'delete'): Promise<{ status: string; detached: boolean }> {
+async function waitForStack(
+  ctx: Ctx,
+  stackId: string,
+  tail: EventTail,
+  operation: 'create' | 'update' | 'delete',
+): Promise<{ status: string; detached: boolean }> {
   let delay = ctx.timing.pollMs;
   let stopAsked = false;
   let last: string | undefined;
@@ -293,7 +299,11 @@ async function discard(ctx: Ctx, stackName: string, changeSetName: string, delet
 
 async function wasExecuted(ctx: Ctx, stack: string, changeSetName: string): Promise<boolean> {
   try {
-    const cs = await send<DescribeChangeSetOutput>(ctx.client, new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: changeSetName }), ctx.ui.cleanupSignal);
+    const cs = await send<DescribeChangeSetOutput>(
+      ctx.client,
+      new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: changeSetName }),
+      ctx.ui.cleanupSignal,
+    );
     return /EXECUTE_(IN_PROGRESS|COMPLETE|FAILED)/.test(cs.ExecutionStatus ?? '');
   } catch {
     return false; // cannot tell: report the error
@@ -311,7 +321,11 @@ async function waitForChangeSet(ctx: Ctx, stackName: string, name: string): Prom
         const changes: Change[] = [...(first.Changes ?? [])];
         let token = first.NextToken;
         while (token) {
-          const more = await send<DescribeChangeSetOutput>(ctx.client, new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: name, NextToken: token }), signal);
+          const more = await send<DescribeChangeSetOutput>(
+            ctx.client,
+            new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: name, NextToken: token }),
+            signal,
+          );
           changes.push(...(more.Changes ?? []));
           token = more.NextToken;
         }
@@ -321,7 +335,12 @@ async function waitForChangeSet(ctx: Ctx, stackName: string, name: string): Prom
       if (!isThrottle(e)) throw e;
       delay *= 2;
     }
-    if (Date.now() > deadline) throw new DeployError({ kind: 'timeout', message: `The change set ${name} was not ready after ${Math.round(ctx.timing.changeSetTimeoutMs / 1000)} s.`, exit: 1 });
+    if (Date.now() > deadline)
+      throw new DeployError({
+        kind: 'timeout',
+        message: `The change set ${name} was not ready after ${Math.round(ctx.timing.changeSetTimeoutMs / 1000)} s.`,
+        exit: 1,
+      });
     if (signal?.aborted) throw new DeployError({ kind: 'cancelled', message: 'Stopped before the change set was ready.', exit: 1 });
     await sleep(delay, signal);
     delay = Math.min(Math.ceil(delay * 1.5), ctx.timing.maxPollMs);
@@ -360,7 +379,10 @@ async function removeUpload(ctx: Ctx, upload: TemplateUpload): Promise<void> {
     await upload.remove(ctx.ui.cleanupSignal);
     say(ctx, `Deleted the uploaded template ${upload.url}.`);
   } catch (e) {
-    say(ctx, `Could not delete the uploaded template ${upload.url} (${(e as Error)?.message ?? String(e)}). Left behind: remove it with "aws s3 rm ${s3Uri(upload.url)}".`);
+    say(
+      ctx,
+      `Could not delete the uploaded template ${upload.url} (${(e as Error)?.message ?? String(e)}). Left behind: remove it with "aws s3 rm ${s3Uri(upload.url)}".`,
+    );
   }
 }
 
@@ -375,7 +397,8 @@ export async function runDeploy(client: CloudFormationClient, plan: DeployPlan, 
     try {
       return await deployLocked(ctx, plan);
     } catch (e) {
-      if (!(e instanceof DeployError) && isAbort(e) && ui.signal?.aborted) throw new DeployError({ kind: 'cancelled', message: 'Stopped: nothing was changed.', exit: 1 }, e);
+      if (!(e instanceof DeployError) && isAbort(e) && ui.signal?.aborted)
+        throw new DeployError({ kind: 'cancelled', message: 'Stopped: nothing was changed.', exit: 1 }, e);
       throw wrap(e, client);
     } finally {
       if (plan.upload && !ctx.executed) await removeUpload(ctx, plan.upload);
@@ -453,7 +476,9 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
           ChangeSetType: type,
           TemplateBody: plan.templateBody,
           TemplateURL: plan.templateUrl,
-          Parameters: plan.parameters.map((p) => (p.usePrevious ? { ParameterKey: p.key, UsePreviousValue: true } : { ParameterKey: p.key, ParameterValue: p.value })),
+          Parameters: plan.parameters.map((p) =>
+            p.usePrevious ? { ParameterKey: p.key, UsePreviousValue: true } : { ParameterKey: p.key, ParameterValue: p.value },
+          ),
           Capabilities: plan.capabilities.length ? (plan.capabilities as never[]) : undefined,
           Description: 'Created by Decouple',
           // Lets CloudFormation recognise the SDK's retry of this very request.
@@ -474,7 +499,11 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
     const cs = await waitForChangeSet(ctx, name, changeSetName);
     if (cs.Status === 'FAILED') {
       if (isNoChangesReason(cs.StatusReason)) return await noChanges();
-      throw new DeployError({ kind: 'validation', message: `CloudFormation could not create the change set: ${cs.StatusReason ?? 'no reason given'}`, exit: 1 });
+      throw new DeployError({
+        kind: 'validation',
+        message: `CloudFormation could not create the change set: ${cs.StatusReason ?? 'no reason given'}`,
+        exit: 1,
+      });
     }
     if (ui.signal?.aborted) throw new DeployError({ kind: 'cancelled', message: 'Stopped before executing.', exit: 1 });
     const view: ChangeSetView = {
@@ -514,7 +543,10 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
     } catch (e) {
       const c = wrap(e, client).classified;
       throw new DeployError(
-        { ...c, message: `${c.message} The change set was executed: the ${operation} goes on in CloudFormation; follow it with "aws cloudformation describe-stacks --stack-name ${name}".` },
+        {
+          ...c,
+          message: `${c.message} The change set was executed: the ${operation} goes on in CloudFormation; follow it with "aws cloudformation describe-stacks --stack-name ${name}".`,
+        },
         e,
       );
     }
@@ -585,8 +617,13 @@ export async function runDelete(client: CloudFormationClient, stackName: string,
       const resources: Array<{ logicalId: string; type: string }> = [];
       let token: string | undefined;
       do {
-        const r = await send<ListStackResourcesOutput>(client, new ListStackResourcesCommand({ StackName: stack.StackId ?? stackName, NextToken: token }), ui.signal);
-        for (const s of r.StackResourceSummaries ?? []) if (s.ResourceStatus !== 'DELETE_COMPLETE') resources.push({ logicalId: s.LogicalResourceId ?? '?', type: s.ResourceType ?? '?' });
+        const r = await send<ListStackResourcesOutput>(
+          client,
+          new ListStackResourcesCommand({ StackName: stack.StackId ?? stackName, NextToken: token }),
+          ui.signal,
+        );
+        for (const s of r.StackResourceSummaries ?? [])
+          if (s.ResourceStatus !== 'DELETE_COMPLETE') resources.push({ logicalId: s.LogicalResourceId ?? '?', type: s.ResourceType ?? '?' });
         token = r.NextToken;
       } while (token);
       const yes = await unlessAborted(ui.confirmDelete(stackName, resources), ui.signal);

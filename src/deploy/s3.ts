@@ -34,9 +34,17 @@ export interface Uploaded {
 
 type Target = { url: URL; bucket: string; key: string; region: string };
 
-async function signedFetch(client: CloudFormationClient, t: Target, method: 'PUT' | 'DELETE', body: string | undefined, signal?: AbortSignal): Promise<Response> {
+async function signedFetch(
+  client: CloudFormationClient,
+  t: Target,
+  method: 'PUT' | 'DELETE',
+  body: string | undefined,
+  signal?: AbortSignal,
+): Promise<Response> {
   const credentials = await client.config.credentials();
-  const hash = createHash('sha256').update(body ?? '').digest('hex');
+  const hash = createHash('sha256')
+    .update(body ?? '')
+    .digest('hex');
   const signer = new SignatureV4({ credentials, region: t.region, service: 's3', sha256: Sha256, uriEscapePath: false });
   const headers: Record<string, string> = { host: t.url.host, 'x-amz-content-sha256': hash };
   if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
@@ -58,7 +66,8 @@ async function signedFetch(client: CloudFormationClient, t: Target, method: 'PUT
   try {
     return await fetch(t.url, { method, headers: sent, body, signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
   } catch (e) {
-    if (deadline.aborted && !signal?.aborted) throw new UploadError(`${method} s3://${t.bucket}/${t.key} at ${t.url.origin} timed out: no answer within ${Math.round(callTimeoutMs(client) / 1000)} s`);
+    if (deadline.aborted && !signal?.aborted)
+      throw new UploadError(`${method} s3://${t.bucket}/${t.key} at ${t.url.origin} timed out: no answer within ${Math.round(callTimeoutMs(client) / 1000)} s`);
     throw e;
   }
 }
@@ -72,7 +81,14 @@ async function failure(r: Response, what: string): Promise<UploadError> {
 }
 
 /** PUT the body to s3://bucket/decouple/<stack>/<hash>.json; gives the TemplateURL to use and a way to delete it. */
-export async function uploadTemplateObject(client: CloudFormationClient, endpointUrl: string | undefined, bucket: string, stackName: string, body: string, signal?: AbortSignal): Promise<Uploaded> {
+export async function uploadTemplateObject(
+  client: CloudFormationClient,
+  endpointUrl: string | undefined,
+  bucket: string,
+  stackName: string,
+  body: string,
+  signal?: AbortSignal,
+): Promise<Uploaded> {
   const region = await client.config.region();
   const hash = createHash('sha256').update(body).digest('hex');
   const key = `decouple/${stackName}/${hash.slice(0, 16)}.json`;
@@ -92,6 +108,12 @@ export async function uploadTemplateObject(client: CloudFormationClient, endpoin
 }
 
 /** PUT the body to s3://bucket/decouple/<stack>/<hash>.json; returns the TemplateURL to use. */
-export async function uploadTemplate(client: CloudFormationClient, endpointUrl: string | undefined, bucket: string, stackName: string, body: string): Promise<string> {
+export async function uploadTemplate(
+  client: CloudFormationClient,
+  endpointUrl: string | undefined,
+  bucket: string,
+  stackName: string,
+  body: string,
+): Promise<string> {
   return (await uploadTemplateObject(client, endpointUrl, bucket, stackName, body)).url;
 }

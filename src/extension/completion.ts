@@ -28,7 +28,12 @@ const KINDS: Record<ItemKind, vscode.CompletionItemKind> = {
 /** `*.template.json` → a test of a path (patterns without a slash match the file name). */
 export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
   const res = patterns.map((p) => {
-    const body = p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*\*/g, '.*').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    const body = p
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '(?:.*/)?')
+      .replace(/\*\*/g, '.*')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]');
     return new RegExp(`(?:^|/)${body}$`);
   });
   return (path) => res.some((r) => r.test(path));
@@ -58,7 +63,10 @@ export class TemplateCompletionProvider implements vscode.CompletionItemProvider
       snippets: this.snippets[template.format],
     });
     if (!items.length) return undefined;
-    return new vscode.CompletionList(items.map((i) => this.toVscode(doc, i)), false);
+    return new vscode.CompletionList(
+      items.map((i) => this.toVscode(doc, i)),
+      false,
+    );
   }
 
   /** The last lint's model, else a parse of this version (a document the linter has not seen yet). */
@@ -100,7 +108,13 @@ export function registerCompletion(context: vscode.ExtensionContext, shared: vsc
   const contributes = (context.extension.packageJSON as { contributes?: { jsonValidation?: Array<{ fileMatch?: string | string[] }> } }).contributes;
   const patterns = (contributes?.jsonValidation ?? []).flatMap((v) => (Array.isArray(v.fileMatch) ? v.fileMatch : v.fileMatch ? [v.fileMatch] : []));
   const snippets = { json: readSnippets(context, 'cloudformation.json'), yaml: readSnippets(context, 'cloudformation-yaml.json') };
-  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(selector, new TemplateCompletionProvider(linter, patterns, snippets), ...TemplateCompletionProvider.triggers));
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(
+      selector,
+      new TemplateCompletionProvider(linter, patterns, snippets),
+      ...TemplateCompletionProvider.triggers,
+    ),
+  );
 }
 
 /** The extension's snippet file (VS Code's snippet format), as core's Snippet list; none if absent. */

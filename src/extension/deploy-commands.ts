@@ -70,7 +70,11 @@ function connectionFor(scope: vscode.Uri | undefined): Connection {
 }
 
 function where(conn: Connection): string {
-  return [conn.region && `region ${conn.region}`, conn.profile && `profile ${conn.profile}`, conn.endpointUrl && `endpoint ${conn.endpointUrl}`].filter(Boolean).join(', ') || 'default AWS settings';
+  return (
+    [conn.region && `region ${conn.region}`, conn.profile && `profile ${conn.profile}`, conn.endpointUrl && `endpoint ${conn.endpointUrl}`]
+      .filter(Boolean)
+      .join(', ') || 'default AWS settings'
+  );
 }
 
 const stackKey = (uri: vscode.Uri) => `decouple.deploy.stackName:${uri.toString()}`;
@@ -144,7 +148,12 @@ async function cancellable<T>(title: string, fn: (signal: AbortSignal) => Promis
 
 function showChangeSet(panel: { current?: vscode.WebviewPanel }, html: string, title: string): void {
   if (!panel.current) {
-    panel.current = vscode.window.createWebviewPanel('decouple.changeSet', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+    panel.current = vscode.window.createWebviewPanel(
+      'decouple.changeSet',
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: false },
+    );
     panel.current.onDidDispose(() => (panel.current = undefined));
   }
   panel.current.title = title;
@@ -193,7 +202,12 @@ async function askParameters(
   return out;
 }
 
-async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, panel: { current?: vscode.WebviewPanel }, arg: unknown): Promise<void> {
+async function deployCommand(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  panel: { current?: vscode.WebviewPanel },
+  arg: unknown,
+): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Decouple: deploying is disabled in restricted mode. Trust this workspace to deploy.');
     return;
@@ -211,7 +225,9 @@ async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOu
   const text = doc.getText();
   const file = vscode.workspace.asRelativePath(uri);
   if (!templateOfDocument(doc)) {
-    void vscode.window.showInformationMessage(`Decouple: ${file} is not a CloudFormation template (no AWSTemplateFormatVersion and no AWS:: resource types); add it to "decouple.templates.include" to treat it as one.`);
+    void vscode.window.showInformationMessage(
+      `Decouple: ${file} is not a CloudFormation template (no AWSTemplateFormatVersion and no AWS:: resource types); add it to "decouple.templates.include" to treat it as one.`,
+    );
     return;
   }
 
@@ -240,7 +256,8 @@ async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOu
     throw e;
   }
   const conn = connectionFor(uri);
-  if (body.transport === 'too-large' || (body.transport === 's3' && !conn.s3Bucket)) return void vscode.window.showErrorMessage(`Decouple: ${tooLargeMessage(body)}`);
+  if (body.transport === 'too-large' || (body.transport === 's3' && !conn.s3Bucket))
+    return void vscode.window.showErrorMessage(`Decouple: ${tooLargeMessage(body)}`);
 
   // 3. Stack, connection.
   const stackName = await askStackName(context, uri, `Deploy ${file}`);
@@ -276,7 +293,9 @@ async function deployCommand(context: vscode.ExtensionContext, log: vscode.LogOu
       // Deleted again by the engine unless the change set is executed.
       let upload: Awaited<ReturnType<DeployModule['uploadTemplateForDeploy']>> | undefined;
       if (body.transport === 's3') {
-        const up = await cancellable(`Decouple: uploading the template to ${conn.s3Bucket}…`, (signal) => mod.uploadTemplateForDeploy({ ...conn }, conn.s3Bucket!, stackName, body.body, signal));
+        const up = await cancellable(`Decouple: uploading the template to ${conn.s3Bucket}…`, (signal) =>
+          mod.uploadTemplateForDeploy({ ...conn }, conn.s3Bucket!, stackName, body.body, signal),
+        );
         if (up === CANCELLED) return;
         upload = up;
         log.info(`uploaded the template (${body.bytes} bytes) to ${upload.url}`);
@@ -317,7 +336,8 @@ async function runWithProgress(
       // Cancel aborts the request in flight; what was created and not executed is then deleted.
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      const modal = async (message: string, detail: string, ...buttons: string[]) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+      const modal = async (message: string, detail: string, ...buttons: string[]) =>
+        vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
       return mod.runDeploy(client, plan, {
         signal: abort.signal,
         log: (line) => {
@@ -334,12 +354,18 @@ async function runWithProgress(
           );
           return a === 'Execute';
         },
-        confirmRecreate: async (name, why) => (await modal(`Stack ${name} cannot be updated.`, `${why}.\nDelete it and create it again?`, 'Delete and Recreate')) === 'Delete and Recreate',
+        confirmRecreate: async (name, why) =>
+          (await modal(`Stack ${name} cannot be updated.`, `${why}.\nDelete it and create it again?`, 'Delete and Recreate')) === 'Delete and Recreate',
         confirmContinueRollback: async (name, why) => (await modal(`Stack ${name} cannot be updated.`, `${why}.`, 'Continue Rollback')) === 'Continue Rollback',
-        whenBusy: async (name, status) => ((await modal(`Stack ${name} is busy (${status}).`, 'Wait for the running operation to finish, then deploy?', 'Wait')) === 'Wait' ? 'wait' : 'stop'),
+        whenBusy: async (name, status) =>
+          (await modal(`Stack ${name} is busy (${status}).`, 'Wait for the running operation to finish, then deploy?', 'Wait')) === 'Wait' ? 'wait' : 'stop',
         whenStopped: async (_name, status, cancellable) => {
           const buttons = cancellable ? ['Stop Waiting', 'Cancel Update'] : ['Stop Waiting'];
-          const a = await vscode.window.showWarningMessage(`Stack ${stackName} is ${status}.`, { modal: true, detail: 'Stopping the wait leaves the operation running in CloudFormation.' }, ...buttons);
+          const a = await vscode.window.showWarningMessage(
+            `Stack ${stackName} is ${status}.`,
+            { modal: true, detail: 'Stopping the wait leaves the operation running in CloudFormation.' },
+            ...buttons,
+          );
           return a === 'Stop Waiting' ? 'detach' : a === 'Cancel Update' ? 'cancel-update' : 'keep-waiting';
         },
       });
@@ -363,7 +389,9 @@ async function runWithProgress(
       log.info(`stack ${stackName}: not deployed (${result.stage} declined); nothing was changed`);
       return;
     case 'detached':
-      void vscode.window.showInformationMessage(`Decouple: stopped waiting; stack ${stackName} is ${result.status}. The operation continues in CloudFormation.`);
+      void vscode.window.showInformationMessage(
+        `Decouple: stopped waiting; stack ${stackName} is ${result.status}. The operation continues in CloudFormation.`,
+      );
       return;
     case 'failed': {
       for (const f of result.failures) log.error(out(`${f.logicalId} (${f.resourceType ?? '?'}) ${f.status}: ${f.reason}`));
@@ -380,11 +408,17 @@ async function runWithProgress(
 async function pickOutput(outputs: Array<{ OutputKey?: string; OutputValue?: string; Description?: string }>): Promise<void> {
   const items = outputs.map((o) => {
     const value = o.OutputValue ?? '';
-    return { label: o.OutputKey ?? '?', description: value, detail: [o.Description, isUrl(value) ? 'Open in the browser' : 'Copy to the clipboard'].filter(Boolean).join(' · '), value };
+    return {
+      label: o.OutputKey ?? '?',
+      description: value,
+      detail: [o.Description, isUrl(value) ? 'Open in the browser' : 'Copy to the clipboard'].filter(Boolean).join(' · '),
+      value,
+    };
   });
   const pick = await vscode.window.showQuickPick(items, { title: 'Stack outputs', placeHolder: 'Open a URL or copy a value', matchOnDescription: true });
   if (!pick) return;
-  if (pick.value === '****') return void vscode.window.showInformationMessage(`Decouple: ${pick.label} derives from a NoEcho parameter; its value is not shown.`);
+  if (pick.value === '****')
+    return void vscode.window.showInformationMessage(`Decouple: ${pick.label} derives from a NoEcho parameter; its value is not shown.`);
   if (isUrl(pick.value)) await vscode.env.openExternal(vscode.Uri.parse(pick.value.trim()));
   else {
     await vscode.env.clipboard.writeText(pick.value);
@@ -406,28 +440,41 @@ async function deleteCommand(context: vscode.ExtensionContext, log: vscode.LogOu
     const mod = deployModule();
     const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl });
     try {
-      const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Decouple: deleting ${stackName}`, cancellable: true }, async (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return mod.runDelete(client, stackName, {
-          signal: abort.signal,
-          log: (line) => {
-            log.info(line);
-            progress.report({ message: line.length > 120 ? `${line.slice(0, 117)}…` : line });
-          },
-          whenBusy: async (name, status) =>
-            (await vscode.window.showWarningMessage(`Stack ${name} is busy (${status}).`, { modal: true, detail: 'Wait for it to finish, then delete?' }, 'Wait')) === 'Wait' ? 'wait' : 'stop',
-          confirmDelete: async (name, resources) => {
-            const list = resources.slice(0, 15).map((x) => `${x.logicalId} (${x.type})`).join('\n') + (resources.length > 15 ? `\n… and ${resources.length - 15} more` : '');
-            const a = await vscode.window.showWarningMessage(
-              `Delete stack ${name} and its ${resources.length} resource${resources.length === 1 ? '' : 's'}?`,
-              { modal: true, detail: `${list}\n\nTarget: ${where(conn)}. This cannot be undone.` },
-              `Delete ${name}`,
-            );
-            return a === `Delete ${name}`;
-          },
-        });
-      });
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Decouple: deleting ${stackName}`, cancellable: true },
+        async (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return mod.runDelete(client, stackName, {
+            signal: abort.signal,
+            log: (line) => {
+              log.info(line);
+              progress.report({ message: line.length > 120 ? `${line.slice(0, 117)}…` : line });
+            },
+            whenBusy: async (name, status) =>
+              (await vscode.window.showWarningMessage(
+                `Stack ${name} is busy (${status}).`,
+                { modal: true, detail: 'Wait for it to finish, then delete?' },
+                'Wait',
+              )) === 'Wait'
+                ? 'wait'
+                : 'stop',
+            confirmDelete: async (name, resources) => {
+              const list =
+                resources
+                  .slice(0, 15)
+                  .map((x) => `${x.logicalId} (${x.type})`)
+                  .join('\n') + (resources.length > 15 ? `\n… and ${resources.length - 15} more` : '');
+              const a = await vscode.window.showWarningMessage(
+                `Delete stack ${name} and its ${resources.length} resource${resources.length === 1 ? '' : 's'}?`,
+                { modal: true, detail: `${list}\n\nTarget: ${where(conn)}. This cannot be undone.` },
+                `Delete ${name}`,
+              );
+              return a === `Delete ${name}`;
+            },
+          });
+        },
+      );
       if (r.outcome === 'deleted') void vscode.window.showInformationMessage(`Decouple: stack ${stackName} deleted.`);
       else if (r.outcome === 'not-found') void vscode.window.showWarningMessage(`Decouple: there is no stack named ${stackName} (${where(conn)}).`);
       else if (r.outcome === 'failed') {
@@ -493,9 +540,27 @@ export function registerDeployCommands(context: vscode.ExtensionContext, log: vs
     }
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('decouple.deploy', requireTrust('deploying', guard((arg) => deployCommand(context, log, panel, arg)))),
-    vscode.commands.registerCommand('decouple.deleteStack', requireTrust('deleting stacks', guard((arg) => deleteCommand(context, log, arg)))),
-    vscode.commands.registerCommand('decouple.showStackOutputs', requireTrust('reading stack outputs', guard((arg) => outputsCommand(context, log, arg)))),
+    vscode.commands.registerCommand(
+      'decouple.deploy',
+      requireTrust(
+        'deploying',
+        guard((arg) => deployCommand(context, log, panel, arg)),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      'decouple.deleteStack',
+      requireTrust(
+        'deleting stacks',
+        guard((arg) => deleteCommand(context, log, arg)),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      'decouple.showStackOutputs',
+      requireTrust(
+        'reading stack outputs',
+        guard((arg) => outputsCommand(context, log, arg)),
+      ),
+    ),
     { dispose: () => panel.current?.dispose() },
   );
 }

@@ -20,7 +20,9 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
   const log = vscode.window.createOutputChannel('Decouple', { log: true });
   context.subscriptions.push(log);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
-  log.info(`Decouple ${version} activated in VS Code ${vscode.version}; ${allRules.length} rules; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted (linting only)'}`);
+  log.info(
+    `Decouple ${version} activated in VS Code ${vscode.version}; ${allRules.length} rules; workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted (linting only)'}`,
+  );
 
   const linter = new TemplateLinter(context.extensionUri, log);
   context.subscriptions.push(
@@ -47,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
       const doc = vscode.window.activeTextEditor?.document;
       const entry = doc && linter.get(doc);
       if (!entry) {
-        void vscode.window.showInformationMessage('Decouple: the active file is not a CloudFormation template (add it to "decouple.templates.include" to lint it anyway).');
+        void vscode.window.showInformationMessage(
+          'Decouple: the active file is not a CloudFormation template (add it to "decouple.templates.include" to lint it anyway).',
+        );
         return;
       }
       void vscode.commands.executeCommand('workbench.actions.view.problems');

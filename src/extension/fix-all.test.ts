@@ -13,7 +13,11 @@ test('Fix All on the seed template: strict JSON, and every preferred fix applied
   const r = fixAllText(SEED, allRules);
   assert.doesNotThrow(() => JSON.parse(r.text));
   const left = lintText(r.text, { rules: allRules }).diagnostics;
-  assert.deepEqual(left.filter((d) => d.fixes?.some((f) => f.isPreferred)).map((d) => d.rule), [], 'no preferred fix left unapplied');
+  assert.deepEqual(
+    left.filter((d) => d.fixes?.some((f) => f.isPreferred)).map((d) => d.rule),
+    [],
+    'no preferred fix left unapplied',
+  );
   for (const id of ['template/not-strict-json', 'load-balancer/cross-zone-disabled', 'health-check/asg-uses-elb']) {
     assert.ok(!left.some((d) => d.rule === id), `${id} still reported`);
   }

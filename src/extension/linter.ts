@@ -229,7 +229,11 @@ export class TemplateLinter implements vscode.Disposable {
       if (found.error && found.path) {
         this.reportOnce(found.error);
         // Show the problem where it is: on the config file itself.
-        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `${found.error}. Decouple ignores this file until it is fixed.`, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(0, 0, 0, 1),
+          `${found.error}. Decouple ignores this file until it is fixed.`,
+          vscode.DiagnosticSeverity.Error,
+        );
         d.source = SOURCE;
         this.collection.set(vscode.Uri.file(found.path), [d]);
       } else if (found.config?.warnings?.length && found.path) {

@@ -26,10 +26,23 @@ const ALLOWED = [
 test('the package holds only the allow-listed files, and everything the extension needs', () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  const files = r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
   assert.deepEqual(stray, [], 'files outside the allow-list');
-  for (const f of ['package.json', 'dist/extension.js', 'dist/wiring.js', 'dist/wiring-webview.js', 'images/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE', ...allRules.map((x) => x.meta.docs)]) {
+  for (const f of [
+    'package.json',
+    'dist/extension.js',
+    'dist/wiring.js',
+    'dist/wiring-webview.js',
+    'images/icon.png',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    ...allRules.map((x) => x.meta.docs),
+  ]) {
     assert.ok(files.includes(f), `${f} is not in the package`);
   }
   // The manifest's own references resolve inside the package.
@@ -45,7 +58,9 @@ test('the package holds only the allow-listed files, and everything the extensio
     assert.ok(files.includes(rel), `package.json refers to ${ref}, which is not packaged`);
   }
   // Every snippet file (JSON and YAML) is packaged and contributed, none left over.
-  const snippetFiles = readdirSync(join(ROOT, 'snippets')).map((f) => `snippets/${f}`).sort();
+  const snippetFiles = readdirSync(join(ROOT, 'snippets'))
+    .map((f) => `snippets/${f}`)
+    .sort();
   assert.deepEqual(snippetFiles, ['snippets/cloudformation-yaml.json', 'snippets/cloudformation.json']);
   assert.deepEqual(files.filter((f) => f.startsWith('snippets/')).sort(), snippetFiles);
   assert.deepEqual([...new Set((pkg.contributes.snippets ?? []).map((x) => x.path.replace(/^\.\//, '')))].sort(), snippetFiles);

@@ -79,7 +79,13 @@ export function firstSentences(paragraph: string, max: number): string {
   for (let i = 0; i < paragraph.length; i++) {
     const c = paragraph[i];
     if (c === '`') inCode = !inCode;
-    else if (!inCode && (c === '.' || c === '!' || c === '?') && paragraph[i + 1] === ' ' && !/\b(e\.g|i\.e|etc|vs)$/.test(paragraph.slice(Math.max(0, i - 4), i))) ends.push(i + 1);
+    else if (
+      !inCode &&
+      (c === '.' || c === '!' || c === '?') &&
+      paragraph[i + 1] === ' ' &&
+      !/\b(e\.g|i\.e|etc|vs)$/.test(paragraph.slice(Math.max(0, i - 4), i))
+    )
+      ends.push(i + 1);
   }
   const fit = ends.filter((e) => e <= max);
   const cut = fit.length ? fit[fit.length - 1] : ends[0];

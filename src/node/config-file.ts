@@ -38,7 +38,7 @@ export function findConfigFile(dir: string, boundary?: string): string | undefin
   const stop = boundary !== undefined && within(start, resolve(boundary)) ? resolve(boundary) : undefined;
   const chain: string[] = [];
   let bounded = false;
-  for (let cur = start; ; ) {
+  for (let cur = start; ;) {
     chain.push(cur);
     if (cur === stop || existsSync(join(cur, '.git'))) {
       bounded = true;

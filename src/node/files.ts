@@ -8,9 +8,7 @@ export const MAX_TEMPLATE_FILE_BYTES = 64 * 1024 * 1024;
 /** A .decouple.json is a few lines; anything this big is not one. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
 
-export type ReadResult =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'not-regular' | 'too-large' | 'error'; message: string; code?: string };
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'not-regular' | 'too-large' | 'error'; message: string; code?: string };
 
 /** What a non-regular file is, in words ("a named pipe (FIFO)"), or undefined for a regular file. */
 export function describeKind(st: Stats): string | undefined {

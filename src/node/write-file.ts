@@ -40,7 +40,7 @@ export function writeFileAtomic(file: string, text: string, options: { replace: 
   }
   try {
     const bytes = new TextEncoder().encode(text);
-    for (let at = 0; at < bytes.length; ) at += deps.writeSync(fd, bytes.subarray(at));
+    for (let at = 0; at < bytes.length;) at += deps.writeSync(fd, bytes.subarray(at));
     fsyncSync(fd);
     closeSync(fd);
     fd = -1;

@@ -39,7 +39,13 @@ type Tpl = {
 const all: { bp: Blueprint; options: OptionValues; label: string; text: string; yaml: string }[] = [];
 for (const bp of blueprints) {
   for (const options of optionCombinations(bp)) {
-    all.push({ bp, options, label: `${bp.id} (${describeOptions(bp, options)})`, text: renderBlueprint(bp, options), yaml: renderBlueprint(bp, options, 'yaml') });
+    all.push({
+      bp,
+      options,
+      label: `${bp.id} (${describeOptions(bp, options)})`,
+      text: renderBlueprint(bp, options),
+      yaml: renderBlueprint(bp, options, 'yaml'),
+    });
   }
 }
 /** Both renderings of every combination, for the checks that run on each format. */
@@ -74,7 +80,8 @@ describe('blueprint registry', () => {
     // and 100000).
     assert.equal(combos.length, 3 * 2 * 4 + 3 * 2 * 4 * 2 * 2 + 5);
     for (const lb of ['alb', 'classic', 'nlb'])
-      for (const f of [true, false]) for (const w of ['ec2', 'lambda']) assert.ok(combos.some((c) => c['load-balancer'] === lb && c.fifo === f && c.worker === w));
+      for (const f of [true, false])
+        for (const w of ['ec2', 'lambda']) assert.ok(combos.some((c) => c['load-balancer'] === lb && c.fifo === f && c.worker === w));
     assert.ok(combos.every((c) => c.worker === 'lambda' || (c.runtime === 'python3.14' && c['report-batch-item-failures'] === true)));
     // sqs-lambda: 2 queue types x 2 runtimes x partial batch responses on/off, plus the extremes of
     // memory, function-timeout, batch-size, max-batching-window and max-concurrency.
@@ -155,7 +162,11 @@ describe('blueprint registry', () => {
     for (const bp of blueprints) {
       for (const ext of ['json', 'yaml'] as const) {
         const committed = readFileSync(join(ROOT, 'templates', `${bp.id}.${ext}`), 'utf8');
-        assert.equal(committed, renderBlueprint(bp, {}, ext), `templates/${bp.id}.${ext} is stale: node dist/cli.js scaffold ${bp.id} -o templates/${bp.id}.${ext} --force`);
+        assert.equal(
+          committed,
+          renderBlueprint(bp, {}, ext),
+          `templates/${bp.id}.${ext} is stale: node dist/cli.js scaffold ${bp.id} -o templates/${bp.id}.${ext} --force`,
+        );
       }
     }
   });
@@ -167,7 +178,10 @@ describe('blueprint registry', () => {
       assert.deepEqual(t.parse.syntaxErrors, [], label);
       // `!GetAtt A.B` reads as "A.B"; converted back to JSON it is ["A", "B"] again.
       assert.deepEqual(JSON.parse(convertTemplate(yaml, 'json').text), JSON.parse(text), label);
-      assert.ok(!/\bRef:|Fn::(Sub|GetAtt|Join|Select|GetAZs|FindInMap):/.test(yaml), `${label}: long forms only where a short form cannot be (Fn::Base64: !Sub)`);
+      assert.ok(
+        !/\bRef:|Fn::(Sub|GetAtt|Join|Select|GetAZs|FindInMap):/.test(yaml),
+        `${label}: long forms only where a short form cannot be (Fn::Base64: !Sub)`,
+      );
       if (text.includes('"UserData"')) assert.match(yaml, /UserData:\n\s+Fn::Base64: !Sub \|\n/, label);
       assert.ok(Buffer.byteLength(yaml) < 51200, `${label}: fits in a TemplateBody`);
     }
@@ -226,7 +240,10 @@ describe('every blueprint and option combination passes cfn-lint without errors'
       const warnings = findings.filter((f) => f.rule.startsWith('W'));
       for (const w of warnings) t.diagnostic(`cfn-lint warning ${w.rule} in ${label(w.file)}:${w.line}: ${w.message}`);
       t.diagnostic(`cfn-lint: ${files.length} templates, ${errors.length} errors, ${warnings.length} warnings`);
-      assert.deepEqual(errors.map((e) => `${label(e.file)}:${e.line} ${e.rule} ${e.message}`), []);
+      assert.deepEqual(
+        errors.map((e) => `${label(e.file)}:${e.line} ${e.rule} ${e.message}`),
+        [],
+      );
       for (const r of runs) {
         assert.equal(r.code & 2, 0, `cfn-lint exit code ${r.code} has the error bit: ${r.err}`);
         assert.ok(!Number.isNaN(r.code), r.err);
@@ -251,7 +268,13 @@ describe('every blueprint and option combination passes cfn-lint without errors'
       writeFileSync(y, toYaml(t));
       const ry = await cfnLint([y]);
       assert.notEqual(ry.code & 2, 0);
-      assert.deepEqual(ry.out.trim().split('\n').map((l) => /:(E\d+):/.exec(l)?.[1]), ['E3034']);
+      assert.deepEqual(
+        ry.out
+          .trim()
+          .split('\n')
+          .map((l) => /:(E\d+):/.exec(l)?.[1]),
+        ['E3034'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -282,7 +305,10 @@ describe('generated templates have the promised shape', () => {
         assert.ok(t.Parameters.InstanceType.AllowedValues.includes(options['instance-type']));
         // Two subnets per tier in two AZs, from Fn::GetAZs "" (works in every region and in moto).
         const azs = ['PublicSubnetA', 'PublicSubnetB', 'PrivateSubnetA', 'PrivateSubnetB'].map((s) => res[s].Properties.AvailabilityZone);
-        assert.deepEqual(azs.map((a) => a['Fn::Select'][0]), ['0', '1', '0', '1']);
+        assert.deepEqual(
+          azs.map((a) => a['Fn::Select'][0]),
+          ['0', '1', '0', '1'],
+        );
         for (const a of azs) assert.deepEqual(a['Fn::Select'][1], { 'Fn::GetAZs': '' });
       } else assert.deepEqual(Object.keys(t.Parameters), []);
 
@@ -309,9 +335,10 @@ describe('generated templates have the promised shape', () => {
         assert.match(ud, /cfn-signal -e \$\? --stack \$\{AWS::StackName\} --resource WebServerGroup/);
         assert.ok(res.WebServerLaunchTemplate.Metadata['AWS::CloudFormation::Init']);
         // Web servers: the traffic port from the load balancer's group, nothing else.
-        assert.deepEqual(res.WebServerSecurityGroup.Properties.SecurityGroupIngress.map((r: any) => [r.FromPort, r.SourceSecurityGroupId, r.CidrIp]), [
-          [80, { Ref: 'LoadBalancerSecurityGroup' }, undefined],
-        ]);
+        assert.deepEqual(
+          res.WebServerSecurityGroup.Properties.SecurityGroupIngress.map((r: any) => [r.FromPort, r.SourceSecurityGroupId, r.CidrIp]),
+          [[80, { Ref: 'LoadBalancerSecurityGroup' }, undefined]],
+        );
         assert.deepEqual(res.LoadBalancer.Properties.SecurityGroups, [{ Ref: 'LoadBalancerSecurityGroup' }]);
         const https = bp.id === 'https';
         assert.deepEqual(t.Outputs.URL.Value, { 'Fn::Sub': `${https ? 'https' : 'http'}://\${LoadBalancer.DNSName}` });

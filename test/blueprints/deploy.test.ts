@@ -19,19 +19,10 @@
 //   covers the function timeout: the test checks that on the queue and function moto reports.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CloudFormationClient,
-  CreateStackCommand,
-  DescribeStacksCommand,
-  ListStackResourcesCommand,
-  type Parameter,
-} from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand, ListStackResourcesCommand, type Parameter } from '@aws-sdk/client-cloudformation';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribePoliciesCommand, PutScalingPolicyCommand } from '@aws-sdk/client-auto-scaling';
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client, type IpPermission } from '@aws-sdk/client-ec2';
-import {
-  DescribeLoadBalancersCommand as DescribeClassicCommand,
-  ElasticLoadBalancingClient,
-} from '@aws-sdk/client-elastic-load-balancing';
+import { DescribeLoadBalancersCommand as DescribeClassicCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import {
   DescribeListenersCommand,
   DescribeTargetGroupsCommand,
@@ -168,7 +159,11 @@ async function checkInstanceIngress(webSg: string, lbSg: string, port: number): 
   for (const p of perms) {
     assert.deepEqual(p.IpRanges ?? [], [], 'no CIDR source on the web servers');
     assert.deepEqual(p.Ipv6Ranges ?? [], [], 'no IPv6 CIDR source on the web servers');
-    assert.deepEqual((p.UserIdGroupPairs ?? []).map((x) => x.GroupId), [lbSg], 'the only source is the load balancer group');
+    assert.deepEqual(
+      (p.UserIdGroupPairs ?? []).map((x) => x.GroupId),
+      [lbSg],
+      'the only source is the load balancer group',
+    );
   }
 }
 
@@ -176,7 +171,11 @@ async function checkLoadBalancerIngress(lbSg: string, ports: number[]): Promise<
   const g = await securityGroup(lbSg);
   const perms = g.IpPermissions ?? [];
   assert.deepEqual(perms.map(portsOf).sort(), ports.map((p) => `tcp:${p}-${p}`).sort());
-  for (const p of perms) assert.ok((p.IpRanges ?? []).some((r) => r.CidrIp === '0.0.0.0/0'), `listener port ${portsOf(p)} open to clients`);
+  for (const p of perms)
+    assert.ok(
+      (p.IpRanges ?? []).some((r) => r.CidrIp === '0.0.0.0/0'),
+      `listener port ${portsOf(p)} open to clients`,
+    );
 }
 
 async function autoScalingGroup(name: string) {
@@ -192,7 +191,11 @@ async function checkInstancesUse(instanceIds: string[], sg: string): Promise<voi
   const instances = (r.Reservations ?? []).flatMap((x) => x.Instances ?? []);
   assert.equal(instances.length, instanceIds.length);
   for (const i of instances) {
-    assert.deepEqual((i.SecurityGroups ?? []).map((g) => g.GroupId), [sg], `instance ${i.InstanceId} uses the group from the launch template`);
+    assert.deepEqual(
+      (i.SecurityGroups ?? []).map((g) => g.GroupId),
+      [sg],
+      `instance ${i.InstanceId} uses the group from the launch template`,
+    );
   }
 }
 
@@ -260,7 +263,11 @@ describe('blueprints deploy to moto and are wired', () => {
       let deployed = template;
       let stack = await createStack(template, parameters);
       if (isNlb && stack.status !== 'CREATE_COMPLETE') {
-        assert.match(`${stack.error ?? ''} ${stack.reason ?? ''}`, /Listener protocol 'TCP' must be one of 'HTTP, HTTPS'/, 'the only known moto failure for NLBs');
+        assert.match(
+          `${stack.error ?? ''} ${stack.reason ?? ''}`,
+          /Listener protocol 'TCP' must be one of 'HTTP, HTTPS'/,
+          'the only known moto failure for NLBs',
+        );
         const { TcpListener, ...rest } = template.Resources;
         assert.equal(TcpListener.Type, 'AWS::ElasticLoadBalancingV2::Listener');
         deployed = { ...template, Resources: rest };
@@ -312,7 +319,9 @@ describe('blueprints deploy to moto and are wired', () => {
           });
           // (moto reports InstanceProtocol as the front-end protocol whatever was asked: not compared)
           assert.deepEqual(
-            (lb.ListenerDescriptions ?? []).map((l) => `${l.Listener?.Protocol}:${l.Listener?.LoadBalancerPort}->${l.Listener?.InstancePort} ${l.Listener?.SSLCertificateId ?? ''}`),
+            (lb.ListenerDescriptions ?? []).map(
+              (l) => `${l.Listener?.Protocol}:${l.Listener?.LoadBalancerPort}->${l.Listener?.InstancePort} ${l.Listener?.SSLCertificateId ?? ''}`,
+            ),
             (res.LoadBalancer.Properties.Listeners as any[]).map(
               (l) => `${l.Protocol}:${l.LoadBalancerPort}->${l.InstancePort} ${l.SSLCertificateId ? parameters[0].ParameterValue : ''}`,
             ),
@@ -356,7 +365,8 @@ describe('blueprints deploy to moto and are wired', () => {
             assert.ok(l, `listener on ${r.Properties.Port}`);
             assert.equal(l.Protocol, r.Properties.Protocol);
             const action = l.DefaultActions?.[0];
-            if (r.Properties.DefaultActions[0].Type === 'forward') assert.equal(action?.TargetGroupArn, ids.TargetGroup, 'listener forwards to the target group');
+            if (r.Properties.DefaultActions[0].Type === 'forward')
+              assert.equal(action?.TargetGroupArn, ids.TargetGroup, 'listener forwards to the target group');
             else {
               assert.equal(action?.Type, 'redirect');
               assert.equal(action?.RedirectConfig?.Protocol, 'HTTPS');
@@ -396,7 +406,10 @@ describe('blueprints deploy to moto and are wired', () => {
         assert.equal(w.LaunchTemplate?.LaunchTemplateId, ids.WorkerLaunchTemplate);
         assert.equal(w.MinSize, Number(template.Parameters?.MinWorkers?.Default));
         assert.equal(w.MaxSize, Number(template.Parameters?.MaxWorkers?.Default));
-        await checkInstancesUse((w.Instances ?? []).map((i) => i.InstanceId!), ids.WorkerSecurityGroup);
+        await checkInstancesUse(
+          (w.Instances ?? []).map((i) => i.InstanceId!),
+          ids.WorkerSecurityGroup,
+        );
         await checkTwoPrivateSubnets(w.VPCZoneIdentifier, ids);
         assert.deepEqual((await securityGroup(ids.WorkerSecurityGroup)).IpPermissions ?? [], [], 'workers accept no inbound traffic');
         // moto does not create AWS::AutoScaling::ScalingPolicy from templates: put the template's
@@ -418,7 +431,10 @@ describe('blueprints deploy to moto and are wired', () => {
         }
         const policies = (await clients.asg.send(new DescribePoliciesCommand({ AutoScalingGroupName: ids.WorkerGroup }))).ScalingPolicies ?? [];
         assert.deepEqual(policies.map((p) => p.PolicyType).sort(), ['StepScaling', 'StepScaling']);
-        const adjustments = policies.flatMap((p) => p.StepAdjustments ?? []).map((s) => s.ScalingAdjustment).sort();
+        const adjustments = policies
+          .flatMap((p) => p.StepAdjustments ?? [])
+          .map((s) => s.ScalingAdjustment)
+          .sort();
         assert.deepEqual(adjustments, [-1, 1, 2], 'scale out by 1 or 2 on queue depth, in by 1 when empty');
       }
     });

@@ -10,7 +10,10 @@ const opt = (bp: string, name: string) => {
 
 test('the blueprint QuickPick lists every blueprint with its description', () => {
   const items = blueprintItems(blueprints);
-  assert.deepEqual(items.map((i) => i.id), blueprints.map((b) => b.id));
+  assert.deepEqual(
+    items.map((i) => i.id),
+    blueprints.map((b) => b.id),
+  );
   assert.ok(items.every((i) => i.detail.length > 0));
 });
 
@@ -20,7 +23,10 @@ test('choices: a QuickPick with the default first and marked', () => {
   assert.equal(p.kind, 'pick');
   if (p.kind !== 'pick') return;
   assert.equal(p.title, 'New Template: https (1/5)');
-  assert.deepEqual(p.items.map((i) => i.value), ['alb', 'classic']);
+  assert.deepEqual(
+    p.items.map((i) => i.value),
+    ['alb', 'classic'],
+  );
   assert.match(p.items[0].description ?? '', /Application Load Balancer · default/);
   assert.match(p.placeholder, /--load-balancer/);
 });
@@ -30,10 +36,13 @@ test('booleans: Yes/No with the default first', () => {
   const p = optionPrompt(b, d, 1, 5);
   assert.equal(p.kind, 'pick');
   if (p.kind !== 'pick') return;
-  assert.deepEqual(p.items.map((i) => [i.label, i.value, i.description]), [
-    ['No', false, 'default'],
-    ['Yes', true, undefined],
-  ]);
+  assert.deepEqual(
+    p.items.map((i) => [i.label, i.value, i.description]),
+    [
+      ['No', false, 'default'],
+      ['Yes', true, undefined],
+    ],
+  );
 });
 
 test('numbers and strings: an InputBox prefilled with the default, validated', () => {
@@ -62,7 +71,17 @@ test('New Template asks only the options that apply to the answers so far', () =
   assert.deepEqual(names({}).slice(0, 5), ['load-balancer', 'fifo', 'worker', 'instance-count', 'instance-type']);
   assert.ok(names({}).includes('max-workers') && !names({}).includes('runtime'), 'EC2 workers by default');
   const lambda = names({ 'load-balancer': 'alb', fifo: false, worker: 'lambda' });
-  assert.deepEqual(lambda, ['instance-count', 'instance-type', 'runtime', 'memory', 'function-timeout', 'batch-size', 'max-batching-window', 'report-batch-item-failures', 'max-concurrency']);
+  assert.deepEqual(lambda, [
+    'instance-count',
+    'instance-type',
+    'runtime',
+    'memory',
+    'function-timeout',
+    'batch-size',
+    'max-batching-window',
+    'report-batch-item-failures',
+    'max-concurrency',
+  ]);
   assert.ok(!names({ 'load-balancer': 'alb', fifo: true, worker: 'lambda' }).includes('max-batching-window'), 'no batching window for FIFO queues');
   assert.deepEqual(names(Object.fromEntries(fs.options.map((o) => [o.name, o.default]))), []);
 });
@@ -96,7 +115,13 @@ test('YAML templates are suggested as *.template.yaml', () => {
 
 test('the format prompt offers YAML first, or the format most of the workspace templates are in', () => {
   const first = (json: number, yaml: number) => formatItems({ json, yaml })[0];
-  assert.deepEqual(formatItems({ json: 0, yaml: 0 }).map((i) => [i.format, i.description]), [['yaml', 'default'], ['json', undefined]]);
+  assert.deepEqual(
+    formatItems({ json: 0, yaml: 0 }).map((i) => [i.format, i.description]),
+    [
+      ['yaml', 'default'],
+      ['json', undefined],
+    ],
+  );
   assert.equal(first(3, 1).format, 'json');
   assert.equal(first(3, 1).description, 'like 3 templates in this workspace');
   assert.equal(first(1, 1).format, 'yaml');

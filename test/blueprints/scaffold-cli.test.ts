@@ -67,7 +67,12 @@ test('writes YAML by default, or the format -o names, or the one --format asks f
   assert.deepEqual(getPath(t.root, 'Parameters', 'NumberOfServers', 'Default')?.kind, 'string', "Default: '3' stays a string");
   const dir = mkdtempSync(join(tmpdir(), 'decouple-scaffold-'));
   try {
-    for (const [name, format] of [['a.json', 'json'], ['a.yaml', 'yaml'], ['a.yml', 'yaml'], ['a.template', 'yaml']] as const) {
+    for (const [name, format] of [
+      ['a.json', 'json'],
+      ['a.yaml', 'yaml'],
+      ['a.yml', 'yaml'],
+      ['a.template', 'yaml'],
+    ] as const) {
       const r = await run(['nlb', '-o', name], dir);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(readFileSync(join(dir, name), 'utf8'), renderBlueprint(getBlueprint('nlb')!, {}, format), name);
@@ -136,7 +141,7 @@ test('bad input: exit 2 with a message naming the option and the allowed values'
   }
 });
 
-test('--help lists a blueprint\'s options with allowed values and defaults', async () => {
+test("--help lists a blueprint's options with allowed values and defaults", async () => {
   const r = await run(['https', '--help']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /--load-balancer <alb\|classic>/);

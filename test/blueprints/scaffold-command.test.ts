@@ -91,7 +91,8 @@ M._resolveFilename = function (request: string, ...rest: unknown[]) {
 };
 require.cache['vscode-fake'] = { id: 'vscode-fake', filename: 'vscode-fake', loaded: true, exports: fakeVscode } as NodeJS.Module;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registerScaffoldCommands, NEW_TEMPLATE_COMMAND } = require('../../src/extension/scaffold-command') as typeof import('../../src/extension/scaffold-command');
+const { registerScaffoldCommands, NEW_TEMPLATE_COMMAND } =
+  require('../../src/extension/scaffold-command') as typeof import('../../src/extension/scaffold-command');
 M._resolveFilename = originalResolve;
 
 const subscriptions: unknown[] = [];
@@ -150,10 +151,12 @@ test('asks for the blueprint and each option, then opens an untitled JSON docume
 
 test('full system with a Lambda worker: asks the Lambda settings (checked against FIFO), not the EC2 ones', async () => {
   const titles: string[] = [];
-  const titled = (f: (...a: any[]) => unknown) => (...a: any[]) => {
-    titles.push((a.length > 1 ? a[1] : a[0]).title);
-    return f(...a);
-  };
+  const titled =
+    (f: (...a: any[]) => unknown) =>
+    (...a: any[]) => {
+      titles.push((a.length > 1 ? a[1] : a[0]).title);
+      return f(...a);
+    };
   answers = [
     pick('full-system'),
     titled(pick('nlb')),
@@ -272,7 +275,10 @@ test('YAML: the format question offers YAML first in a workspace without templat
   assert.equal(open.content, toYaml(JSON.parse(renderBlueprint(getBlueprint('alb')!, { 'health-check-path': '/health' }))));
   const t = lintText(open.content, { rules: allRules });
   assert.equal(t.template.format, 'yaml');
-  assert.deepEqual(t.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.rule), []);
+  assert.deepEqual(
+    t.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.rule),
+    [],
+  );
 
   calls = [];
   answers = [pick('alb'), type('2'), pick('t3.micro'), type('/index.html'), pick('YAML'), pick('save'), Uri.file('/ws/web.template.yaml')];
@@ -294,6 +300,12 @@ test("the format question's default is the format most of the workspace's templa
   let offered: { format: string; description?: string }[] = [];
   answers = [type('2'), pick('t3.micro'), (items: typeof offered) => ((offered = items), undefined)];
   await run('nlb');
-  assert.deepEqual(offered.map((i) => [i.format, i.description]), [['json', 'like 2 templates in this workspace'], ['yaml', undefined]]);
+  assert.deepEqual(
+    offered.map((i) => [i.format, i.description]),
+    [
+      ['json', 'like 2 templates in this workspace'],
+      ['yaml', undefined],
+    ],
+  );
   assert.ok(!calls.some((c) => c.api === 'openTextDocument'), 'Escape at the format question cancels');
 });

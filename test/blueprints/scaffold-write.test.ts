@@ -20,7 +20,10 @@ test('a write that fails half-way (a full disk) leaves the original intact and n
       return Math.min(4, d.length); // a short write first, then the disk is full
     },
   };
-  assert.throws(() => writeFileAtomic(file, 'x'.repeat(100), { replace: true }, full), (e: unknown) => e instanceof WriteError && e.code === 'ENOSPC');
+  assert.throws(
+    () => writeFileAtomic(file, 'x'.repeat(100), { replace: true }, full),
+    (e: unknown) => e instanceof WriteError && e.code === 'ENOSPC',
+  );
   assert.equal(readFileSync(file, 'utf8'), 'ORIGINAL');
   assert.deepEqual(readdirSync(dir), ['stack.json']);
 });
@@ -33,7 +36,10 @@ test('replace keeps the original file mode; without replace an existing file is 
   writeFileAtomic(file, 'NEW', { replace: true });
   assert.equal(readFileSync(file, 'utf8'), 'NEW');
   assert.equal(statSync(file).mode & 0o777, 0o640);
-  assert.throws(() => writeFileAtomic(file, 'OTHER', { replace: false }), (e: unknown) => e instanceof WriteError && e.code === 'EEXIST');
+  assert.throws(
+    () => writeFileAtomic(file, 'OTHER', { replace: false }),
+    (e: unknown) => e instanceof WriteError && e.code === 'EEXIST',
+  );
   assert.equal(readFileSync(file, 'utf8'), 'NEW');
   writeFileAtomic(join(dir, 'fresh.json'), 'FRESH', { replace: false });
   assert.equal(readFileSync(join(dir, 'fresh.json'), 'utf8'), 'FRESH');

@@ -14,7 +14,10 @@ describe('decouple graph (CLI)', () => {
   it('json (the default): nodes and edges, the SSH edge broken by ssh-open-to-world; exit 0', async () => {
     const r = await runCli(['graph', chapter12]);
     assert.equal(r.code, 0, r.stderr);
-    const g = JSON.parse(r.stdout) as { nodes: Array<{ id: string }>; edges: Array<{ from: string; to: string; port: unknown; ok: boolean; rule: string | null }> };
+    const g = JSON.parse(r.stdout) as {
+      nodes: Array<{ id: string }>;
+      edges: Array<{ from: string; to: string; port: unknown; ok: boolean; rule: string | null }>;
+    };
     assert.ok(g.nodes.some((n) => n.id === 'LoadBalancer'));
     const ssh = g.edges.find((e) => e.from === 'internet' && e.to === 'WebServerSecurityGroup' && e.port === 22)!;
     assert.equal(ssh.ok, false);

@@ -35,7 +35,13 @@ describe('decouple lint (CLI)', () => {
 
   it('json: 0-based LSP ranges, one object per diagnostic', async () => {
     const r = await runCli(['lint', '--format', 'json', seedPath]);
-    const arr = JSON.parse(r.stdout) as Array<{ file: string; rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+    const arr = JSON.parse(r.stdout) as Array<{
+      file: string;
+      rule: string;
+      severity: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }>;
     assert.ok(arr.length > 0);
     const ssh = arr.find((d) => d.rule === 'security-group/ssh-open-to-world')!;
     const line = seed.split('\n')[ssh.range.start.line];
@@ -64,7 +70,10 @@ describe('decouple lint (CLI)', () => {
   it('exit 1 when errors are found', async () => {
     const dir = tmp();
     const f = join(dir, 'bad.json');
-    writeFileSync(f, '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 90, "ToPort": 80, "CidrIp": "10.0.0.0/8"}]}}}}');
+    writeFileSync(
+      f,
+      '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 90, "ToPort": 80, "CidrIp": "10.0.0.0/8"}]}}}}',
+    );
     const r = await runCli(['lint', f]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /error security-group\/port-range/);
@@ -105,7 +114,11 @@ describe('decouple lint (CLI)', () => {
   it('reports a file that is not UTF-8 as template/syntax at the bad byte, without a stack trace', async () => {
     const dir = tmp();
     const f = join(dir, 'latin1.json');
-    const bytes = Buffer.concat([Buffer.from('{"AWSTemplateFormatVersion": "2010-09-09",\n "Description": "caf'), Buffer.from([0xe9]), Buffer.from('", "Resources": {}}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"AWSTemplateFormatVersion": "2010-09-09",\n "Description": "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('", "Resources": {}}'),
+    ]);
     writeFileSync(f, bytes);
     const r = await runCli(['lint', f]);
     assert.equal(r.code, 1);

@@ -11,7 +11,10 @@ import { template } from '../helpers/lint';
 
 const clean = template({ Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60 } } });
 const crossZone = template({
-  LB: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }], AvailabilityZones: ['a', 'b'], CrossZone: false } },
+  LB: {
+    Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+    Properties: { Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }], AvailabilityZones: ['a', 'b'], CrossZone: false },
+  },
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'decouple-files-'));
@@ -57,7 +60,10 @@ describe('decouple lint: the folder walk', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.json'), clean);
     writeFileSync(join(dir, 'b.json'), clean);
-    writeFileSync(join(dir, 'c.yaml'), 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub "${AWS::StackName}.fifo"\n');
+    writeFileSync(
+      join(dir, 'c.yaml'),
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub "${AWS::StackName}.fifo"\n',
+    );
     writeFileSync(join(dir, 'compose.yml'), 'services:\n  web:\n    image: nginx\n');
     const r = await runCli(['lint', dir]);
     assert.equal(r.code, 1, r.stdout + r.stderr);
@@ -137,7 +143,7 @@ describe('decouple lint: where .decouple.json is looked for', () => {
     assert.doesNotMatch(inRepo.stdout, /cross-zone-disabled/);
   });
 
-  it('outside a repository, stops at the working directory; outside that, only the template\'s own folder counts', async () => {
+  it("outside a repository, stops at the working directory; outside that, only the template's own folder counts", async () => {
     const top = tmp(); // like /tmp, where anyone may write a .decouple.json
     writeFileSync(join(top, '.decouple.json'), JSON.stringify({ rules: { 'load-balancer/*': 'off' } }));
     const proj = join(top, 'proj');

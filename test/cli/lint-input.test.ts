@@ -31,7 +31,12 @@ describe('decouple lint: encodings and empty files', () => {
     for (const f of ['le.json', 'be.json']) {
       const r = await runCli(['lint', join(dir, f)]);
       assert.equal(r.code, 1, r.stderr);
-      assert.match(r.stdout, new RegExp(`${f}:1:1 error template/syntax File is UTF-16 \\((little|big)-endian\\) text without a byte-order mark; CloudFormation reads templates as UTF-8`));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `${f}:1:1 error template/syntax File is UTF-16 \\((little|big)-endian\\) text without a byte-order mark; CloudFormation reads templates as UTF-8`,
+        ),
+      );
       // eslint-disable-next-line no-control-regex -- no NUL may reach the output
       assert.doesNotMatch(r.stdout, /\\x00|\u0000/, 'no NUL bytes in the output');
     }
@@ -83,7 +88,10 @@ describe('decouple lint: .decouple.json warnings', () => {
     const dir = tmp();
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, 'q.json'), clean);
-    writeFileSync(join(dir, '.decouple.json'), '{\n  "rule": {},\n  "rules": {\n    "sqs/fifo-nam": "off",\n    "sq/*": "off",\n    "__proto__": "off"\n  }\n}\n');
+    writeFileSync(
+      join(dir, '.decouple.json'),
+      '{\n  "rule": {},\n  "rules": {\n    "sqs/fifo-nam": "off",\n    "sq/*": "off",\n    "__proto__": "off"\n  }\n}\n',
+    );
     const r = await runCli(['lint', join(dir, 'q.json')]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /warning: .*\.decouple\.json: unknown key "rule"; did you mean "rules"\?/);
@@ -124,14 +132,15 @@ describe('decouple lint: output', () => {
     const dir = tmp();
     // Enough errors that the output overflows the pipe's buffer, so the write meets EPIPE.
     const resources: Record<string, unknown> = {};
-    for (let i = 0; i < 3000; i++) resources[`Q${i}`] = { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`Nope${i}`, 'Arn'] } } } };
+    for (let i = 0; i < 3000; i++)
+      resources[`Q${i}`] = { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [`Nope${i}`, 'Arn'] } } } };
     writeFileSync(join(dir, 't.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }));
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" lint "${dir}" | head -1 >/dev/null`], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /EPIPE|Error/);
   });
 
-  it('decouple --version and SARIF driver.version are package.json\'s version', () => {
+  it("decouple --version and SARIF driver.version are package.json's version", () => {
     const v = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
     assert.equal(v.stdout.trim(), VERSION);
     assert.notEqual(VERSION, 'dev');
@@ -151,7 +160,9 @@ describe('decouple lint: output', () => {
     const r = await runCli(['lint', '--format', 'sarif', 'stacks/in.json', join(outside, 'out.json')], { cwd });
     const run = JSON.parse(r.stdout).runs[0];
     assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(cwd + '/').href } });
-    const locs = run.results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => x.locations[0].physicalLocation.artifactLocation);
+    const locs = run.results.map(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }) => x.locations[0].physicalLocation.artifactLocation,
+    );
     assert.deepEqual(locs[0], { uri: 'stacks/in.json', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(locs[locs.length - 1], { uri: pathToFileURL(join(outside, 'out.json')).href });
   });

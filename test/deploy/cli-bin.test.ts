@@ -14,7 +14,11 @@ const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'deploy', 'queue-worker.json');
 
-function runCli(args: string[], env: NodeJS.ProcessEnv, onOut?: (out: string, child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; out: string; err: string }> {
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onOut?: (out: string, child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -57,7 +61,10 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
 
   test('deploys to moto, prints the change set and the outcome (exit 0)', async () => {
     const env = { ...bareEnv(), AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: moto.region };
-    const r = await runCli(['deploy', FIXTURE, '--stack-name', 'bin', '--endpoint-url', moto.endpoint, '--yes', '--parameter', 'ApiToken=child-secret-42'], env);
+    const r = await runCli(
+      ['deploy', FIXTURE, '--stack-name', 'bin', '--endpoint-url', moto.endpoint, '--yes', '--parameter', 'ApiToken=child-secret-42'],
+      env,
+    );
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Add\s+WorkQueue\s+AWS::SQS::Queue/);
     assert.match(r.out, /Stack bin: CREATE_COMPLETE/);
@@ -107,7 +114,10 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
   });
 
   test('a profile that does not exist: a clear message, exit 2', async () => {
-    const r = await runCli(['deploy', FIXTURE, '--stack-name', 'noprofile', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--profile', 'nope', '--yes'], bareEnv());
+    const r = await runCli(
+      ['deploy', FIXTURE, '--stack-name', 'noprofile', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--profile', 'nope', '--yes'],
+      bareEnv(),
+    );
     assert.equal(r.code, 2, r.out + r.err);
     assert.match(r.err, /The AWS profile "nope" is not defined in \S+no-config or \S+no-credentials\. Check its name/);
   });
@@ -121,7 +131,10 @@ describe('dist/cli.js deploy as a child process', { timeout: 120_000 }, () => {
 
   test('a failing credential_process: what the process said, exit 2', async () => {
     const env = bareEnv();
-    writeFileSync(env.AWS_CONFIG_FILE!, '[profile corp]\nregion = us-east-1\ncredential_process = /bin/sh -c "echo corp-login: session expired, run corp-login >&2; exit 3"\n');
+    writeFileSync(
+      env.AWS_CONFIG_FILE!,
+      '[profile corp]\nregion = us-east-1\ncredential_process = /bin/sh -c "echo corp-login: session expired, run corp-login >&2; exit 3"\n',
+    );
     const r = await runCli(['deploy', FIXTURE, '--stack-name', 'procfail', '--endpoint-url', moto.endpoint, '--profile', 'corp', '--yes'], env);
     assert.equal(r.code, 2, r.out + r.err);
     assert.match(r.err, /No AWS credentials for profile "corp": Command failed: .*\ncorp-login: session expired, run corp-login/);

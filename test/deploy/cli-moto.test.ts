@@ -300,12 +300,24 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
       if (context.commandName === 'DescribeStackEventsCommand' && out.output.StackEvents?.length) {
         const t = new Date(Date.now() + 5000);
         const ev = (id: string, logical: string, type: string, status: string, reason?: string) => ({
-          ...out.output.StackEvents[0], EventId: id, Timestamp: t, LogicalResourceId: logical, ResourceType: type, ResourceStatus: status, ResourceStatusReason: reason,
+          ...out.output.StackEvents[0],
+          EventId: id,
+          Timestamp: t,
+          LogicalResourceId: logical,
+          ResourceType: type,
+          ResourceStatus: status,
+          ResourceStatusReason: reason,
         });
         out.output.StackEvents = [
           ev('e4', 'failing', 'AWS::CloudFormation::Stack', 'ROLLBACK_COMPLETE'),
           ev('e3', 'DeadLetterQueue', 'AWS::SQS::Queue', 'CREATE_FAILED', 'Resource creation cancelled'),
-          ev('e2', 'WorkerSecurityGroup', 'AWS::EC2::SecurityGroup', 'CREATE_FAILED', 'Resource handler returned message: "The vpc ID \'vpc-123\' does not exist (Service: Ec2, Status Code: 400)"'),
+          ev(
+            'e2',
+            'WorkerSecurityGroup',
+            'AWS::EC2::SecurityGroup',
+            'CREATE_FAILED',
+            'Resource handler returned message: "The vpc ID \'vpc-123\' does not exist (Service: Ec2, Status Code: 400)"',
+          ),
           ...out.output.StackEvents,
         ];
       }
@@ -317,7 +329,9 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
       assert.match(r.out, /CREATE_FAILED\s+WorkerSecurityGroup \(AWS::EC2::SecurityGroup\)\s+Resource handler returned message/);
       assert.match(r.err, /stack failing ended in ROLLBACK_COMPLETE/);
       const lines = r.err.split('\n');
-      const sg = lines.findIndex((l) => l.includes('WorkerSecurityGroup (AWS::EC2::SecurityGroup) CREATE_FAILED: Resource handler returned message: "The vpc ID \'vpc-123\' does not exist'));
+      const sg = lines.findIndex((l) =>
+        l.includes("WorkerSecurityGroup (AWS::EC2::SecurityGroup) CREATE_FAILED: Resource handler returned message: \"The vpc ID 'vpc-123' does not exist"),
+      );
       const dlq = lines.findIndex((l) => l.includes('DeadLetterQueue (AWS::SQS::Queue) CREATE_FAILED: Resource creation cancelled'));
       assert.ok(sg > 0 && dlq > sg, `root cause first:\n${r.err}`);
       assert.match(r.err, /the next deploy offers to delete and recreate it/);
@@ -340,7 +354,8 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
       const out = await next(args);
       // Until the update runs: then moto's own status shows through.
       if (context.commandName === 'DescribeStacksCommand' && !calls.includes('ExecuteChangeSetCommand'))
-        for (const st of out.output.Stacks ?? []) if (st.StackName === 'stuck') st.StackStatus = continued ? 'UPDATE_ROLLBACK_COMPLETE' : 'UPDATE_ROLLBACK_FAILED';
+        for (const st of out.output.Stacks ?? [])
+          if (st.StackName === 'stuck') st.StackStatus = continued ? 'UPDATE_ROLLBACK_COMPLETE' : 'UPDATE_ROLLBACK_FAILED';
       return out;
     });
     try {
@@ -495,9 +510,7 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'decouple-deploy-'));
     const big = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Resources: Object.fromEntries(
-        Array.from({ length: 4 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Notes: 'n'.repeat(15_000) } }]),
-      ),
+      Resources: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Notes: 'n'.repeat(15_000) } }])),
     };
     const file = join(dir, 'big.json');
     writeFileSync(file, JSON.stringify(big));
@@ -510,7 +523,10 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     assert.ok((await fetch(`${moto.endpoint}/decouple-templates`, { method: 'PUT' })).ok);
     const r = await run(['deploy', file, '--stack-name', 'big', '--yes', '--s3-bucket', 'decouple-templates']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /Uploaded the template \(60,?\d{3} bytes\) to https:\/\/decouple-templates\.s3\.us-east-1\.amazonaws\.com\/decouple\/big\/[0-9a-f]{16}\.json/);
+    assert.match(
+      r.out,
+      /Uploaded the template \(60,?\d{3} bytes\) to https:\/\/decouple-templates\.s3\.us-east-1\.amazonaws\.com\/decouple\/big\/[0-9a-f]{16}\.json/,
+    );
     assert.match(r.out, /Stack big: CREATE_COMPLETE/);
     const missing = await run(['deploy', file, '--stack-name', 'big2', '--yes', '--s3-bucket', 'no-such-bucket']);
     assert.equal(missing.code, 1);
@@ -520,7 +536,12 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
 
   test('a change set someone else left on an empty stack is not deleted with ours', async () => {
     await cf.send(
-      new CreateChangeSetCommand({ StackName: 'shared', ChangeSetName: 'theirs', ChangeSetType: 'CREATE', TemplateBody: readFileSync(fixture('iam-role.json'), 'utf8') }),
+      new CreateChangeSetCommand({
+        StackName: 'shared',
+        ChangeSetName: 'theirs',
+        ChangeSetType: 'CREATE',
+        TemplateBody: readFileSync(fixture('iam-role.json'), 'utf8'),
+      }),
     );
     const r = await run(['deploy', fixture('queue-worker.json'), '--stack-name', 'shared'], { tty: true, answers: ['n'] });
     assert.equal(r.code, 1);

@@ -38,17 +38,28 @@ const tpl = (o: unknown) => parseTemplate(JSON.stringify(o));
 
 describe('capabilities from the template', () => {
   test('IAM resources need CAPABILITY_IAM; custom names need CAPABILITY_NAMED_IAM', () => {
-    const plain = requiredCapabilities(tpl({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: {} }, P: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [] } } } }));
-    assert.deepEqual(plain.map((c) => c.capability), ['CAPABILITY_IAM']);
+    const plain = requiredCapabilities(
+      tpl({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: {} }, P: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [] } } } }),
+    );
+    assert.deepEqual(
+      plain.map((c) => c.capability),
+      ['CAPABILITY_IAM'],
+    );
     assert.deepEqual(plain[0].because, ['R (AWS::IAM::Role)', 'P (AWS::IAM::InstanceProfile)']);
     const named = requiredCapabilities(tpl({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'workers' } } } }));
-    assert.deepEqual(named.map((c) => c.capability), ['CAPABILITY_NAMED_IAM']);
+    assert.deepEqual(
+      named.map((c) => c.capability),
+      ['CAPABILITY_NAMED_IAM'],
+    );
   });
   test('Transform and Fn::Transform need CAPABILITY_AUTO_EXPAND (SAM also IAM)', () => {
     const sam = requiredCapabilities(tpl({ Transform: 'AWS::Serverless-2016-10-31', Resources: {} }));
     assert.deepEqual(sam.map((c) => c.capability).sort(), ['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_IAM']);
     const macro = requiredCapabilities(tpl({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { 'Fn::Transform': { Name: 'MyMacro' } } } } }));
-    assert.deepEqual(macro.map((c) => c.capability), ['CAPABILITY_AUTO_EXPAND']);
+    assert.deepEqual(
+      macro.map((c) => c.capability),
+      ['CAPABILITY_AUTO_EXPAND'],
+    );
   });
   test('a template without IAM or macros needs none', () => {
     assert.deepEqual(requiredCapabilities(tpl({ Resources: { Q: { Type: 'AWS::SQS::Queue' } } })), []);
@@ -64,7 +75,8 @@ describe('template body', () => {
     assert.equal(b.transport, 'body');
   });
   test('comments, # comments and trailing commas become strict JSON from the parsed tree', () => {
-    const text = '{\n  // note\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue", "Properties": { "DelaySeconds": 5, }, }, },\n  # seed style\n  "Outputs": {}\n}';
+    const text =
+      '{\n  // note\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue", "Properties": { "DelaySeconds": 5, }, }, },\n  # seed style\n  "Outputs": {}\n}';
     const b = templateBody(parseTemplate(text));
     assert.equal(b.rewritten, true);
     assert.deepEqual(JSON.parse(b.body), { Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } } }, Outputs: {} });
@@ -79,18 +91,25 @@ describe('template body', () => {
   });
   test('syntax errors are not guessed around', () => {
     assert.throws(() => templateBody(parseTemplate('{"Resources": {')), TemplateBodyError);
-    assert.throws(() => templateBody(parseTemplate('{\n  "Resources": {\n    "Q" {}\n  }\n}')), /^TemplateBodyError: the template is not valid JSON: .+ \(line 3, column \d+\)$|the template is not valid JSON: .+ \(line 3, column \d+\)/);
+    assert.throws(
+      () => templateBody(parseTemplate('{\n  "Resources": {\n    "Q" {}\n  }\n}')),
+      /^TemplateBodyError: the template is not valid JSON: .+ \(line 3, column \d+\)$|the template is not valid JSON: .+ \(line 3, column \d+\)/,
+    );
     assert.throws(() => templateBody(parseTemplate('[1]')), /must be a JSON object/);
   });
   test('51,200 bytes: whitespace is dropped first, then S3 is needed, then it is too large', () => {
-    const big = (n: number) => ({ Resources: Object.fromEntries(Array.from({ length: n }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } }])) });
+    const big = (n: number) => ({
+      Resources: Object.fromEntries(Array.from({ length: n }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } }])),
+    });
     const indented = JSON.stringify(big(700), null, 8);
     assert.ok(Buffer.byteLength(indented) > TEMPLATE_BODY_LIMIT);
     const fits = templateBody(parseTemplate(indented));
     assert.equal(fits.transport, 'body');
     assert.ok(fits.bytes <= TEMPLATE_BODY_LIMIT);
     assert.equal(templateBody(tpl(big(1500))).transport, 's3');
-    const huge = { Resources: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`Q${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Note: 'x'.repeat(60_000) } }])) };
+    const huge = {
+      Resources: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`Q${i}`, { Type: 'AWS::SQS::Queue', Metadata: { Note: 'x'.repeat(60_000) } }])),
+    };
     assert.equal(templateBody(tpl(huge)).transport, 'too-large');
   });
   test('YAML is sent as written (short forms, comments); the limits apply to the YAML text itself', () => {
@@ -103,9 +122,15 @@ describe('template body', () => {
     assert.ok(over.bytes > TEMPLATE_BODY_LIMIT);
     assert.equal(over.transport, 's3', 'no compaction: YAML indentation is structure');
     assert.equal(over.body, yaml(900));
-    assert.equal(tooLargeMessage(over), `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`);
+    assert.equal(
+      tooLargeMessage(over),
+      `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`,
+    );
     assert.equal(templateBody(parseTemplate(yaml(20, 'x'.repeat(60_000)))).transport, 'too-large');
-    assert.throws(() => templateBody(parseTemplate('Resources:\n  Q: !Bogus x\n')), /^TemplateBodyError: the template is not valid YAML: Unknown tag !Bogus.* \(line 2, column 6\)$|the template is not valid YAML: Unknown tag !Bogus.* \(line 2, column 6\)/);
+    assert.throws(
+      () => templateBody(parseTemplate('Resources:\n  Q: !Bogus x\n')),
+      /^TemplateBodyError: the template is not valid YAML: Unknown tag !Bogus.* \(line 2, column 6\)$|the template is not valid YAML: Unknown tag !Bogus.* \(line 2, column 6\)/,
+    );
     assert.throws(() => templateBody(parseTemplate('- a\n')), /must be a YAML mapping/);
   });
 });
@@ -146,7 +171,10 @@ describe('parameters', () => {
     );
     assert.deepEqual(r.missing, []);
     const fresh = resolveParameters({ specs, given: { Nope: '1' } });
-    assert.deepEqual(fresh.missing.map((s) => s.key), ['Env', 'Token']);
+    assert.deepEqual(
+      fresh.missing.map((s) => s.key),
+      ['Env', 'Token'],
+    );
     assert.deepEqual(fresh.unknown, ['Nope']);
   });
   test('display masks NoEcho values and marks kept ones; secrets are redacted anywhere', () => {
@@ -178,15 +206,54 @@ describe('parameters', () => {
 describe('change sets', () => {
   // The shape AWS returns from DescribeChangeSet for an update (moto leaves Replacement out).
   const recorded: ApiChange[] = [
-    { Type: 'Resource', ResourceChange: { Action: 'Modify', LogicalResourceId: 'WorkQueue', PhysicalResourceId: 'https://sqs…/WorkQueue', ResourceType: 'AWS::SQS::Queue', Replacement: 'True', Scope: ['Properties'], Details: [{ Target: { Attribute: 'Properties', Name: 'FifoQueue', RequiresRecreation: 'Always' } }] } },
-    { Type: 'Resource', ResourceChange: { Action: 'Modify', LogicalResourceId: 'WebGroup', ResourceType: 'AWS::AutoScaling::AutoScalingGroup', Replacement: 'Conditional', Scope: ['Properties'], Details: [{ Target: { Attribute: 'Properties', Name: 'LaunchTemplate', RequiresRecreation: 'Conditionally' } }] } },
-    { Type: 'Resource', ResourceChange: { Action: 'Modify', LogicalResourceId: 'Lb', ResourceType: 'AWS::ElasticLoadBalancing::LoadBalancer', Replacement: 'False', Scope: ['Properties'], Details: [{ Target: { Attribute: 'Properties', Name: 'HealthCheck' } }] } },
+    {
+      Type: 'Resource',
+      ResourceChange: {
+        Action: 'Modify',
+        LogicalResourceId: 'WorkQueue',
+        PhysicalResourceId: 'https://sqs…/WorkQueue',
+        ResourceType: 'AWS::SQS::Queue',
+        Replacement: 'True',
+        Scope: ['Properties'],
+        Details: [{ Target: { Attribute: 'Properties', Name: 'FifoQueue', RequiresRecreation: 'Always' } }],
+      },
+    },
+    {
+      Type: 'Resource',
+      ResourceChange: {
+        Action: 'Modify',
+        LogicalResourceId: 'WebGroup',
+        ResourceType: 'AWS::AutoScaling::AutoScalingGroup',
+        Replacement: 'Conditional',
+        Scope: ['Properties'],
+        Details: [{ Target: { Attribute: 'Properties', Name: 'LaunchTemplate', RequiresRecreation: 'Conditionally' } }],
+      },
+    },
+    {
+      Type: 'Resource',
+      ResourceChange: {
+        Action: 'Modify',
+        LogicalResourceId: 'Lb',
+        ResourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        Replacement: 'False',
+        Scope: ['Properties'],
+        Details: [{ Target: { Attribute: 'Properties', Name: 'HealthCheck' } }],
+      },
+    },
     { Type: 'Resource', ResourceChange: { Action: 'Remove', LogicalResourceId: 'OldQueue', ResourceType: 'AWS::SQS::Queue' } },
     { Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: 'NewQueue', ResourceType: 'AWS::SQS::Queue' } },
   ];
   const rows = changeRows(recorded);
   test('rows keep action, ids, type, replacement and the properties that change', () => {
-    assert.deepEqual(rows[0], { action: 'Modify', logicalId: 'WorkQueue', physicalId: 'https://sqs…/WorkQueue', resourceType: 'AWS::SQS::Queue', replacement: 'True', scope: ['Properties'], properties: ['FifoQueue'] });
+    assert.deepEqual(rows[0], {
+      action: 'Modify',
+      logicalId: 'WorkQueue',
+      physicalId: 'https://sqs…/WorkQueue',
+      resourceType: 'AWS::SQS::Queue',
+      replacement: 'True',
+      scope: ['Properties'],
+      properties: ['FifoQueue'],
+    });
     assert.deepEqual(rows.map(riskOf), ['replace', 'maybe-replace', undefined, 'remove', undefined]);
     assert.deepEqual(countChanges(rows), { add: 1, modify: 3, remove: 1, replace: 2, other: 0 });
   });
@@ -200,7 +267,14 @@ describe('change sets', () => {
     assert.match(table[6], /^\s{3}Add\s+NewQueue\s+AWS::SQS::Queue\s+-$/);
   });
   test('the full view spells out what is lost and lists masked parameters', () => {
-    const text = renderChangeSet({ stackName: 's', changeSetName: 'c', changeSetType: 'UPDATE', rows, parameters: [{ key: 'Token', shown: '****' }], capabilities: ['CAPABILITY_IAM'] });
+    const text = renderChangeSet({
+      stackName: 's',
+      changeSetName: 'c',
+      changeSetType: 'UPDATE',
+      rows,
+      parameters: [{ key: 'Token', shown: '****' }],
+      capabilities: ['CAPABILITY_IAM'],
+    });
     assert.match(text, /Summary: 1 to add, 3 to modify, 1 to remove \(2 replaced or possibly replaced/);
     assert.match(text, /! WorkQueue \(AWS::SQS::Queue\) is replaced: a new resource is created and the old one deleted/);
     assert.match(text, /! OldQueue \(AWS::SQS::Queue\) is removed/);
@@ -223,7 +297,8 @@ describe('stack states', () => {
     for (const s of ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE']) assert.equal(kind(s), 'update', s);
     for (const s of ['ROLLBACK_COMPLETE', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'CREATE_FAILED']) assert.equal(kind(s), 'recreate', s);
     assert.equal(kind('UPDATE_ROLLBACK_FAILED'), 'continue-rollback');
-    for (const s of ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'DELETE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS']) assert.equal(kind(s), 'busy', s);
+    for (const s of ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS', 'DELETE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'])
+      assert.equal(kind(s), 'busy', s);
   });
   test('outcomes', () => {
     assert.equal(outcomeOf('CREATE_COMPLETE', 'create'), 'succeeded');
@@ -240,22 +315,44 @@ describe('errors in words a user can act on', () => {
   const err = (name: string, message: string, extra: object = {}) => Object.assign(new Error(message), { name, ...extra });
   test('credentials, SSO, access, region', () => {
     assert.equal(classifyError(err('CredentialsProviderError', 'Could not load credentials from any providers')).kind, 'no-credentials');
-    const sso = classifyError(err('TokenProviderError', 'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), { profile: 'dev' });
+    const sso = classifyError(
+      err(
+        'TokenProviderError',
+        'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+      ),
+      { profile: 'dev' },
+    );
     assert.equal(sso.kind, 'sso-expired');
     assert.match(sso.message, /aws sso login --profile dev/);
     assert.equal(sso.exit, 2);
-    const denied = classifyError(err('AccessDenied', 'User: arn:aws:iam::1:user/x is not authorized to perform: cloudformation:CreateChangeSet on resource: y', { $metadata: { httpStatusCode: 403 } }));
+    const denied = classifyError(
+      err('AccessDenied', 'User: arn:aws:iam::1:user/x is not authorized to perform: cloudformation:CreateChangeSet on resource: y', {
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
     assert.equal(denied.kind, 'access-denied');
     assert.match(denied.message, /Access denied for cloudformation:CreateChangeSet/);
     assert.equal(classifyError(err('ExpiredToken', 'The security token included in the request is expired')).kind, 'expired-credentials');
     assert.equal(classifyError(err('InvalidClientTokenId', 'The security token included in the request is invalid.')).kind, 'invalid-credentials');
     assert.equal(classifyError(new Error('Region is missing')).kind, 'no-region');
-    assert.equal(classifyError(err('CredentialsProviderError', 'The SSO session associated with this profile is invalid. To refresh this SSO session run aws sso login with the corresponding profile.')).kind, 'sso-expired');
+    assert.equal(
+      classifyError(
+        err(
+          'CredentialsProviderError',
+          'The SSO session associated with this profile is invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+        ),
+      ).kind,
+      'sso-expired',
+    );
   });
   test('throttling, capabilities, validation, network', () => {
     assert.equal(classifyError(err('Throttling', 'Rate exceeded')).kind, 'throttled');
     assert.equal(classifyError(err('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]')).kind, 'insufficient-capabilities');
-    const v = classifyError(err('ValidationError', 'Template format error: Unresolved resource dependencies [X] in the Resources block of the template', { $metadata: { httpStatusCode: 400 } }));
+    const v = classifyError(
+      err('ValidationError', 'Template format error: Unresolved resource dependencies [X] in the Resources block of the template', {
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     assert.equal(v.kind, 'validation');
     assert.equal(v.exit, 1);
     assert.match(v.message, /^CloudFormation rejected the request: Template format error/);
@@ -276,10 +373,16 @@ describe('events and outputs', () => {
       { LogicalResourceId: 'B', ResourceType: 'AWS::EC2::SecurityGroup', ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'Invalid id: "sg-1"' },
       { LogicalResourceId: 'C', ResourceStatus: 'CREATE_COMPLETE' },
     ]);
-    assert.deepEqual(f.map((x) => x.logicalId), ['B', 'A']);
+    assert.deepEqual(
+      f.map((x) => x.logicalId),
+      ['B', 'A'],
+    );
   });
   test('outputs list key, value and description; URLs are recognised', () => {
-    const text = formatOutputs([{ OutputKey: 'Url', OutputValue: 'http://lb-1.elb.amazonaws.com', Description: 'Site' }, { OutputKey: 'QueueArn', OutputValue: 'arn:aws:sqs:…' }]);
+    const text = formatOutputs([
+      { OutputKey: 'Url', OutputValue: 'http://lb-1.elb.amazonaws.com', Description: 'Site' },
+      { OutputKey: 'QueueArn', OutputValue: 'arn:aws:sqs:…' },
+    ]);
     assert.equal(text, 'Outputs:\n  Url       http://lb-1.elb.amazonaws.com  (Site)\n  QueueArn  arn:aws:sqs:…\n');
     assert.equal(formatOutputs([]), 'Outputs: none\n');
     assert.ok(isUrl('https://x.example/a?b=c'));
@@ -299,7 +402,10 @@ describe('editor helpers', () => {
           { ResourceChange: { Action: 'Remove', LogicalResourceId: 'Old', ResourceType: 'AWS::SQS::Queue' } },
           { ResourceChange: { Action: 'Add', LogicalResourceId: 'New', ResourceType: 'AWS::SQS::Queue' } },
         ]),
-        parameters: [{ key: 'Token', shown: '****' }, { key: 'Name', shown: '<script>alert(1)</script>' }],
+        parameters: [
+          { key: 'Token', shown: '****' },
+          { key: 'Name', shown: '<script>alert(1)</script>' },
+        ],
         capabilities: [],
       },
       { endpoint: 'http://127.0.0.1:5000', region: 'us-east-1' },

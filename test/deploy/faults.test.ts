@@ -62,7 +62,7 @@ describe('deploy under faults', { timeout: 180_000 }, () => {
     const proxy = await startProxy(moto.endpoint, (action): Fault => {
       if (action === 'ExecuteChangeSet') executed = true;
       // After the execute, throttle the next four status polls (more than the 2 SDK attempts).
-      if (executed && action === 'DescribeStacks' && throttledPolls < 4) return throttledPolls++, 'throttle';
+      if (executed && action === 'DescribeStacks' && throttledPolls < 4) return (throttledPolls++, 'throttle');
       return 'pass';
     });
     let throttledPolls = 0;
@@ -83,7 +83,10 @@ describe('deploy under faults', { timeout: 180_000 }, () => {
       );
       assert.equal(result.outcome, 'succeeded');
       assert.equal(throttledPolls, 4);
-      assert.ok(lines.some((l) => /throttled by AWS; next check in/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /throttled by AWS; next check in/.test(l)),
+        lines.join('\n'),
+      );
     } finally {
       client.destroy();
       await proxy.close();
@@ -95,7 +98,10 @@ describe('deploy under faults', { timeout: 180_000 }, () => {
     try {
       const r = await deployThrough(proxy.endpoint, 'dropped');
       assert.equal(r.code, 2, r.out + r.err);
-      assert.match(r.err, /The connection to CloudFormation at http:\/\/127\.0\.0\.1:\d+ was dropped or timed out \(ECONNRESET\), and retrying did not get through/);
+      assert.match(
+        r.err,
+        /The connection to CloudFormation at http:\/\/127\.0\.0\.1:\d+ was dropped or timed out \(ECONNRESET\), and retrying did not get through/,
+      );
       assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
       assert.ok(count(proxy.seen, 'ExecuteChangeSet') > 1, 'the SDK retried the dropped request');
       assert.match(r.out, /Deleted change set/);

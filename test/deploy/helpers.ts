@@ -2,11 +2,7 @@
 // and checks that nothing was left half-done.
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  CloudFormationClient,
-  DescribeStacksCommand,
-  ListChangeSetsCommand,
-} from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation';
 import type { CliIo } from '../../src/cli/io';
 import type { Moto } from '../helpers/moto';
 
@@ -114,7 +110,9 @@ export async function startProxy(target: string, decide: (action: string, n: num
         // A CloudFormation ValidationError with the given message, as AWS sends it.
         const esc = fault.reject.replace(/&/g, '&amp;').replace(/</g, '&lt;');
         res.writeHead(400, { 'content-type': 'text/xml' });
-        res.end(`<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>${esc}</Message></Error><RequestId>proxy</RequestId></ErrorResponse>`);
+        res.end(
+          `<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>${esc}</Message></Error><RequestId>proxy</RequestId></ErrorResponse>`,
+        );
         return;
       }
       if (fault === 'throttle') {
@@ -125,25 +123,25 @@ export async function startProxy(target: string, decide: (action: string, n: num
         return;
       }
       const forward = () => {
-      const fwd = request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
-        (up) => {
-          if (fault === 'hold') {
-            up.resume();
-            up.on('end', () => onHeld?.(action));
-            return;
-          }
-          if (fault === 'lose-answer') {
-            up.resume();
-            up.on('end', () => req.socket.destroy());
-            return;
-          }
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      fwd.on('error', () => res.destroy());
-      fwd.end(body);
+        const fwd = request(
+          { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+          (up) => {
+            if (fault === 'hold') {
+              up.resume();
+              up.on('end', () => onHeld?.(action));
+              return;
+            }
+            if (fault === 'lose-answer') {
+              up.resume();
+              up.on('end', () => req.socket.destroy());
+              return;
+            }
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+          },
+        );
+        fwd.on('error', () => res.destroy());
+        fwd.end(body);
       };
       if (fault === 'delay') setTimeout(forward, 1500);
       else forward();

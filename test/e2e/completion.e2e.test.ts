@@ -74,7 +74,10 @@ describe('Completion in a real VS Code (code-server, headless Chromium)', { time
   const suggestions = async () => {
     const all = await rows().evaluateAll((els) =>
       els
-        .map((e) => ({ i: Number(e.getAttribute('data-index')), label: (e.querySelector('.label-name') as { textContent: string | null } | null)?.textContent ?? '' }))
+        .map((e) => ({
+          i: Number(e.getAttribute('data-index')),
+          label: (e.querySelector('.label-name') as { textContent: string | null } | null)?.textContent ?? '',
+        }))
         .sort((a, b) => a.i - b.i)
         .map((x) => x.label.trim()),
     );
@@ -83,7 +86,8 @@ describe('Completion in a real VS Code (code-server, headless Chromium)', { time
   /** Wait for the suggest widget to offer `label`, move to it with the arrow keys, take it with Enter. */
   const pick = async (label: string) => {
     await s.waitFor(`the suggestion ${label}`, async () => ((await suggestions()).includes(label) ? true : (await suggestions()).join(', ')));
-    const focused = async () => ((await s.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused .label-name').first().textContent()) ?? '').trim();
+    const focused = async () =>
+      ((await s.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused .label-name').first().textContent()) ?? '').trim();
     for (let i = 0; i < 20 && (await focused()) !== label; i++) await s.page.keyboard.press('ArrowDown');
     assert.equal(await focused(), label);
     await s.page.keyboard.press('Enter');

@@ -139,7 +139,10 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
       await cancel.waitFor({ timeout: 30_000 });
       await cancel.click();
       await toast('Stopped before executing: nothing was changed, and the change set was deleted').waitFor({ timeout: 60_000 });
-      assert.equal((await cf.send(new DescribeStacksCommand({})).catch(() => ({ Stacks: [] }))).Stacks?.find((x) => x.StackName === 'cancelled'), undefined);
+      assert.equal(
+        (await cf.send(new DescribeStacksCommand({})).catch(() => ({ Stacks: [] }))).Stacks?.find((x) => x.StackName === 'cancelled'),
+        undefined,
+      );
       assert.deepEqual(await leftovers(moto), []);
     } finally {
       decide = () => 'pass';
@@ -162,9 +165,11 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     await p.keyboard.press('Escape');
   });
 
-  step('Show Stack Outputs: outputs that derive from a NoEcho parameter show ****, never the stack\'s value', async () => {
+  step("Show Stack Outputs: outputs that derive from a NoEcho parameter show ****, never the stack's value", async () => {
     const hidden = 'e2e-stack-secret-3d9a';
-    await cf.send(new CreateStackCommand({ StackName: 'secretive', TemplateBody: NOECHO_OUTPUTS, Parameters: [{ ParameterKey: 'DbPassword', ParameterValue: hidden }] }));
+    await cf.send(
+      new CreateStackCommand({ StackName: 'secretive', TemplateBody: NOECHO_OUTPUTS, Parameters: [{ ParameterKey: 'DbPassword', ParameterValue: hidden }] }),
+    );
     const p = s.page;
     await s.runCommand('Decouple: Show Stack Outputs');
     await p.waitForSelector(input);

@@ -85,7 +85,10 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     for (const id of ids) {
       const want = expected.filter((d) => d.rule === id).length;
       const got = await s.waitForProblems(id, `${id} diagnostics`, (r) => count(r, id) > 0);
-      assert.ok(got.every((r) => r.includes('decouple')), `rows for ${id} should name the source "decouple": ${got.join('\n')}`);
+      assert.ok(
+        got.every((r) => r.includes('decouple')),
+        `rows for ${id} should name the source "decouple": ${got.join('\n')}`,
+      );
       // The panel renders about a dozen rows at a time; compare counts where they all fit.
       if (want <= 8) assert.equal(count(got, id), want, `${id}: ${got.join('\n')}`);
     }
@@ -163,7 +166,10 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     assert.doesNotThrow(() => JSON.parse(text), 'the fixed template is strict JSON');
     const after = lintText(text, { rules: allRules }).diagnostics.map((d) => d.rule);
     assert.ok(!after.includes('template/not-strict-json') && !after.includes('load-balancer/cross-zone-disabled'), after.join(', '));
-    assert.equal((JSON.parse(text) as { Resources: { LoadBalancer: { Properties: { CrossZone: unknown } } } }).Resources.LoadBalancer.Properties.CrossZone, true);
+    assert.equal(
+      (JSON.parse(text) as { Resources: { LoadBalancer: { Properties: { CrossZone: unknown } } } }).Resources.LoadBalancer.Properties.CrossZone,
+      true,
+    );
   });
 
   step('go to definition on a Ref jumps to the logical ID', async () => {
@@ -198,20 +204,44 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
       // Each step is its own quick pick or input box: wait for the next one, or for the result.
       await s.waitFor('the next New Template step', async () => (await quickInput.isVisible()) || (await untitled.count()) > 0, 10_000);
       if (!(await quickInput.isVisible())) break;
-      const title = (await s.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).trim();
+      const title = (
+        await s.page
+          .locator('.quick-input-widget .quick-input-title')
+          .innerText()
+          .catch(() => '')
+      ).trim();
       titles.push(title);
       await s.page.keyboard.press('Enter');
       // The next step replaces the title (or the widget closes).
-      await s.waitFor(`the step after "${title}"`, async () => !(await quickInput.isVisible()) || (await s.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).trim() !== title, 10_000);
+      await s.waitFor(
+        `the step after "${title}"`,
+        async () =>
+          !(await quickInput.isVisible()) ||
+          (
+            await s.page
+              .locator('.quick-input-widget .quick-input-title')
+              .innerText()
+              .catch(() => '')
+          ).trim() !== title,
+        10_000,
+      );
     }
-    assert.ok(titles.some((t) => /New Template/.test(t)), `the New Template steps: ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((t) => /New Template/.test(t)),
+      `the New Template steps: ${JSON.stringify(titles)}`,
+    );
     await s.page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]');
     // The status bar counts the new template's problems: none.
     const status = s.page.locator('[id="decouple.decouple.decouple.status"]');
-    await s.waitFor('the status bar item for the new template', async () => (await status.isVisible()) && /Decouple 0 0/.test((await status.innerText()).replace(/\s+/g, ' ')));
+    await s.waitFor(
+      'the status bar item for the new template',
+      async () => (await status.isVisible()) && /Decouple 0 0/.test((await status.innerText()).replace(/\s+/g, ' ')),
+    );
     await s.showProblems();
     await s.problems('decouple');
-    const files = await s.page.locator('.markers-panel .monaco-list-row[aria-level="1"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const files = await s.page
+      .locator('.markers-panel .monaco-list-row[aria-level="1"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     assert.ok(!files.some((f) => /Untitled/.test(f)), `the new template has problems: ${files.join('; ')}`);
   });
 });
@@ -260,7 +290,9 @@ describe('Restricted mode and settings (code-server, untrusted workspace)', { ti
     // Settings turned ssh-open-to-world off; .decouple.json (info) wins over the settings (error).
     assert.equal(count(await s.problems('security-group/ssh-open-to-world'), 'security-group/ssh-open-to-world'), 0);
     await s.waitForProblems('load-balancer/cross-zone-disabled', 'cross-zone-disabled', (r) => count(r, 'load-balancer/cross-zone-disabled') === 1);
-    const labels = await s.page.locator('.markers-panel .monaco-list-row[aria-level="2"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const labels = await s.page
+      .locator('.markers-panel .monaco-list-row[aria-level="2"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     assert.ok(labels.length === 1 && /^Info\b/.test(labels[0]), `cross-zone-disabled should be info: ${labels.join('\n')}`);
 
     // decouple.templates.include: a JSON file that does not look like a template is linted anyway.

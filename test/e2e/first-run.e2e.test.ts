@@ -65,7 +65,11 @@ describe('the first ten minutes in a real VS Code (code-server, the sample works
   step('the chapter-12 template as a user first sees it: VS Code flags its # comments, Decouple names the wiring problems', async () => {
     await s.openFile('chapter-12-load-balancer.json');
     // The panel renders rows as they arrive: wait for both findings, not just the first.
-    const ours = await s.waitForProblems('decouple', 'Decouple diagnostics', (r) => r.some((x) => x.includes('ssh-open-to-world')) && r.some((x) => x.includes('template/not-strict-json')));
+    const ours = await s.waitForProblems(
+      'decouple',
+      'Decouple diagnostics',
+      (r) => r.some((x) => x.includes('ssh-open-to-world')) && r.some((x) => x.includes('template/not-strict-json')),
+    );
     // Unfiltered: everything in the panel, VS Code's JSON errors too.
     const all = await s.problems('');
     assert.ok(all.length > ours.length, 'VS Code adds its own JSON errors for the # comments');
@@ -76,7 +80,11 @@ describe('the first ten minutes in a real VS Code (code-server, the sample works
 
   step('the YAML sample: the wiring quick fix admits port 80 only from the load balancer, and the fix step completes', async () => {
     await s.openFile('web-tier-open-to-world.yaml');
-    await s.waitForProblems('instance-ingress-not-from-lb', 'the YAML sample\'s wiring defect', (r) => r.length === 1 && r[0].includes('instance-ingress-not-from-lb'));
+    await s.waitForProblems(
+      'instance-ingress-not-from-lb',
+      "the YAML sample's wiring defect",
+      (r) => r.length === 1 && r[0].includes('instance-ingress-not-from-lb'),
+    );
     await s.applyQuickFix('instance-ingress-not-from-lb', 'Admit the port only from LoadBalancerSecurityGroup');
     const left = await s.problems('web-tier-open-to-world');
     assert.ok(!left.some((r) => r.includes('template/syntax')), left.join('\n'));

@@ -26,7 +26,12 @@ export const ROOT = repoRoot();
 export const RESULTS = join(ROOT, 'test-results');
 
 function runNode(script: string, args: string[]): string {
-  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
   return r.stdout;
 }
@@ -56,7 +61,10 @@ export function packageStandIn(dir: string, manifest: Record<string, unknown>, f
   for (const [rel, text] of Object.entries(files)) writeFileSync(join(src, rel), text);
   const out = join(dir, `${String(manifest.name)}.vsix`);
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: src, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+    cwd: src,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`packaging the stand-in ${src} failed:\n${r.stdout}\n${r.stderr}`);
   return out;
 }
@@ -115,7 +123,11 @@ export class Session {
   readonly workspace: string;
   port = 0;
 
-  constructor(readonly vsix: string, readonly tools: { codeServer: string; chromium: string }, readonly options: SessionOptions) {
+  constructor(
+    readonly vsix: string,
+    readonly tools: { codeServer: string; chromium: string },
+    readonly options: SessionOptions,
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), 'decouple-e2e-'));
     this.workspace = join(this.dir, 'workspace');
   }
@@ -242,10 +254,16 @@ export class Session {
   private async openQuickInput(keys: string[], valueOk: (value: string) => boolean): Promise<void> {
     const p = this.page;
     const input = p.locator('.quick-input-widget input.input');
-    const opened = async () => (await input.isVisible()) && (await input.evaluate((e: { ownerDocument: { activeElement: unknown } }) => e.ownerDocument.activeElement === e)) && valueOk(await input.inputValue());
+    const opened = async () =>
+      (await input.isVisible()) &&
+      (await input.evaluate((e: { ownerDocument: { activeElement: unknown } }) => e.ownerDocument.activeElement === e)) &&
+      valueOk(await input.inputValue());
     for (const key of keys) {
       await p.keyboard.press(key);
-      const ok = await this.waitFor(`the quick input (${key})`, opened, 3000).then(() => true, () => false);
+      const ok = await this.waitFor(`the quick input (${key})`, opened, 3000).then(
+        () => true,
+        () => false,
+      );
       await p.waitForTimeout(300);
       if (ok && (await opened())) return;
       if (await input.isVisible()) await p.keyboard.press('Escape');
@@ -299,7 +317,7 @@ export class Session {
       `${what} (Problems filtered by "${filter}")`,
       async () => {
         rows = await this.problems(filter);
-        return ok(rows) ? true : (rows.length ? rows : 'no rows');
+        return ok(rows) ? true : rows.length ? rows : 'no rows';
       },
       timeout,
     ).catch((e: Error) => {

@@ -34,7 +34,13 @@ describe('the wiring diagram in a real VS Code (code-server, headless Chromium)'
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const step = stepper(() => s, 'wiring', { extra: (x) => `\nconsole:\n${x.console.filter((l) => /decouple|wiring|error/i.test(l)).slice(-15).join('\n')}` });
+  const step = stepper(() => s, 'wiring', {
+    extra: (x) =>
+      `\nconsole:\n${x.console
+        .filter((l) => /decouple|wiring|error/i.test(l))
+        .slice(-15)
+        .join('\n')}`,
+  });
 
   /** The webview's inner frame (code-server nests the page in two iframes). */
   const diagram = () =>
@@ -53,7 +59,11 @@ describe('the wiring diagram in a real VS Code (code-server, headless Chromium)'
     }
     assert.equal(await f.locator(`${LISTENER_EDGE}:not(.broken)`).count(), 1, 'the listener edge is drawn and not broken');
     assert.equal(await f.locator('.edge.kind-traffic[data-from="LoadBalancer"][data-to="AutoScalingGroup"][data-port="80"]').count(), 1);
-    assert.equal(await f.locator('.edge.broken[data-from="internet"][data-to="WebServerSecurityGroup"][data-port="22"]').count(), 1, 'SSH from the world is broken');
+    assert.equal(
+      await f.locator('.edge.broken[data-from="internet"][data-to="WebServerSecurityGroup"][data-port="22"]').count(),
+      1,
+      'SSH from the world is broken',
+    );
     assert.match(await f.locator('#status').innerText(), /broken/);
     // The strict CSP holds: the page's script runs only with its nonce, and nothing was refused.
     assert.ok(!s.console.some((l) => /Content.Security.Policy/i.test(l)), s.console.filter((l) => /Content.Security.Policy/i.test(l)).join('\n'));

@@ -27,7 +27,8 @@ const FIX = 'Admit the port only from LoadBalancerSecurityGroup';
 const STATUS = '[id="decouple.decouple.decouple.status"]';
 
 const count = (rows: string[], id: string) => rows.filter((r) => r.includes(id)).length;
-const CONTRIBUTED = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configurationDefaults: Record<string, string[]> } }).contributes.configurationDefaults['yaml.customTags'];
+const CONTRIBUTED = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configurationDefaults: Record<string, string[]> } })
+  .contributes.configurationDefaults['yaml.customTags'];
 const STAND_IN_LOG = 'DECOUPLE_STAND_IN yaml.customTags ';
 
 /** Red Hat's YAML extension as VS Code sees its settings: its ID, yaml.customTags declared as it does (no scope: window). */
@@ -80,30 +81,43 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
 
   const step = stepper(() => s, 'yaml');
 
-  step("Red Hat's YAML extension: yaml.customTags defaults to CloudFormation's tags; a user's own list gets a prompt, and the tags are added only on yes", async () => {
-    const inspected = async () => {
-      const line = [...s.console].reverse().find((l) => l.includes(STAND_IN_LOG));
-      return line ? (JSON.parse(line.slice(line.indexOf(STAND_IN_LOG) + STAND_IN_LOG.length, line.lastIndexOf(' END'))) as { defaultValue?: string[]; globalValue?: string[]; workspaceValue?: string[] }) : undefined;
-    };
-    const first = (await s.waitFor("the stand-in's view of yaml.customTags", inspected))!;
-    assert.deepEqual(first.defaultValue, CONTRIBUTED, 'VS Code 1.100 applies configurationDefaults to the other extension\'s setting');
-    assert.deepEqual(first.globalValue, ['!include scalar']);
-    assert.equal(first.workspaceValue, undefined);
-    // Opening a YAML template: the prompt, and nothing written yet.
-    await s.openFile(NAME);
-    const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'Unresolved tag' });
-    await toast.waitFor({ timeout: 30_000 });
-    const settingsFile = join(s.workspace, '.vscode', 'settings.json');
-    assert.equal(existsSync(settingsFile), false, 'nothing is written before the user says yes');
-    await toast.locator('.monaco-button', { hasText: 'Add to Workspace Settings' }).click();
-    const after = await s.waitFor('the workspace value of yaml.customTags', async () => (await inspected())?.workspaceValue);
-    assert.deepEqual(after, ['!include scalar', ...CONTRIBUTED], "the user's entry first, then CloudFormation's tags");
-    assert.deepEqual((JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)['yaml.customTags'], after);
-  });
+  step(
+    "Red Hat's YAML extension: yaml.customTags defaults to CloudFormation's tags; a user's own list gets a prompt, and the tags are added only on yes",
+    async () => {
+      const inspected = async () => {
+        const line = [...s.console].reverse().find((l) => l.includes(STAND_IN_LOG));
+        return line
+          ? (JSON.parse(line.slice(line.indexOf(STAND_IN_LOG) + STAND_IN_LOG.length, line.lastIndexOf(' END'))) as {
+              defaultValue?: string[];
+              globalValue?: string[];
+              workspaceValue?: string[];
+            })
+          : undefined;
+      };
+      const first = (await s.waitFor("the stand-in's view of yaml.customTags", inspected))!;
+      assert.deepEqual(first.defaultValue, CONTRIBUTED, "VS Code 1.100 applies configurationDefaults to the other extension's setting");
+      assert.deepEqual(first.globalValue, ['!include scalar']);
+      assert.equal(first.workspaceValue, undefined);
+      // Opening a YAML template: the prompt, and nothing written yet.
+      await s.openFile(NAME);
+      const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'Unresolved tag' });
+      await toast.waitFor({ timeout: 30_000 });
+      const settingsFile = join(s.workspace, '.vscode', 'settings.json');
+      assert.equal(existsSync(settingsFile), false, 'nothing is written before the user says yes');
+      await toast.locator('.monaco-button', { hasText: 'Add to Workspace Settings' }).click();
+      const after = await s.waitFor('the workspace value of yaml.customTags', async () => (await inspected())?.workspaceValue);
+      assert.deepEqual(after, ['!include scalar', ...CONTRIBUTED], "the user's entry first, then CloudFormation's tags");
+      assert.deepEqual((JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)['yaml.customTags'], after);
+    },
+  );
 
   step('opening a YAML template shows its diagnostics in the Problems panel; other YAML gets none', async () => {
     const expected = lintText(TEMPLATE, { rules: allRules }).diagnostics;
-    assert.deepEqual(expected.map((d) => d.rule), [ID], 'the sample has exactly its one wiring defect');
+    assert.deepEqual(
+      expected.map((d) => d.rule),
+      [ID],
+      'the sample has exactly its one wiring defect',
+    );
     await s.openFile(NAME);
     const rows = await s.waitForProblems(ID, `${ID} on the YAML template`, (r) => count(r, ID) === 1);
     assert.match(rows.find((r) => r.includes(ID)) ?? '', /WebServerSecurityGroup.*0\.0\.0\.0\/0/, JSON.stringify(rows));
@@ -127,12 +141,21 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
     await s.page.keyboard.press('Control+S');
     await s.page.waitForSelector('.tabs-container .tab.active:not(.dirty)');
     const saved = readFileSync(join(s.workspace, NAME), 'utf8');
-    assert.deepEqual(parseDocument(saved).errors.map((e) => e.message), [], 'the fixed file is valid YAML');
+    assert.deepEqual(
+      parseDocument(saved).errors.map((e) => e.message),
+      [],
+      'the fixed file is valid YAML',
+    );
     const after = lintText(saved, { rules: allRules });
     assert.equal(after.template.format, 'yaml');
-    assert.deepEqual(after.diagnostics.map((d) => d.rule), []);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.rule),
+      [],
+    );
     // The web servers' rule now admits port 80 from the load balancer's group, and the comment stays.
-    const value = toValue(after.template.root!) as { Resources: { WebServerSecurityGroup: { Properties: { SecurityGroupIngress: Array<Record<string, unknown>> } } } };
+    const value = toValue(after.template.root!) as {
+      Resources: { WebServerSecurityGroup: { Properties: { SecurityGroupIngress: Array<Record<string, unknown>> } } };
+    };
     const rule = value.Resources.WebServerSecurityGroup.Properties.SecurityGroupIngress[0];
     assert.equal(rule.CidrIp, undefined, JSON.stringify(rule));
     assert.match(JSON.stringify(rule.SourceSecurityGroupId), /LoadBalancerSecurityGroup/);
@@ -153,7 +176,13 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
     await s.runCommand('Decouple: New Template');
     const quickInput = s.page.locator('.quick-input-widget');
     const untitled = s.page.locator('.tabs-container .tab.active[aria-label*="Untitled"]');
-    const title = async () => (await s.page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).trim();
+    const title = async () =>
+      (
+        await s.page
+          .locator('.quick-input-widget .quick-input-title')
+          .innerText()
+          .catch(() => '')
+      ).trim();
     let formatStep = '';
     for (let i = 0; i < 12; i++) {
       await s.waitFor('the next New Template step', async () => (await quickInput.isVisible()) || (await untitled.count()) > 0, 10_000);
@@ -167,7 +196,10 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
     assert.match(formatStep, /^YAML.*like 1 template in this workspace/, `the format step's first item: ${formatStep}`);
     await untitled.waitFor();
     await s.waitFor('the YAML language mode', async () => (await s.page.locator('[id="status.editor.mode"]').innerText()).includes('YAML'));
-    await s.waitFor('the status bar item for the new template', async () => (await s.page.locator(STATUS).isVisible()) && /Decouple 0 0/.test((await s.page.locator(STATUS).innerText()).replace(/\s+/g, ' ')));
+    await s.waitFor(
+      'the status bar item for the new template',
+      async () => (await s.page.locator(STATUS).isVisible()) && /Decouple 0 0/.test((await s.page.locator(STATUS).innerText()).replace(/\s+/g, ' ')),
+    );
     const text = await s.page.locator('.editor-instance .view-lines').first().innerText();
     assert.match(text, /AWSTemplateFormatVersion/);
     assert.doesNotMatch(text.trimStart(), /^\{/, 'YAML, not JSON');

@@ -50,15 +50,72 @@ function check(text: string): void {
   }
 }
 
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', '#', '//', '/*', '\n', '\\', 'null', 'true', '-1', '1e999', '"Ref"', '"Fn::If"', '"Fn::GetAtt"', '\u0000', '\uFEFF', '\uD800'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '#',
+  '//',
+  '/*',
+  '\n',
+  '\\',
+  'null',
+  'true',
+  '-1',
+  '1e999',
+  '"Ref"',
+  '"Fn::If"',
+  '"Fn::GetAtt"',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+];
 
 /** A random JSON value, biased towards the shapes intrinsic functions and resources take. */
 const leaf = fc.oneof(
-  fc.constantFrom('0.0.0.0/0', '::/0', '80', 80, -1, 65536, 'tcp', '-1', 'ELB', 'EC2', 'x.fifo', 'HTTP:80/index.html', 'TCP:22/x', true, false, null, '', '${AWS::Region}', '${Missing.Attr}', '${!Literal}'),
+  fc.constantFrom(
+    '0.0.0.0/0',
+    '::/0',
+    '80',
+    80,
+    -1,
+    65536,
+    'tcp',
+    '-1',
+    'ELB',
+    'EC2',
+    'x.fifo',
+    'HTTP:80/index.html',
+    'TCP:22/x',
+    true,
+    false,
+    null,
+    '',
+    '${AWS::Region}',
+    '${Missing.Attr}',
+    '${!Literal}',
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: -100000, max: 100000 }),
 );
-const names = fc.constantFrom('LoadBalancer', 'LoadBalancerSecurityGroup', 'WebServerSecurityGroup', 'AutoScalingGroup', 'LaunchConfiguration', 'NumberOfServers', 'Subnet', 'VPC', 'Nope', 'AWS::NoValue', 'AWS::Region', 'EC2RegionMap');
+const names = fc.constantFrom(
+  'LoadBalancer',
+  'LoadBalancerSecurityGroup',
+  'WebServerSecurityGroup',
+  'AutoScalingGroup',
+  'LaunchConfiguration',
+  'NumberOfServers',
+  'Subnet',
+  'VPC',
+  'Nope',
+  'AWS::NoValue',
+  'AWS::Region',
+  'EC2RegionMap',
+);
 const { value: jsonValue } = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -71,7 +128,36 @@ const { value: jsonValue } = fc.letrec((tie) => ({
     fc.record({ 'Fn::Join': fc.tuple(fc.constantFrom('', ','), fc.array(tie('value'), { maxLength: 3 })) }),
     fc.record({ 'Fn::FindInMap': fc.tuple(names, fc.constantFrom('us-east-1', 'x'), fc.constantFrom('AmazonLinuxAMIHVMEBSBacked64bit', 'y')) }),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('Type', 'Properties', 'FromPort', 'ToPort', 'IpProtocol', 'CidrIp', 'SourceSecurityGroupId', 'Port', 'Protocol', 'HealthCheck', 'Interval', 'Timeout', 'Target', 'Listeners', 'SecurityGroups', 'QueueName', 'FifoQueue', 'RedrivePolicy', 'MinSize', 'MaxSize', 'DesiredCapacity', 'DependsOn', 'Condition', 'x'), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.constantFrom(
+        'Type',
+        'Properties',
+        'FromPort',
+        'ToPort',
+        'IpProtocol',
+        'CidrIp',
+        'SourceSecurityGroupId',
+        'Port',
+        'Protocol',
+        'HealthCheck',
+        'Interval',
+        'Timeout',
+        'Target',
+        'Listeners',
+        'SecurityGroups',
+        'QueueName',
+        'FifoQueue',
+        'RedrivePolicy',
+        'MinSize',
+        'MaxSize',
+        'DesiredCapacity',
+        'DependsOn',
+        'Condition',
+        'x',
+      ),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 }));
 
@@ -82,7 +168,11 @@ function yamlText(v: { [k: string]: Json }): string {
   const start = '_: 0\n';
   const t = parseTemplate(start);
   assert.ok(isObject(t.root));
-  return applyEdits(start, [insertProperties(t, t.root, Object.entries(v))]).slice(start.length - 1).replace(/^\n/, '') + '\n';
+  return (
+    applyEdits(start, [insertProperties(t, t.root, Object.entries(v))])
+      .slice(start.length - 1)
+      .replace(/^\n/, '') + '\n'
+  );
 }
 
 /** Replace the node at a random path (chosen by `pick`) with `replacement`. */
@@ -112,7 +202,10 @@ describe('fuzz: the linter never throws and every range is inside the text', () 
     fc.assert(
       fc.property(
         fc.nat({ max: TEMPLATES.length - 1 }),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 5 }))), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 40 }), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 5 }))), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (ti, edits) => {
           let text = TEMPLATES[ti];
           for (const [where, del, ins] of edits) {

@@ -82,8 +82,59 @@ function check(text: string): void {
   }
 }
 
-const TAGS = ['!Ref', '!GetAtt', '!Sub', '!Join', '!If', '!Base64', '!Select', '!Split', '!FindInMap', '!GetAZs', '!Condition', '!Equals', '!Not', '!Cidr', '!ImportValue', '!Transform', '!Reff', '!!str', '!!int', '!!binary', '!!set', '!', '!<tag:x>', '&a', '*a', '<<:'];
-const NOISE = [...TAGS, '\t', '  ', '\n', '- ', ': ', '{', '}', '[', ']', ',', '"', "'", '|', '>-', '#', '---', '...', '%YAML 1.1\n', '?', '\u0000', '\uFEFF', '\uD800'];
+const TAGS = [
+  '!Ref',
+  '!GetAtt',
+  '!Sub',
+  '!Join',
+  '!If',
+  '!Base64',
+  '!Select',
+  '!Split',
+  '!FindInMap',
+  '!GetAZs',
+  '!Condition',
+  '!Equals',
+  '!Not',
+  '!Cidr',
+  '!ImportValue',
+  '!Transform',
+  '!Reff',
+  '!!str',
+  '!!int',
+  '!!binary',
+  '!!set',
+  '!',
+  '!<tag:x>',
+  '&a',
+  '*a',
+  '<<:',
+];
+const NOISE = [
+  ...TAGS,
+  '\t',
+  '  ',
+  '\n',
+  '- ',
+  ': ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '|',
+  '>-',
+  '#',
+  '---',
+  '...',
+  '%YAML 1.1\n',
+  '?',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+];
 
 describe('YAML fuzz: the linter survives hostile YAML', () => {
   it('random tags, tokens and indentation damage inserted anywhere', () => {

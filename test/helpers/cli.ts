@@ -18,10 +18,12 @@ export async function runCli(args: string[], opts: Partial<CliIo> & { answers?: 
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? {},
     isTTY: opts.isTTY ?? false,
-    prompt: opts.prompt ?? (async (q) => {
-      stdout += q;
-      return answers.shift() ?? '';
-    }),
+    prompt:
+      opts.prompt ??
+      (async (q) => {
+        stdout += q;
+        return answers.shift() ?? '';
+      }),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

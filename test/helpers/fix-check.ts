@@ -45,7 +45,8 @@ function sameLine(text: string, a: number, b: number): boolean {
   return !/[\r\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
 }
 
-const lint = (text: string, ids?: string[]) => lintText(text, { rules: ids ? allRules.filter((r) => ids.includes(r.meta.id)) : allRules, force: true }).diagnostics;
+const lint = (text: string, ids?: string[]) =>
+  lintText(text, { rules: ids ? allRules.filter((r) => ids.includes(r.meta.id)) : allRules, force: true }).diagnostics;
 
 /** Apply one fix and check the three promises; returns the fixed text. */
 export function checkFix(text: string, d: Diagnostic, fix: Fix, opts: { gone?: boolean } = {}): string {
@@ -53,14 +54,23 @@ export function checkFix(text: string, d: Diagnostic, fix: Fix, opts: { gone?: b
   const fixed = applyEdits(text, fix.edits);
   const after = parseTemplate(fixed);
   const what = `${d.rule} "${fix.title}" (${before.format})`;
-  assert.ok(after.parse.syntaxErrors.length <= before.parse.syntaxErrors.length, `${what}: the fixed text parses\n${after.parse.syntaxErrors.map((e) => e.message).join('\n')}\n${fixed}`);
+  assert.ok(
+    after.parse.syntaxErrors.length <= before.parse.syntaxErrors.length,
+    `${what}: the fixed text parses\n${after.parse.syntaxErrors.map((e) => e.message).join('\n')}\n${fixed}`,
+  );
   if (before.parse.syntaxErrors.length === 0) assert.equal(after.format, before.format, `${what}: the format stays`);
   if (opts.gone !== false) {
     assert.ok(lint(fixed, [d.rule]).length < lint(text, [d.rule]).length, `${what}: the diagnostic is gone\n${fixed}`);
   }
   for (const p of diffPaths(toValue(before.root), toValue(after.root))) {
     const n = deepestNode(before, p);
-    const touched = n && fix.edits.some((e) => (e.offset <= n.offset + n.length && n.offset <= e.offset + e.length) || (e.offset >= n.offset + n.length && sameLine(text, n.offset + n.length, e.offset)));
+    const touched =
+      n &&
+      fix.edits.some(
+        (e) =>
+          (e.offset <= n.offset + n.length && n.offset <= e.offset + e.length) ||
+          (e.offset >= n.offset + n.length && sameLine(text, n.offset + n.length, e.offset)),
+      );
     assert.ok(touched, `${what}: changed ${p.join('.')}, which the fix does not touch\n${fixed}`);
   }
   return fixed;

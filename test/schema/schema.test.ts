@@ -70,9 +70,12 @@ test('schema accepts every snippet (expanded with its defaults)', () => {
   const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'cloudformation.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
   for (const s of Object.values(snippets)) {
     const text = expandSnippet(s.body).text;
-    const doc = s.prefix === 'cfn-template' ? JSON.parse(text)
-      : s.prefix === 'cfn-outputs' ? { Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: JSON.parse(`{${text}}`) }
-      : { Resources: JSON.parse(`{${text}}`) };
+    const doc =
+      s.prefix === 'cfn-template'
+        ? JSON.parse(text)
+        : s.prefix === 'cfn-outputs'
+          ? { Resources: { Queue: { Type: 'AWS::SQS::Queue' } }, Outputs: JSON.parse(`{${text}}`) }
+          : { Resources: JSON.parse(`{${text}}`) };
     assert.deepEqual(messages(doc), [], s.prefix);
   }
 });
@@ -87,27 +90,54 @@ describe('schema rejects known-bad values', () => {
     ['resource without Type', () => set(base(), ['Resources', 'Queue', 'Type'], undefined), /Queue: missing required property "Type"/],
     ['bad logical id', () => set(base(), ['Resources', 'My-Queue'], { Type: 'AWS::SQS::Queue' }), /does not match \^\[A-Za-z0-9\]\+\$/],
     ['SQS DelaySeconds above 900', () => set(base(), ['Resources', 'Queue', 'Properties', 'DelaySeconds'], 5000), /DelaySeconds: above the maximum 900/],
-    ['SQS MessageRetentionPeriod below 60', () => set(base(), ['Resources', 'Queue', 'Properties', 'MessageRetentionPeriod'], 10), /MessageRetentionPeriod: below the minimum 60/],
+    [
+      'SQS MessageRetentionPeriod below 60',
+      () => set(base(), ['Resources', 'Queue', 'Properties', 'MessageRetentionPeriod'], 10),
+      /MessageRetentionPeriod: below the minimum 60/,
+    ],
     ['SQS unknown property', () => set(base(), ['Resources', 'Queue', 'Properties', 'Fifo'], true), /property "Fifo" is not allowed/],
     ['SQS FifoQueue not a boolean', () => set(base(), ['Resources', 'Queue', 'Properties', 'FifoQueue'], 'maybe'), /FifoQueue/],
     ['listener protocol', () => set(base(), ['Resources', 'HttpListener', 'Properties', 'Protocol'], 'HTTX'), /Protocol: expected one of/],
-    ['target group interval below 5', () => set(base(), ['Resources', 'TargetGroup', 'Properties', 'HealthCheckIntervalSeconds'], 1), /HealthCheckIntervalSeconds: below the minimum 5/],
+    [
+      'target group interval below 5',
+      () => set(base(), ['Resources', 'TargetGroup', 'Properties', 'HealthCheckIntervalSeconds'], 1),
+      /HealthCheckIntervalSeconds: below the minimum 5/,
+    ],
     ['target group port above 65535', () => set(base(), ['Resources', 'TargetGroup', 'Properties', 'Port'], 70000), /Port: above the maximum 65535/],
-    ['Classic listener protocol', () => set(classic(), ['Resources', 'LoadBalancer', 'Properties', 'Listeners', 0, 'Protocol'], 'FTP'), /Protocol: expected one of \["HTTP","HTTPS","TCP","SSL"\]/],
-    ['Classic health check without Target', () => set(classic(), ['Resources', 'LoadBalancer', 'Properties', 'HealthCheck', 'Target'], undefined), /HealthCheck: missing required property "Target"/],
+    [
+      'Classic listener protocol',
+      () => set(classic(), ['Resources', 'LoadBalancer', 'Properties', 'Listeners', 0, 'Protocol'], 'FTP'),
+      /Protocol: expected one of \["HTTP","HTTPS","TCP","SSL"\]/,
+    ],
+    [
+      'Classic health check without Target',
+      () => set(classic(), ['Resources', 'LoadBalancer', 'Properties', 'HealthCheck', 'Target'], undefined),
+      /HealthCheck: missing required property "Target"/,
+    ],
     ['ASG without MaxSize', () => set(base(), ['Resources', 'WebServerGroup', 'Properties', 'MaxSize'], undefined), /missing required property "MaxSize"/],
-    ['security group rule without IpProtocol', () => set(base(), ['Resources', 'WebServerSecurityGroup', 'Properties', 'SecurityGroupIngress', 0, 'IpProtocol'], undefined), /missing required property "IpProtocol"/],
+    [
+      'security group rule without IpProtocol',
+      () => set(base(), ['Resources', 'WebServerSecurityGroup', 'Properties', 'SecurityGroupIngress', 0, 'IpProtocol'], undefined),
+      /missing required property "IpProtocol"/,
+    ],
     ['DeletionPolicy value', () => set(base(), ['Resources', 'Queue', 'DeletionPolicy'], 'Keep'), /DeletionPolicy/],
     ['unknown resource attribute', () => set(base(), ['Resources', 'Queue', 'DependOn'], 'X'), /property "DependOn" is not allowed/],
     ['parameter without Type', () => set(base(), ['Parameters', 'InstanceType', 'Type'], undefined), /missing required property "Type"/],
     ['output without Value', () => set(base(), ['Outputs', 'URL', 'Value'], undefined), /missing required property "Value"/],
-    ['an object that is not an intrinsic function', () => set(base(), ['Resources', 'Queue', 'Properties', 'VisibilityTimeout'], { Reff: 'X' }), /VisibilityTimeout/],
+    [
+      'an object that is not an intrinsic function',
+      () => set(base(), ['Resources', 'Queue', 'Properties', 'VisibilityTimeout'], { Reff: 'X' }),
+      /VisibilityTimeout/,
+    ],
   ];
   for (const [name, make, expected] of cases) {
     test(name, () => {
       const m = messages(make());
       assert.ok(m.length > 0, 'rejected');
-      assert.ok(m.some((x) => expected.test(x)), m.join('\n'));
+      assert.ok(
+        m.some((x) => expected.test(x)),
+        m.join('\n'),
+      );
     });
   }
 
@@ -118,7 +148,9 @@ describe('schema rejects known-bad values', () => {
     set(t, ['Resources', 'TargetGroup', 'Properties', 'HealthCheckEnabled'], 'true');
     set(t, ['Resources', 'HttpListener', 'Properties', 'Protocol'], { 'Fn::If': ['UseHttps', 'HTTPS', 'HTTP'] });
     set(t, ['Resources', 'WebServerGroup', 'Properties', 'VPCZoneIdentifier'], { 'Fn::Split': [',', { Ref: 'Subnets' }] });
-    set(t, ['Resources', 'Queue', 'Properties', 'RedrivePolicy'], { 'Fn::If': ['Cond', { deadLetterTargetArn: 'x', maxReceiveCount: 3 }, { Ref: 'AWS::NoValue' }] });
+    set(t, ['Resources', 'Queue', 'Properties', 'RedrivePolicy'], {
+      'Fn::If': ['Cond', { deadLetterTargetArn: 'x', maxReceiveCount: 3 }, { Ref: 'AWS::NoValue' }],
+    });
     assert.deepEqual(messages(t), []);
   });
 

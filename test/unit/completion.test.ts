@@ -118,7 +118,10 @@ describe('completion: names the template defines', () => {
     const after = at(YAML_HEAD + 'Outputs:\n  Url:\n    Value: !GetAtt LoadBalancer.|\n');
     const dns = after.items.find((i) => i.label === 'DNSName')!;
     assert.match(dns.documentation!, /DNS name/);
-    assert.equal(apply(YAML_HEAD + 'Outputs:\n  Url:\n    Value: !GetAtt LoadBalancer.|\n', 'DNSName'), YAML_HEAD + 'Outputs:\n  Url:\n    Value: !GetAtt LoadBalancer.DNSName\n');
+    assert.equal(
+      apply(YAML_HEAD + 'Outputs:\n  Url:\n    Value: !GetAtt LoadBalancer.|\n', 'DNSName'),
+      YAML_HEAD + 'Outputs:\n  Url:\n    Value: !GetAtt LoadBalancer.DNSName\n',
+    );
     assert.ok(!after.items.some((i) => i.label === 'LoadBalancerArn'), 'a Classic ELB has no LoadBalancerArn');
   });
 
@@ -174,7 +177,12 @@ describe('completion: names the template defines', () => {
 describe('completion: properties, values and types', () => {
   it('YAML: property names of the type, required first, existing ones left out, `Key: ` at the indentation', () => {
     const text = YAML_HEAD + '    Properties:\n      GroupDescription: x\n      |\n';
-    const l = labels(text.replace('  WebServerSecurityGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n', '  Q2:\n    Type: AWS::SQS::Queue\n'));
+    const l = labels(
+      text.replace(
+        '  WebServerSecurityGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n',
+        '  Q2:\n    Type: AWS::SQS::Queue\n',
+      ),
+    );
     assert.ok(l.includes('VisibilityTimeout') && l.includes('RedrivePolicy') && !l.includes('GroupDescription'));
     const sg = labels(YAML_HEAD + '      Vp|\n');
     assert.ok(sg.includes('VpcId') && !sg.includes('GroupDescription') && !sg.includes('SecurityGroupIngress'), sg.join());
@@ -189,10 +197,16 @@ describe('completion: properties, values and types', () => {
   it('YAML: enum values and booleans; values that would not read as strings are quoted', () => {
     assert.deepEqual(labels(YAML_HEAD + '          ToPort: 80\n        - IpProtocol: |\n'), ['tcp', 'udp', 'icmp', 'icmpv6', '-1']);
     assert.equal(apply(YAML_HEAD + '        - IpProtocol: |\n', '-1'), YAML_HEAD + '        - IpProtocol: "-1"\n');
-    assert.deepEqual(labels('Resources:\n  Tg:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      HealthCheckEnabled: |\n'), ['true', 'false']);
+    assert.deepEqual(labels('Resources:\n  Tg:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      HealthCheckEnabled: |\n'), [
+      'true',
+      'false',
+    ]);
     assert.ok(labels('Resources:\n  Tg:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      Protocol: H|\n').includes('HTTPS'));
     assert.ok(labels('Resources:\n  A:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      HealthCheckType: |\n').includes('ELB'));
-    assert.ok(labels('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n        |\n').includes('deadLetterTargetArn'), 'nested object');
+    assert.ok(
+      labels('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy:\n        |\n').includes('deadLetterTargetArn'),
+      'nested object',
+    );
   });
 
   it('resource types after Type: (every AWS type), and resource attributes as keys', () => {
@@ -277,7 +291,11 @@ describe('completion: wired pieces from the snippets', () => {
 
   it('YAML: at a new resource, the Auto Scaling group wired to the template’s target group, subnets and launch template', () => {
     const r = at(YAML_T, { snippets: yamlSnippets });
-    assert.deepEqual(r.items.map((i) => i.label), ['Auto Scaling group behind a target group (wired)'], 'a snippet with nothing to wire is not offered');
+    assert.deepEqual(
+      r.items.map((i) => i.label),
+      ['Auto Scaling group behind a target group (wired)'],
+      'a snippet with nothing to wire is not offered',
+    );
     const item = r.items[0];
     assert.equal(item.detail, 'LaunchTemplateId → LaunchTemplate, VPCZoneIdentifier → SubnetA, VPCZoneIdentifier → SubnetB, TargetGroupARNs → WebTargetGroup');
     assert.ok(item.snippet);

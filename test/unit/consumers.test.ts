@@ -5,7 +5,10 @@ import { consumers, queueConsumers } from '../../src/core/consumers';
 import { parseTemplate } from '../../src/core/template';
 import { template } from '../helpers/lint';
 
-const fn = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.14', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } } };
+const fn = {
+  Type: 'AWS::Lambda::Function',
+  Properties: { Runtime: 'python3.14', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' } },
+};
 const queue = (props: Record<string, unknown> = {}) => ({ Type: 'AWS::SQS::Queue', Properties: props });
 const mapping = (props: Record<string, unknown>) => ({ Type: 'AWS::Lambda::EventSourceMapping', Properties: props });
 
@@ -36,7 +39,11 @@ describe('consumers (Lambda event source mappings)', () => {
           Worker: fn,
           Live: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Worker' }, FunctionVersion: '$LATEST', Name: 'live' } },
           BySub: mapping({ EventSourceArn: { 'Fn::Sub': '${Other.Arn}' }, FunctionName: { Ref: 'Live' }, FunctionResponseTypes: [] }),
-          ByName: mapping({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:jobs', FunctionName: { 'Fn::GetAtt': ['Worker', 'Arn'] }, BatchSize: { Ref: 'Size' } }),
+          ByName: mapping({
+            EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:jobs',
+            FunctionName: { 'Fn::GetAtt': ['Worker', 'Arn'] },
+            BatchSize: { Ref: 'Size' },
+          }),
           Elsewhere: mapping({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:not-here', FunctionName: 'someone-elses-function' }),
           Unknown: mapping({ EventSourceArn: { Ref: 'QueueArn' }, FunctionName: { Ref: 'Worker' }, FunctionResponseTypes: { Ref: 'Types' } }),
           Stream: mapping({ EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', FunctionName: { Ref: 'Worker' } }),

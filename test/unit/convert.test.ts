@@ -68,8 +68,14 @@ describe('toYaml', () => {
           Properties: {
             VpcId: { Ref: 'Vpc' },
             GroupDescription: { 'Fn::Sub': '${AWS::StackName} web' },
-            SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: '80', SourceSecurityGroupId: { 'Fn::GetAtt': ['Lb', 'SourceSecurityGroup.GroupId'] } }],
-            Tags: [{ Key: 'yes', Value: 'on' }, { Key: 'a: b', Value: 'x #y' }, { Key: '*', Value: '0755' }],
+            SecurityGroupIngress: [
+              { IpProtocol: 'tcp', FromPort: 80, ToPort: '80', SourceSecurityGroupId: { 'Fn::GetAtt': ['Lb', 'SourceSecurityGroup.GroupId'] } },
+            ],
+            Tags: [
+              { Key: 'yes', Value: 'on' },
+              { Key: 'a: b', Value: 'x #y' },
+              { Key: '*', Value: '0755' },
+            ],
             AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] },
             Name: { 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, 'lb']] },
             UserData: { 'Fn::Base64': { 'Fn::Sub': '#!/bin/bash\necho ${AWS::Region}\n' } },
@@ -111,9 +117,29 @@ describe('toYaml', () => {
   });
 
   it('never puts a short form directly inside another (CloudFormation rejects !Base64 !Sub)', () => {
-    const yaml = toYaml({ A: { 'Fn::ImportValue': { 'Fn::Sub': '${Env}-vpc' } }, B: [{ 'Fn::GetAZs': { Ref: 'AWS::Region' } }], C: { 'Fn::Select': [0, { 'Fn::GetAZs': { Ref: 'AWS::Region' } }] } });
-    assert.equal(yaml, ['A:', '  Fn::ImportValue: !Sub ${Env}-vpc', 'B:', '  - Fn::GetAZs: !Ref AWS::Region', 'C: !Select', '  - 0', '  - Fn::GetAZs: !Ref AWS::Region', ''].join('\n'));
-    assert.deepEqual(yamlValue(yaml), { A: { 'Fn::ImportValue': { 'Fn::Sub': '${Env}-vpc' } }, B: [{ 'Fn::GetAZs': { Ref: 'AWS::Region' } }], C: { 'Fn::Select': [0, { 'Fn::GetAZs': { Ref: 'AWS::Region' } }] } });
+    const yaml = toYaml({
+      A: { 'Fn::ImportValue': { 'Fn::Sub': '${Env}-vpc' } },
+      B: [{ 'Fn::GetAZs': { Ref: 'AWS::Region' } }],
+      C: { 'Fn::Select': [0, { 'Fn::GetAZs': { Ref: 'AWS::Region' } }] },
+    });
+    assert.equal(
+      yaml,
+      [
+        'A:',
+        '  Fn::ImportValue: !Sub ${Env}-vpc',
+        'B:',
+        '  - Fn::GetAZs: !Ref AWS::Region',
+        'C: !Select',
+        '  - 0',
+        '  - Fn::GetAZs: !Ref AWS::Region',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(yamlValue(yaml), {
+      A: { 'Fn::ImportValue': { 'Fn::Sub': '${Env}-vpc' } },
+      B: [{ 'Fn::GetAZs': { Ref: 'AWS::Region' } }],
+      C: { 'Fn::Select': [0, { 'Fn::GetAZs': { Ref: 'AWS::Region' } }] },
+    });
   });
 
   it('writes {"Condition": X} as !Condition only inside a condition function', () => {
@@ -125,9 +151,69 @@ describe('toYaml', () => {
   });
 
   it('quotes what YAML 1.1 or 1.2 would read as something else', () => {
-    for (const s of ['80', '0755', '1e3', '1.5', '.5', '0x1F', '1_000', '1:30', '.inf', '.NaN', 'yes', 'No', 'ON', 'off', 'y', 'n', 'true', 'null', '~', '2010-09-09', '2001-12-14t21:59:43.10-05:00', '- a', '? a', ': a', '*', '&a', '!Ref', '|', '>', "'a'", '"a"', '%a', '@a', '`a', '#a', 'a: b', 'a #b', 'a:', ' a', 'a ', '', '---', '...', '<<', '=', 'a\tb'])
+    for (const s of [
+      '80',
+      '0755',
+      '1e3',
+      '1.5',
+      '.5',
+      '0x1F',
+      '1_000',
+      '1:30',
+      '.inf',
+      '.NaN',
+      'yes',
+      'No',
+      'ON',
+      'off',
+      'y',
+      'n',
+      'true',
+      'null',
+      '~',
+      '2010-09-09',
+      '2001-12-14t21:59:43.10-05:00',
+      '- a',
+      '? a',
+      ': a',
+      '*',
+      '&a',
+      '!Ref',
+      '|',
+      '>',
+      "'a'",
+      '"a"',
+      '%a',
+      '@a',
+      '`a',
+      '#a',
+      'a: b',
+      'a #b',
+      'a:',
+      ' a',
+      'a ',
+      '',
+      '---',
+      '...',
+      '<<',
+      '=',
+      'a\tb',
+    ])
       assert.equal(isPlainSafe(s), false, s);
-    for (const s of ['a', 'AWS::StackName', 'arn:aws:s3:::b/*', '10.0.0.0/16', 't3.micro', '${AWS::Region}', 'a#b', 'a-b', '/index.html', 'HTTP:80/index.html', '负载均衡器']) assert.equal(isPlainSafe(s), true, s);
+    for (const s of [
+      'a',
+      'AWS::StackName',
+      'arn:aws:s3:::b/*',
+      '10.0.0.0/16',
+      't3.micro',
+      '${AWS::Region}',
+      'a#b',
+      'a-b',
+      '/index.html',
+      'HTTP:80/index.html',
+      '负载均衡器',
+    ])
+      assert.equal(isPlainSafe(s), true, s);
     assert.equal(isPlainSafe('AWS::Region', true), false, 'flow: colons are quoted');
   });
 
@@ -140,14 +226,40 @@ describe('toYaml', () => {
   });
 
   it('reads back every value exactly (random values, both parsers)', () => {
-    const key = fc.oneof(fc.string(), fc.constantFrom('Ref', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Base64', 'Fn::Join', 'Condition', 'Fn::If', '80', 'yes', '<<', '- x'));
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom('Ref', 'Fn::Sub', 'Fn::GetAtt', 'Fn::Base64', 'Fn::Join', 'Condition', 'Fn::If', '80', 'yes', '<<', '- x'),
+    );
     const str = fc.oneof(
       fc.string(),
       fc.string({ unit: 'binary' }),
-      fc.constantFrom('a\nb\n', '  indented\nnext\n', 'x\n\n\n', '#!/bin/bash\n# c\n', 'tab\there\n', '80', 'on', '2010-09-09', '0o17', '1e5', '\u2028', '\ufeff', 'é\n'),
+      fc.constantFrom(
+        'a\nb\n',
+        '  indented\nnext\n',
+        'x\n\n\n',
+        '#!/bin/bash\n# c\n',
+        'tab\there\n',
+        '80',
+        'on',
+        '2010-09-09',
+        '0o17',
+        '1e5',
+        '\u2028',
+        '\ufeff',
+        'é\n',
+      ),
     );
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, str, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        str,
+        fc.double(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 4 }),
+      ),
     })).v;
     fc.assert(
       fc.property(value, (v) => {

@@ -51,7 +51,12 @@ describe('edit layer: JSON (unchanged from the earlier helpers)', () => {
       ['{\n  "k": 0\n}', '{\n  "k": 0,\n  "A": 1,\n  "B": 2\n}'],
     ];
     for (const [before, after] of cases) {
-      const out = run(before, (t) => E.insertProperties(t, before.startsWith('{\n  "x"') ? obj(t, 'x') : t.root!, [['A', 1], ['B', 2]]));
+      const out = run(before, (t) =>
+        E.insertProperties(t, before.startsWith('{\n  "x"') ? obj(t, 'x') : t.root!, [
+          ['A', 1],
+          ['B', 2],
+        ]),
+      );
       assert.equal(out, after);
     }
   });
@@ -79,14 +84,38 @@ describe('edit layer: JSON (unchanged from the earlier helpers)', () => {
   });
 
   it('appends to arrays, removes keys with their comma, edits inside strings with JSON escapes', () => {
-    assert.equal(run('{"l": [1, 2]}', (t) => E.appendItem(t, arr(t, 'l'), { a: 'x' })), '{"l": [1, 2, {"a": "x"}]}');
-    assert.equal(run('{"l": [\n    1\n  ]}', (t) => E.appendItem(t, arr(t, 'l'), 2)), '{"l": [\n    1,\n    2\n  ]}');
-    assert.equal(run('{"l": []}', (t) => E.appendItem(t, arr(t, 'l'), 'a')), '{"l": ["a"]}');
-    assert.equal(run('{"a": 1, "b": 2}', (t) => E.removeProperty(t, t.root!, 'b')), '{"a": 1}');
-    assert.equal(run('{"a": 1, "b": 2}', (t) => E.removeProperty(t, t.root!, 'a')), '{"b": 2}');
-    assert.equal(run('{"q": "jobs"}', (t) => E.editString(t, at(t, ['q']) as never, 4, 0, '.fifo')), '{"q": "jobs.fifo"}');
-    assert.equal(run('{"q": "a\\tb"}', (t) => E.editString(t, at(t, ['q']) as never, 3, 0, '"')), '{"q": "a\\tb\\""}');
-    assert.equal(run('{"q": "HTTP:8080/x"}', (t) => E.editString(t, at(t, ['q']) as never, 5, 4, '80')), '{"q": "HTTP:80/x"}');
+    assert.equal(
+      run('{"l": [1, 2]}', (t) => E.appendItem(t, arr(t, 'l'), { a: 'x' })),
+      '{"l": [1, 2, {"a": "x"}]}',
+    );
+    assert.equal(
+      run('{"l": [\n    1\n  ]}', (t) => E.appendItem(t, arr(t, 'l'), 2)),
+      '{"l": [\n    1,\n    2\n  ]}',
+    );
+    assert.equal(
+      run('{"l": []}', (t) => E.appendItem(t, arr(t, 'l'), 'a')),
+      '{"l": ["a"]}',
+    );
+    assert.equal(
+      run('{"a": 1, "b": 2}', (t) => E.removeProperty(t, t.root!, 'b')),
+      '{"a": 1}',
+    );
+    assert.equal(
+      run('{"a": 1, "b": 2}', (t) => E.removeProperty(t, t.root!, 'a')),
+      '{"b": 2}',
+    );
+    assert.equal(
+      run('{"q": "jobs"}', (t) => E.editString(t, at(t, ['q']) as never, 4, 0, '.fifo')),
+      '{"q": "jobs.fifo"}',
+    );
+    assert.equal(
+      run('{"q": "a\\tb"}', (t) => E.editString(t, at(t, ['q']) as never, 3, 0, '"')),
+      '{"q": "a\\tb\\""}',
+    );
+    assert.equal(
+      run('{"q": "HTTP:8080/x"}', (t) => E.editString(t, at(t, ['q']) as never, 5, 4, '80')),
+      '{"q": "HTTP:80/x"}',
+    );
   });
 });
 
@@ -95,11 +124,27 @@ describe('edit layer: YAML block mappings', () => {
 
   it('adds a property on a new line after a comment at the end of the last line (the comment stays where it was)', () => {
     const out = run(q, (t) => E.insertProperty(t, obj(t, 'Resources', 'Queue', 'Properties'), 'MessageRetentionPeriod', 1209600));
-    assert.equal(out, y('Resources:', '  Queue:', '    Type: AWS::SQS::Queue', '    Properties:', '      QueueName: jobs # the work queue', '      MessageRetentionPeriod: 1209600'));
+    assert.equal(
+      out,
+      y(
+        'Resources:',
+        '  Queue:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      QueueName: jobs # the work queue',
+        '      MessageRetentionPeriod: 1209600',
+      ),
+    );
   });
 
   it('adds several properties as one edit, nested values as block collections at the file indentation (4 spaces)', () => {
-    const text = y('Resources:', '    Lb:', '        Type: AWS::ElasticLoadBalancing::LoadBalancer', '        Properties:', '            Scheme: internet-facing');
+    const text = y(
+      'Resources:',
+      '    Lb:',
+      '        Type: AWS::ElasticLoadBalancing::LoadBalancer',
+      '        Properties:',
+      '            Scheme: internet-facing',
+    );
     const out = run(text, (t) =>
       E.insertProperties(t, obj(t, 'Resources', 'Lb', 'Properties'), [
         ['CrossZone', true],
@@ -159,24 +204,42 @@ describe('edit layer: YAML block mappings', () => {
     }
     // A file that quotes with single quotes gets single quotes.
     const single = y("A: 'x'", "B: 'y'", 'C: "z"');
-    assert.equal(run(single, (t) => E.insertProperty(t, t.root!, 'D', "it's 80".slice(5))), single + "D: '80'\n");
+    assert.equal(
+      run(single, (t) => E.insertProperty(t, t.root!, 'D', "it's 80".slice(5))),
+      single + "D: '80'\n",
+    );
   });
 
   it('writes keys plainly when they can be, quoted otherwise', () => {
-    const out = run(y('A: 1'), (t) => E.insertProperties(t, t.root!, [['Fn::Custom', 1], ['a: b', 2], ['80', 3]]));
+    const out = run(y('A: 1'), (t) =>
+      E.insertProperties(t, t.root!, [
+        ['Fn::Custom', 1],
+        ['a: b', 2],
+        ['80', 3],
+      ]),
+    );
     assert.equal(out, y('A: 1', 'Fn::Custom: 1', '"a: b": 2', '"80": 3'));
   });
 
   it('fills an empty {} as a block mapping, unless a comment follows it on its line', () => {
     const text = y('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties: {}');
-    assert.equal(run(text, (t) => E.insertProperty(t, obj(t, 'Resources', 'Q', 'Properties'), 'FifoQueue', true)), y('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties:', '      FifoQueue: true'));
+    assert.equal(
+      run(text, (t) => E.insertProperty(t, obj(t, 'Resources', 'Q', 'Properties'), 'FifoQueue', true)),
+      y('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties:', '      FifoQueue: true'),
+    );
     const commented = y('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties: {} # none yet');
-    assert.equal(run(commented, (t) => E.insertProperty(t, obj(t, 'Resources', 'Q', 'Properties'), 'FifoQueue', true)), y('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties: {FifoQueue: true} # none yet'));
+    assert.equal(
+      run(commented, (t) => E.insertProperty(t, obj(t, 'Resources', 'Q', 'Properties'), 'FifoQueue', true)),
+      y('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties: {FifoQueue: true} # none yet'),
+    );
   });
 
   it('adds to the mapping of a sequence item at its column', () => {
     const text = y('L:', '  - A: 1', '    B: 2');
-    assert.equal(run(text, (t) => E.insertProperty(t, obj(t, 'L', 0), 'C', 'x')), y('L:', '  - A: 1', '    B: 2', '    C: x'));
+    assert.equal(
+      run(text, (t) => E.insertProperty(t, obj(t, 'L', 0), 'C', 'x')),
+      y('L:', '  - A: 1', '    B: 2', '    C: x'),
+    );
   });
 
   it('adds after a block scalar without changing it', () => {
@@ -188,15 +251,27 @@ describe('edit layer: YAML block mappings', () => {
 
   it('keeps CRLF line breaks', () => {
     const text = 'A:\r\n  k: 1\r\n';
-    assert.equal(run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'm', { x: 1 })), 'A:\r\n  k: 1\r\n  m:\r\n    x: 1\r\n');
+    assert.equal(
+      run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'm', { x: 1 })),
+      'A:\r\n  k: 1\r\n  m:\r\n    x: 1\r\n',
+    );
   });
 });
 
 describe('edit layer: YAML flow collections and sequences', () => {
   it('adds to a flow mapping in flow style, on one line or one entry per line', () => {
-    assert.equal(run(y('T: {a: 1}'), (t) => E.insertProperty(t, obj(t, 'T'), 'b', 'x y')), y('T: {a: 1, b: x y}'));
-    assert.equal(run(y('T: {a: 1}'), (t) => E.insertProperty(t, obj(t, 'T'), 'b', 'x, y')), y('T: {a: 1, b: "x, y"}'));
-    assert.equal(run(y('T: {', '  a: 1', '}'), (t) => E.insertProperty(t, obj(t, 'T'), 'b', [1, { Ref: 'X' }])), y('T: {', '  a: 1,', '  b: [1, !Ref X]', '}'));
+    assert.equal(
+      run(y('T: {a: 1}'), (t) => E.insertProperty(t, obj(t, 'T'), 'b', 'x y')),
+      y('T: {a: 1, b: x y}'),
+    );
+    assert.equal(
+      run(y('T: {a: 1}'), (t) => E.insertProperty(t, obj(t, 'T'), 'b', 'x, y')),
+      y('T: {a: 1, b: "x, y"}'),
+    );
+    assert.equal(
+      run(y('T: {', '  a: 1', '}'), (t) => E.insertProperty(t, obj(t, 'T'), 'b', [1, { Ref: 'X' }])),
+      y('T: {', '  a: 1,', '  b: [1, !Ref X]', '}'),
+    );
   });
 
   it('appends to a block sequence in the style of its items, with short forms', () => {
@@ -207,15 +282,30 @@ describe('edit layer: YAML flow collections and sequences', () => {
       text + y('  - IpProtocol: tcp', '    FromPort: 22', '    ToPort: 22', '    SourceSecurityGroupId: !GetAtt LbSg.GroupId'),
     );
     const flowItems = y('Ingress:', '- {IpProtocol: tcp, FromPort: 80}');
-    assert.equal(run(flowItems, (t) => E.appendItem(t, arr(t, 'Ingress'), { IpProtocol: 'udp', FromPort: 53 })), flowItems + '- {IpProtocol: udp, FromPort: 53}\n');
-    assert.equal(run(y('L: [a, b]'), (t) => E.appendItem(t, arr(t, 'L'), 'c')), y('L: [a, b, c]'));
-    assert.equal(run(y('L: []'), (t) => E.appendItem(t, arr(t, 'L'), 'c')), y('L:', '  - c'));
+    assert.equal(
+      run(flowItems, (t) => E.appendItem(t, arr(t, 'Ingress'), { IpProtocol: 'udp', FromPort: 53 })),
+      flowItems + '- {IpProtocol: udp, FromPort: 53}\n',
+    );
+    assert.equal(
+      run(y('L: [a, b]'), (t) => E.appendItem(t, arr(t, 'L'), 'c')),
+      y('L: [a, b, c]'),
+    );
+    assert.equal(
+      run(y('L: []'), (t) => E.appendItem(t, arr(t, 'L'), 'c')),
+      y('L:', '  - c'),
+    );
   });
 
   it('uses long forms in a file that writes them', () => {
     const text = y('A:', '  B:', '    Ref: X', '  L:', '  - 1');
-    assert.equal(run(text, (t) => E.appendItem(t, arr(t, 'A', 'L'), { Ref: 'Z' })), text + y('  - Ref: Z'));
-    assert.equal(run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'C', { 'Fn::GetAtt': ['Lb', 'DNSName'] })), text + y('  C:', '    Fn::GetAtt:', '    - Lb', '    - DNSName'));
+    assert.equal(
+      run(text, (t) => E.appendItem(t, arr(t, 'A', 'L'), { Ref: 'Z' })),
+      text + y('  - Ref: Z'),
+    );
+    assert.equal(
+      run(text, (t) => E.insertProperty(t, obj(t, 'A'), 'C', { 'Fn::GetAtt': ['Lb', 'DNSName'] })),
+      text + y('  C:', '    Fn::GetAtt:', '    - Lb', '    - DNSName'),
+    );
   });
 
   it('never puts two short forms on one value', () => {
@@ -227,11 +317,26 @@ describe('edit layer: YAML flow collections and sequences', () => {
 
 describe('edit layer: YAML replace, remove, strings', () => {
   it('replaces a value and keeps the comment after it', () => {
-    assert.equal(run(y('Lb:', '  CrossZone: false # off'), (t) => E.replaceValue(t, at(t, ['Lb', 'CrossZone']), true)), y('Lb:', '  CrossZone: true # off'));
-    assert.equal(run(y('V: !Ref Old'), (t) => E.replaceValue(t, at(t, ['V']), 'HTTP')), y('V: HTTP'));
-    assert.equal(run(y('V: [1, 2]'), (t) => E.replaceValue(t, at(t, ['V', 1]), 'x, y')), y('V: [1, "x, y"]'));
-    assert.equal(run(y('V:', '  - a', '  - b'), (t) => E.replaceValue(t, at(t, ['V']), 'c')), y('V: c'));
-    assert.equal(run(y('V: c'), (t) => E.replaceValue(t, at(t, ['V']), ['a', { k: 1 }])), y('V:', '  - a', '  - k: 1'));
+    assert.equal(
+      run(y('Lb:', '  CrossZone: false # off'), (t) => E.replaceValue(t, at(t, ['Lb', 'CrossZone']), true)),
+      y('Lb:', '  CrossZone: true # off'),
+    );
+    assert.equal(
+      run(y('V: !Ref Old'), (t) => E.replaceValue(t, at(t, ['V']), 'HTTP')),
+      y('V: HTTP'),
+    );
+    assert.equal(
+      run(y('V: [1, 2]'), (t) => E.replaceValue(t, at(t, ['V', 1]), 'x, y')),
+      y('V: [1, "x, y"]'),
+    );
+    assert.equal(
+      run(y('V:', '  - a', '  - b'), (t) => E.replaceValue(t, at(t, ['V']), 'c')),
+      y('V: c'),
+    );
+    assert.equal(
+      run(y('V: c'), (t) => E.replaceValue(t, at(t, ['V']), ['a', { k: 1 }])),
+      y('V:', '  - a', '  - k: 1'),
+    );
   });
 
   it('replaces a property with another (the comment at its line end stays)', () => {
@@ -242,11 +347,26 @@ describe('edit layer: YAML replace, remove, strings', () => {
 
   it('removes a key with its lines, leaves {} for the last one, and handles flow maps and sequence items', () => {
     const text = y('P:', '  # the name', '  A: 1', '  B:', '    - x', '  C: 3 # three');
-    assert.equal(run(text, (t) => E.removeProperty(t, obj(t, 'P'), 'B')), y('P:', '  # the name', '  A: 1', '  C: 3 # three'));
-    assert.equal(run(text, (t) => E.removeProperty(t, obj(t, 'P'), 'C')), y('P:', '  # the name', '  A: 1', '  B:', '    - x'));
-    assert.equal(run(y('P:', '  A: 1', 'Q: 2'), (t) => E.removeProperty(t, obj(t, 'P'), 'A')), y('P: {}', 'Q: 2'));
-    assert.equal(run(y('P: {a: 1, b: 2}'), (t) => E.removeProperty(t, obj(t, 'P'), 'a')), y('P: {b: 2}'));
-    assert.equal(run(y('L:', '  - A: 1', '    B: 2'), (t) => E.removeProperty(t, obj(t, 'L', 0), 'A')), y('L:', '  - B: 2'));
+    assert.equal(
+      run(text, (t) => E.removeProperty(t, obj(t, 'P'), 'B')),
+      y('P:', '  # the name', '  A: 1', '  C: 3 # three'),
+    );
+    assert.equal(
+      run(text, (t) => E.removeProperty(t, obj(t, 'P'), 'C')),
+      y('P:', '  # the name', '  A: 1', '  B:', '    - x'),
+    );
+    assert.equal(
+      run(y('P:', '  A: 1', 'Q: 2'), (t) => E.removeProperty(t, obj(t, 'P'), 'A')),
+      y('P: {}', 'Q: 2'),
+    );
+    assert.equal(
+      run(y('P: {a: 1, b: 2}'), (t) => E.removeProperty(t, obj(t, 'P'), 'a')),
+      y('P: {b: 2}'),
+    );
+    assert.equal(
+      run(y('L:', '  - A: 1', '    B: 2'), (t) => E.removeProperty(t, obj(t, 'L', 0), 'A')),
+      y('L:', '  - B: 2'),
+    );
     assert.equal(E.removeProperty(parseTemplate(y('P: 1')), parseTemplate(y('P: 1')).root!, 'Z'), undefined);
   });
 
@@ -260,7 +380,10 @@ describe('edit layer: YAML replace, remove, strings', () => {
     assert.equal(s(y('Q: "80"'), 2, 0, '0'), y('Q: "800"'));
     assert.equal(s(y('Q: ab'), 2, 0, ': c'), y('Q: "ab: c"'));
     const sub = y("Q: !Sub '${AWS::StackName}-jobs'");
-    assert.equal(run(sub, (t) => E.editString(t, at(t, ['Q', 'Fn::Sub']) as never, 22, 0, '.fifo')), y("Q: !Sub '${AWS::StackName}-jobs.fifo'"));
+    assert.equal(
+      run(sub, (t) => E.editString(t, at(t, ['Q', 'Fn::Sub']) as never, 22, 0, '.fifo')),
+      y("Q: !Sub '${AWS::StackName}-jobs.fifo'"),
+    );
   });
 
   it('replaces part of a string by its span (reference fixes)', () => {
@@ -275,21 +398,45 @@ describe('edit layer: YAML replace, remove, strings', () => {
 
   it('swaps two scalars as written', () => {
     const text = y('R: {FromPort: "90", ToPort: "80"}');
-    assert.equal(run(text, (t) => E.swapValues(t, at(t, ['R', 'FromPort']), at(t, ['R', 'ToPort']))), y('R: {FromPort: "80", ToPort: "90"}'));
+    assert.equal(
+      run(text, (t) => E.swapValues(t, at(t, ['R', 'FromPort']), at(t, ['R', 'ToPort']))),
+      y('R: {FromPort: "80", ToPort: "90"}'),
+    );
   });
 
-  it('rewrites a mapping from copied values, re-indented, in the file\'s sequence style (`- ` under its key)', () => {
+  it("rewrites a mapping from copied values, re-indented, in the file's sequence style (`- ` under its key)", () => {
     const text = y('LC:', '  Properties:', '    ImageId: ami-1 # pinned', '    UserData: !Base64 |', '      echo hi', '    Groups:', '    - !Ref Sg');
     const out = run(text, (t) => {
       const p = obj(t, 'LC', 'Properties');
-      return E.replaceValue(t, p, { LaunchTemplateData: { ImageId: E.verbatim(at(t, ['LC', 'Properties', 'ImageId'])), UserData: E.verbatim(at(t, ['LC', 'Properties', 'UserData'])), NetworkInterfaces: [{ Groups: E.verbatim(at(t, ['LC', 'Properties', 'Groups'])) }] } });
+      return E.replaceValue(t, p, {
+        LaunchTemplateData: {
+          ImageId: E.verbatim(at(t, ['LC', 'Properties', 'ImageId'])),
+          UserData: E.verbatim(at(t, ['LC', 'Properties', 'UserData'])),
+          NetworkInterfaces: [{ Groups: E.verbatim(at(t, ['LC', 'Properties', 'Groups'])) }],
+        },
+      });
     });
     assert.equal(
       out,
-      y('LC:', '  Properties:', '    LaunchTemplateData:', '      ImageId: ami-1', '      UserData: !Base64 |', '        echo hi', '      NetworkInterfaces:', '      - Groups:', '        - !Ref Sg'),
+      y(
+        'LC:',
+        '  Properties:',
+        '    LaunchTemplateData:',
+        '      ImageId: ami-1',
+        '      UserData: !Base64 |',
+        '        echo hi',
+        '      NetworkInterfaces:',
+        '      - Groups:',
+        '        - !Ref Sg',
+      ),
     );
-    assert.deepEqual(value(out).LC, { Properties: { LaunchTemplateData: { ImageId: 'ami-1', UserData: { 'Fn::Base64': 'echo hi\n' }, NetworkInterfaces: [{ Groups: [{ Ref: 'Sg' }] }] } } });
-    assert.ok(E.commentOutsideValues(parseTemplate(text), obj(parseTemplate(text), 'LC', 'Properties')), 'the comment after ami-1 would be lost: the rule sees it');
+    assert.deepEqual(value(out).LC, {
+      Properties: { LaunchTemplateData: { ImageId: 'ami-1', UserData: { 'Fn::Base64': 'echo hi\n' }, NetworkInterfaces: [{ Groups: [{ Ref: 'Sg' }] }] } },
+    });
+    assert.ok(
+      E.commentOutsideValues(parseTemplate(text), obj(parseTemplate(text), 'LC', 'Properties')),
+      'the comment after ami-1 would be lost: the rule sees it',
+    );
     assert.ok(!E.commentOutsideValues(parseTemplate(y('P:', '  A: "#1"', '  B: x#y')), obj(parseTemplate(y('P:', '  A: "#1"', '  B: x#y')), 'P')));
   });
 });

@@ -70,18 +70,29 @@ describe('quick fixes on YAML written by hand (short forms, comments, flow and b
 
   it('writes what a person would: short forms, plain scalars, the comment left on its line', () => {
     const web = fixture('web-tier.yaml');
-    assert.deepEqual(added(web, fixed(web, 'security-group/instance-ingress-not-from-lb')), ['          SourceSecurityGroupId: !Ref LoadBalancerSecurityGroup # should be the load balancer only']);
-    assert.deepEqual(added(web, fixed(web, 'security-group/lb-port-not-open')), ['        - IpProtocol: tcp', '          FromPort: 80', '          ToPort: 80', '          CidrIp: 0.0.0.0/0']);
+    assert.deepEqual(added(web, fixed(web, 'security-group/instance-ingress-not-from-lb')), [
+      '          SourceSecurityGroupId: !Ref LoadBalancerSecurityGroup # should be the load balancer only',
+    ]);
+    assert.deepEqual(added(web, fixed(web, 'security-group/lb-port-not-open')), [
+      '        - IpProtocol: tcp',
+      '          FromPort: 80',
+      '          ToPort: 80',
+      '          CidrIp: 0.0.0.0/0',
+    ]);
     assert.deepEqual(added(web, fixed(web, 'health-check/port-mismatch')), ["        Target: HTTP:80/index.html # the app's health page"]);
     assert.deepEqual(added(web, fixed(web, 'load-balancer/cross-zone-disabled', /does not set/)), ['      CrossZone: true']);
     assert.deepEqual(added(web, fixed(web, 'load-balancer/cross-zone-disabled', /CrossZone false/)), ['      CrossZone: true # turned off by hand']);
-    assert.deepEqual(added(web, fixed(web, 'health-check/target-format')), ['      HealthCheck: {Target: "HTTP:80/", Interval: 10, Timeout: 5, HealthyThreshold: 3, UnhealthyThreshold: 2}']);
+    assert.deepEqual(added(web, fixed(web, 'health-check/target-format')), [
+      '      HealthCheck: {Target: "HTTP:80/", Interval: 10, Timeout: 5, HealthyThreshold: 3, UnhealthyThreshold: 2}',
+    ]);
     assert.deepEqual(added(web, fixed(web, 'health-check/asg-uses-elb')), ['      HealthCheckType: ELB', '      HealthCheckGracePeriod: 300']);
     assert.deepEqual(added(web, fixed(web, 'reference/unknown-attribute')), ["    Value: !Sub 'http://${LoadBalancer.DNSName}'"]);
     assert.deepEqual(added(web, fixed(web, 'template/format-version')), ['AWSTemplateFormatVersion: "2010-09-09"']);
     const q = fixture('queues.yaml');
     assert.deepEqual(added(q, fixed(q, 'sqs/fifo-name')), ["            QueueName: !Sub '${AWS::StackName}-orders.fifo'  # FIFO, so it needs the suffix"]);
-    assert.deepEqual(added(q, fixed(q, 'sqs/fifo-only-property')), ['        Properties: {QueueName: jobs, RedrivePolicy: {deadLetterTargetArn: !GetAtt JobsDlq.Arn, maxReceiveCount: 5}}']);
+    assert.deepEqual(added(q, fixed(q, 'sqs/fifo-only-property')), [
+      '        Properties: {QueueName: jobs, RedrivePolicy: {deadLetterTargetArn: !GetAtt JobsDlq.Arn, maxReceiveCount: 5}}',
+    ]);
     assert.deepEqual(added(q, fixed(q, 'sqs/dlq-retention', /EventsDlq/)), ['        Properties:', '            MessageRetentionPeriod: 1209600']);
     const tg = fixture('target-group.yaml');
     assert.deepEqual(added(tg, fixed(tg, 'security-group/port-range')), ['      - {IpProtocol: tcp, FromPort: 80, ToPort: 90, CidrIp: 0.0.0.0/0}']);
@@ -129,7 +140,13 @@ describe('quick fixes on YAML written by hand (short forms, comments, flow and b
       assert.deepEqual(t.parse.syntaxErrors, [], r.text);
       const comments = (s: string) => s.split('\n').filter((l) => /(^|\s)#/.test(l)).length;
       assert.equal(comments(r.text), comments(text), `${name}: comments kept\n${r.text}`);
-      assert.deepEqual(lint(r.text).filter((d) => d.fixes?.some((f) => f.isPreferred)).map((d) => d.rule), [], `${name}:\n${r.text}`);
+      assert.deepEqual(
+        lint(r.text)
+          .filter((d) => d.fixes?.some((f) => f.isPreferred))
+          .map((d) => d.rule),
+        [],
+        `${name}:\n${r.text}`,
+      );
       assert.equal(E.applyEdits(text, r.edit ? [r.edit] : []), r.text);
     }
   });

@@ -98,7 +98,11 @@ describe('wiring graph', () => {
         const what = `${bp.id} ${describeOptions(bp, options)}`;
         assert.ok(g.edges.length > 0, `${what}: no edges`);
         const broken = g.edges.filter((e) => !e.ok);
-        assert.deepEqual(broken.map((e) => `${e.from} → ${e.to}: ${e.problems[0].message}`), [], what);
+        assert.deepEqual(
+          broken.map((e) => `${e.from} → ${e.to}: ${e.problems[0].message}`),
+          [],
+          what,
+        );
         const ids = new Set(g.nodes.map((n) => n.id));
         assert.equal(ids.size, g.nodes.length, `${what}: duplicate nodes`);
         for (const e of g.edges) assert.ok(ids.has(e.from) && ids.has(e.to), `${what}: edge ${e.from} → ${e.to} to a missing node`);
@@ -125,26 +129,33 @@ describe('wiring graph', () => {
     assert.deepEqual(lb.range, new LineIndex(yaml).range(t.resources.get('LoadBalancer')!.prop.keySpan));
   });
 
-  for (const rule of WIRING_RULES) for (const ext of ['json', 'yaml']) {
-    it(`puts ${rule} from its bad fixture (${ext}) on a broken edge, and nothing of it on the good fixture`, () => {
-      const [family, name] = rule.split('/');
-      const bad = graphOf(readFixture('rules', family, name, `bad.${ext}`));
-      assert.ok(
-        bad.edges.some((e) => !e.ok && e.problems.some((p) => p.rule === rule)),
-        `no broken edge carries ${rule}: ${bad.edges.map((e) => `${e.from}→${e.to} ${e.problems.map((p) => p.rule)}`).join('; ')}`,
-      );
-      const good = graphOf(readFixture('rules', family, name, `good.${ext}`));
-      assert.ok(good.edges.every((e) => e.problems.every((p) => p.rule !== rule)));
-    });
-  }
+  for (const rule of WIRING_RULES)
+    for (const ext of ['json', 'yaml']) {
+      it(`puts ${rule} from its bad fixture (${ext}) on a broken edge, and nothing of it on the good fixture`, () => {
+        const [family, name] = rule.split('/');
+        const bad = graphOf(readFixture('rules', family, name, `bad.${ext}`));
+        assert.ok(
+          bad.edges.some((e) => !e.ok && e.problems.some((p) => p.rule === rule)),
+          `no broken edge carries ${rule}: ${bad.edges.map((e) => `${e.from}→${e.to} ${e.problems.map((p) => p.rule)}`).join('; ')}`,
+        );
+        const good = graphOf(readFixture('rules', family, name, `good.${ext}`));
+        assert.ok(good.edges.every((e) => e.problems.every((p) => p.rule !== rule)));
+      });
+    }
 
   it('draws Lambda functions consuming a queue through an event source mapping', () => {
     const g = graphOf(
       template({
         Jobs: { Type: 'AWS::SQS::Queue' },
         Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } },
-        Worker: { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' } } },
-        Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, FunctionName: { Ref: 'Worker' }, BatchSize: 10 } },
+        Worker: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: 'x' } },
+        },
+        Mapping: {
+          Type: 'AWS::Lambda::EventSourceMapping',
+          Properties: { EventSourceArn: { 'Fn::GetAtt': ['Jobs', 'Arn'] }, FunctionName: { Ref: 'Worker' }, BatchSize: 10 },
+        },
       }),
     );
     assert.equal(g.nodes.find((n) => n.id === 'Worker')?.kind, 'function');
@@ -153,7 +164,10 @@ describe('wiring graph', () => {
 
   it('escapes what comes from the template in SVG, Mermaid and DOT', () => {
     const text = template({
-      Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '<script>alert("x")</script>' }] } },
+      Sg: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '<script>alert("x")</script>' }] },
+      },
     });
     const g = graphOf(text);
     const svg = renderSvg(g, layoutGraph(g), { standalone: true, title: 'a "b" <c>' });
@@ -166,23 +180,42 @@ describe('wiring graph', () => {
 
   it('lays out independent tiers apart, drawing the internet in each, the other resources last', () => {
     const tier = (i: number) => ({
-      [`Sg${i}`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] } },
-      [`Lb${i}`]: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: `Sg${i}` }], Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] } },
+      [`Sg${i}`]: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] },
+      },
+      [`Lb${i}`]: {
+        Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        Properties: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: `Sg${i}` }], Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] },
+      },
     });
     const g = graphOf(template({ ...tier(1), ...tier(2), Bucket: { Type: 'AWS::S3::Bucket' } }));
     const l = layoutGraph(g);
     const internet = g.nodes.findIndex((n) => n.id === 'internet');
-    assert.deepEqual(l.copies.map((c) => c.node), [internet], 'the second tier has its own internet box');
+    assert.deepEqual(
+      l.copies.map((c) => c.node),
+      [internet],
+      'the second tier has its own internet box',
+    );
     const other = l.nodes[g.nodes.findIndex((n) => n.id === 'other')];
-    assert.ok(l.nodes.every((b, i) => g.nodes[i].kind === 'other' || b.y < other.y), 'the other box is under the rest');
+    assert.ok(
+      l.nodes.every((b, i) => g.nodes[i].kind === 'other' || b.y < other.y),
+      'the other box is under the rest',
+    );
     for (const b of [...l.nodes, ...l.copies.map((c) => c.box)]) assert.ok(Number.isFinite(b.x) && Number.isFinite(b.y));
     assert.equal((renderSvg(g, l).match(/data-node="internet"/g) ?? []).length, 2);
   });
 
   it('gives parts of the same shape the same layout as laying each out anew', () => {
     const tier = (i: number) => ({
-      [`Sg${i}`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] } },
-      [`Lb${i}`]: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: `Sg${i}` }], Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] } },
+      [`Sg${i}`]: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] },
+      },
+      [`Lb${i}`]: {
+        Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        Properties: { Subnets: ['subnet-1'], SecurityGroups: [{ Ref: `Sg${i}` }], Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] },
+      },
       [`Q${i}`]: { Type: 'AWS::SQS::Queue' },
     });
     const g = graphOf(template({ ...tier(1), ...tier(2), ...tier(3) }));

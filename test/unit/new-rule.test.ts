@@ -19,7 +19,13 @@ describe('npm run new-rule', () => {
       const run = (...a: string[]) => spawnSync(process.execPath, [join(dir, 'scripts', 'new-rule.mjs'), ...a], { encoding: 'utf8' });
       const r = run('sqs/some-check', '--severity', 'error', '--title', 'Some check');
       assert.equal(r.status, 0, r.stderr);
-      for (const f of ['src/rules/sqs/some-check.ts', 'src/rules/sqs/some-check.test.ts', 'test/fixtures/rules/sqs/some-check/good.json', 'test/fixtures/rules/sqs/some-check/bad.json', 'docs/rules/sqs/some-check.md']) {
+      for (const f of [
+        'src/rules/sqs/some-check.ts',
+        'src/rules/sqs/some-check.test.ts',
+        'test/fixtures/rules/sqs/some-check/good.json',
+        'test/fixtures/rules/sqs/some-check/bad.json',
+        'docs/rules/sqs/some-check.md',
+      ]) {
         assert.ok(existsSync(join(dir, f)), f);
       }
       const rule = readFileSync(join(dir, 'src/rules/sqs/some-check.ts'), 'utf8');

@@ -42,7 +42,9 @@ describe('parseYaml', () => {
           Properties: {
             VpcId: { Ref: 'Vpc' },
             GroupDescription: { 'Fn::Sub': '${AWS::StackName} web' },
-            SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: '80', SourceSecurityGroupId: { 'Fn::GetAtt': ['Lb', 'SourceSecurityGroup.GroupId'] } }],
+            SecurityGroupIngress: [
+              { IpProtocol: 'tcp', FromPort: 80, ToPort: '80', SourceSecurityGroupId: { 'Fn::GetAtt': ['Lb', 'SourceSecurityGroup.GroupId'] } },
+            ],
           },
         },
         Lb: {

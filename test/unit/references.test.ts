@@ -90,8 +90,26 @@ const CASES: Case[] = [
   ['FindInMap second-level key', '"I|d"\n          ]\n        },\n        "Maybe"', 'us-east-1, I|d]', 'mapping-key', 'Id', undefined, 'mapping-key', 'Id'],
   ['Fn::If condition', '"IsPr|od",\n', '!If [IsPr|od', 'condition', 'IsProd', undefined, 'condition', 'IsProd'],
   ['Condition function in Conditions', '"Condition": "IsPr|od"\n        },', '!Condition IsPr|od', 'condition', 'IsProd', undefined, 'condition', 'IsProd'],
-  ['Condition of a resource', '"Condition": "IsPr|od",\n      "DependsOn"', 'Condition: IsPr|od\n    DependsOn', 'condition', 'IsProd', undefined, 'condition', 'IsProd'],
-  ['Condition of an output', '"Condition": "IsPr|od",\n      "Value"', 'Condition: IsPr|od\n    Value', 'condition', 'IsProd', undefined, 'condition', 'IsProd'],
+  [
+    'Condition of a resource',
+    '"Condition": "IsPr|od",\n      "DependsOn"',
+    'Condition: IsPr|od\n    DependsOn',
+    'condition',
+    'IsProd',
+    undefined,
+    'condition',
+    'IsProd',
+  ],
+  [
+    'Condition of an output',
+    '"Condition": "IsPr|od",\n      "Value"',
+    'Condition: IsPr|od\n    Value',
+    'condition',
+    'IsProd',
+    undefined,
+    'condition',
+    'IsProd',
+  ],
   ['DependsOn list', '"S|g"\n      ],', 'DependsOn: [S|g]', 'depends-on', 'Sg', undefined, 'resource', 'Sg'],
   ['DependsOn string', '"DependsOn": "L|b"', 'DependsOn: L|b', 'depends-on', 'Lb', undefined, 'resource', 'Lb'],
   ['Output GetAtt', '"L|b.DNSName"', '!GetAtt L|b.DNSName', 'getatt', 'Lb', 'DNSName', 'resource', 'Lb'],
@@ -132,7 +150,8 @@ describe('the reference model', () => {
       });
 
       it('hovers say what the name is', () => {
-        const md = (needleJson: string, needleYaml: string) => describeReference(t, referenceAt(t, at(t, t.format === 'json' ? needleJson : needleYaml))!, () => 3);
+        const md = (needleJson: string, needleYaml: string) =>
+          describeReference(t, referenceAt(t, at(t, t.format === 'json' ? needleJson : needleYaml))!, () => 3);
         const p = md('"Ref": "Web|Port"', '!Ref Web|Port');
         assert.match(p, /parameter of type `Number`/);
         assert.match(p, /Default: `80`/);
@@ -174,7 +193,17 @@ describe('the reference model', () => {
     const kinds = new Set(refs.refs.map((r) => r.kind));
     for (const k of ['condition', 'depends-on', 'getatt', 'ref', 'sub']) assert.ok(kinds.has(k as never), k);
     const sub = refs.refs.filter((r) => r.kind === 'sub').map((r) => (r.attr ? `${r.name}.${r.attr}` : r.name));
-    assert.deepEqual(sub, ['Environment', 'AWS::StackName', 'WorkQueue.Arn', 'LoadBalancer.DNSName', 'AWS::Region', 'AWS::AccountId', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::StackName']);
+    assert.deepEqual(sub, [
+      'Environment',
+      'AWS::StackName',
+      'WorkQueue.Arn',
+      'LoadBalancer.DNSName',
+      'AWS::Region',
+      'AWS::AccountId',
+      'AWS::Partition',
+      'AWS::URLSuffix',
+      'AWS::StackName',
+    ]);
     const seed = collectReferences(parseTemplate(readFixture('seed', 'loadbalancer-from-seed.json')));
     assert.equal(seed.findInMaps.length, 1);
     assert.equal(seed.refs.filter((r) => r.kind === 'depends-on').length, 3);
@@ -191,7 +220,8 @@ describe('the reference model', () => {
 
 describe('hovers show template text literally', () => {
   it('no links, images, HTML or headings from a Description or a logical ID', () => {
-    const evil = '[run me](command:workbench.action.terminal.new) ![x](https://attacker.example/p.png) <img src=x onerror=alert(1)> **loud**\n# Heading `code` https://attacker.example';
+    const evil =
+      '[run me](command:workbench.action.terminal.new) ![x](https://attacker.example/p.png) <img src=x onerror=alert(1)> **loud**\n# Heading `code` https://attacker.example';
     const tt = parseTemplate(
       JSON.stringify({
         Parameters: { 'Odd[x](y)': { Type: 'String', Description: evil, Default: 'a`b' } },

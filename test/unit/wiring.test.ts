@@ -23,8 +23,14 @@ describe('wiring', () => {
     assert.equal(path.asg.publicIp?.value, true);
     const web = w.groups.get('WebServerSecurityGroup')!;
     assert.equal(web.ingress.length, 2);
-    assert.deepEqual(web.ingress[0].sources.map((s) => s.kind), ['cidr']);
-    assert.deepEqual(web.ingress[1].sources.map((s) => (s.kind === 'group' ? s.id : s.kind)), ['LoadBalancerSecurityGroup']);
+    assert.deepEqual(
+      web.ingress[0].sources.map((s) => s.kind),
+      ['cidr'],
+    );
+    assert.deepEqual(
+      web.ingress[1].sources.map((s) => (s.kind === 'group' ? s.id : s.kind)),
+      ['LoadBalancerSecurityGroup'],
+    );
     assert.equal(rulePortMatch(web.ingress[1], 80), true);
     assert.equal(rulePortMatch(web.ingress[0], 80), false);
   });
@@ -36,7 +42,13 @@ describe('wiring', () => {
         WebSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web' } },
         WebFromLb: {
           Type: 'AWS::EC2::SecurityGroupIngress',
-          Properties: { GroupId: { 'Fn::GetAtt': ['WebSg', 'GroupId'] }, IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: { Ref: 'LbSg' } },
+          Properties: {
+            GroupId: { 'Fn::GetAtt': ['WebSg', 'GroupId'] },
+            IpProtocol: 'tcp',
+            FromPort: 8080,
+            ToPort: 8080,
+            SourceSecurityGroupId: { Ref: 'LbSg' },
+          },
         },
         Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { SecurityGroups: [{ Ref: 'LbSg' }], Subnets: ['subnet-1', 'subnet-2'] } },
         Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 8080, Protocol: 'HTTP', VpcId: 'vpc-1' } },
@@ -44,10 +56,19 @@ describe('wiring', () => {
           Type: 'AWS::ElasticLoadBalancingV2::Listener',
           Properties: { LoadBalancerArn: { Ref: 'Alb' }, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Tg' } }] },
         },
-        Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', SecurityGroupIds: [{ 'Fn::GetAtt': ['WebSg', 'GroupId'] }] } } },
+        Lt: {
+          Type: 'AWS::EC2::LaunchTemplate',
+          Properties: { LaunchTemplateData: { ImageId: 'ami-1', SecurityGroupIds: [{ 'Fn::GetAtt': ['WebSg', 'GroupId'] }] } },
+        },
         Asg: {
           Type: 'AWS::AutoScaling::AutoScalingGroup',
-          Properties: { MinSize: 1, MaxSize: 2, TargetGroupARNs: [{ Ref: 'Tg' }], LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' }, VPCZoneIdentifier: ['subnet-1'] },
+          Properties: {
+            MinSize: 1,
+            MaxSize: 2,
+            TargetGroupARNs: [{ Ref: 'Tg' }],
+            LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' },
+            VPCZoneIdentifier: ['subnet-1'],
+          },
         },
       }),
     );
@@ -65,7 +86,10 @@ describe('wiring', () => {
     const t = parseTemplate(
       template(
         {
-          Lc: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', SecurityGroups: [{ Ref: 'SgParam' }] } },
+          Lc: {
+            Type: 'AWS::AutoScaling::LaunchConfiguration',
+            Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', SecurityGroups: [{ Ref: 'SgParam' }] },
+          },
           Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: 1, MaxSize: 1, LaunchConfigurationName: { Ref: 'Lc' } } },
         },
         { Parameters: { SgParam: { Type: 'AWS::EC2::SecurityGroup::Id' } } },

@@ -117,7 +117,10 @@ describe('YAML parity: every rule fixture as YAML gives the diagnostics of its J
       assert.equal(lintText(y, { rules: allRules, force: true }).template.format, 'yaml');
       const diff = EXPECTED_DIFFERENCES[name];
       const norm = diff?.normalize ?? ((d: string) => d);
-      const want = summary(j).filter(diff?.json ?? (() => true)).map(norm).sort();
+      const want = summary(j)
+        .filter(diff?.json ?? (() => true))
+        .map(norm)
+        .sort();
       const got = summary(y).map(norm).sort();
       if (diff?.compare === 'syntax') {
         const syntax = (xs: string[]) => xs.filter((x) => x.startsWith('template/syntax ')).length > 0;

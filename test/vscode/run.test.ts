@@ -42,7 +42,9 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { timeou
   let executable = installedVsCode();
   if (!executable) {
     if (!(await canDownload())) {
-      t.skip('no desktop VS Code found (set VSCODE_EXECUTABLE) and update.code.visualstudio.com is unreachable to download one; test/e2e/extension-host.test.ts runs the same checks in code-server');
+      t.skip(
+        'no desktop VS Code found (set VSCODE_EXECUTABLE) and update.code.visualstudio.com is unreachable to download one; test/e2e/extension-host.test.ts runs the same checks in code-server',
+      );
       return;
     }
     executable = await downloadAndUnzipVSCode({ version: '1.100.3', cachePath: join(ROOT, '.vscode-test') });

@@ -307,7 +307,9 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
   if (linted.diagnostics.length) io.stdout(formatText([{ file, text, diagnostics: linted.diagnostics }], 0));
   if (errors && !o.force) {
-    io.stderr(`decouple deploy: not deploying: the linter found ${errors} error${errors === 1 ? '' : 's'} (fix ${errors === 1 ? 'it' : 'them'}, or pass --force to deploy anyway)\n`);
+    io.stderr(
+      `decouple deploy: not deploying: the linter found ${errors} error${errors === 1 ? '' : 's'} (fix ${errors === 1 ? 'it' : 'them'}, or pass --force to deploy anyway)\n`,
+    );
     return EXIT.failed;
   }
 
@@ -324,7 +326,10 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   }
   if (errors) io.stdout(`Deploying despite ${errors} lint error${errors === 1 ? '' : 's'} (--force).\n`);
   if (body.rewritten) io.stdout('The template has comments, trailing commas or duplicate keys: sending it as strict JSON.\n');
-  if (body.compacted && body.transport === 'body') io.stdout(`The template is over ${(51_200).toLocaleString('en-US')} bytes as written: sending it without whitespace (${body.bytes.toLocaleString('en-US')} bytes).\n`);
+  if (body.compacted && body.transport === 'body')
+    io.stdout(
+      `The template is over ${(51_200).toLocaleString('en-US')} bytes as written: sending it without whitespace (${body.bytes.toLocaleString('en-US')} bytes).\n`,
+    );
   if (body.transport === 'too-large') {
     io.stderr(`decouple deploy: ${tooLargeMessage(body)}\n`);
     return EXIT.failed;
@@ -382,7 +387,9 @@ async function deployWith(
   const fail = (e: unknown): number => {
     const c = e instanceof mod.DeployError ? e.classified : undefined;
     const message = c?.message ?? (e as Error)?.message ?? String(e);
-    io.stderr(`decouple deploy: ${redact(message, secretValues(Object.entries(given).map(([key, value]) => ({ key, value, noEcho: specs.find((s) => s.key === key)?.noEcho ?? true, source: 'given' as const }))))}\n`);
+    io.stderr(
+      `decouple deploy: ${redact(message, secretValues(Object.entries(given).map(([key, value]) => ({ key, value, noEcho: specs.find((s) => s.key === key)?.noEcho ?? true, source: 'given' as const }))))}\n`,
+    );
     return interrupt.exitCode() ?? c?.exit ?? EXIT.failed;
   };
 
@@ -397,10 +404,16 @@ async function deployWith(
   }
 
   const resolved = resolveParameters({ specs, given, previous });
-  if (resolved.unknown.length) throw new UsageError(`the template has no parameter ${resolved.unknown.map((k) => `"${k}"`).join(', ')} (it declares: ${specs.map((s) => s.key).join(', ') || 'none'})`);
+  if (resolved.unknown.length)
+    throw new UsageError(
+      `the template has no parameter ${resolved.unknown.map((k) => `"${k}"`).join(', ')} (it declares: ${specs.map((s) => s.key).join(', ') || 'none'})`,
+    );
   const values: ParameterValue[] = [...resolved.values];
   for (const s of resolved.missing) {
-    if (s.noEcho) throw new UsageError(`parameter ${s.key} is NoEcho and has no value: pass --parameter ${s.key}=… or set DECOUPLE_PARAMETER_${s.key} (it is never prompted for, so it never shows on screen)`);
+    if (s.noEcho)
+      throw new UsageError(
+        `parameter ${s.key} is NoEcho and has no value: pass --parameter ${s.key}=… or set DECOUPLE_PARAMETER_${s.key} (it is never prompted for, so it never shows on screen)`,
+      );
     if (!io.isTTY) throw new UsageError(`parameter ${s.key} has no default: pass --parameter ${s.key}=…`);
     const hint = [s.description, s.allowedValues ? `one of ${s.allowedValues.join(', ')}` : undefined].filter(Boolean).join('; ');
     const v = await answer(io, `Parameter ${s.key} (${s.type}${hint ? `; ${hint}` : ''}): `);
@@ -439,7 +452,15 @@ async function deployWith(
   try {
     const result = await mod.runDeploy(
       client,
-      { stackName, templateBody: templateUrl ? undefined : body.body, templateUrl, upload, parameters: values, capabilities: needs.map((n) => n.capability), secrets },
+      {
+        stackName,
+        templateBody: templateUrl ? undefined : body.body,
+        templateUrl,
+        upload,
+        parameters: values,
+        capabilities: needs.map((n) => n.capability),
+        secrets,
+      },
       {
         signal: interrupt.signal,
         cleanupSignal: interrupt.cleanupSignal,

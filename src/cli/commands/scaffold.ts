@@ -65,8 +65,7 @@ export async function scaffold(args: string[], io: CliIo): Promise<number> {
       const v = a === '--format' ? args[++i] : a.slice('--format='.length);
       if (v !== 'json' && v !== 'yaml') throw new UsageError(`--format needs yaml or json${v === undefined ? '' : `, not "${v}"`}\n\n${SCAFFOLD_USAGE}`);
       format = v;
-    }
-    else if (a.startsWith('--')) {
+    } else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 2) rawOptions.push([a.slice(2, eq), a.slice(eq + 1)]);
       else {

@@ -266,11 +266,9 @@ export const blueprints: readonly Blueprint[] = [
     description: 'Network Load Balancer for TCP traffic in front of an Auto Scaling group',
     options: [instanceCount, instanceType],
     generate: (o) =>
-      webTemplate(
-        'Network Load Balancer (TCP 80) forwarding to a target group of 2-4 servers in an Auto Scaling group across two Availability Zones.',
-        o,
-        { kind: 'nlb' },
-      ).build(),
+      webTemplate('Network Load Balancer (TCP 80) forwarding to a target group of 2-4 servers in an Auto Scaling group across two Availability Zones.', o, {
+        kind: 'nlb',
+      }).build(),
   },
   {
     id: 'https',

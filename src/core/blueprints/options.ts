@@ -82,10 +82,7 @@ export function crossCheck(bp: Blueprint, values: OptionValues, given: ReadonlyS
  * Turn `{ name: text }` pairs into typed options (defaults for the rest). Errors name the option
  * and the allowed values; unknown options list the blueprint's options.
  */
-export function resolveOptions(
-  bp: Blueprint,
-  raw: Readonly<Record<string, string>>,
-): { ok: true; values: OptionValues } | { ok: false; errors: string[] } {
+export function resolveOptions(bp: Blueprint, raw: Readonly<Record<string, string>>): { ok: true; values: OptionValues } | { ok: false; errors: string[] } {
   const values = defaultOptions(bp);
   const errors: string[] = [];
   for (const [name, text] of Object.entries(raw)) {

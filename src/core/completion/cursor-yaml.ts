@@ -196,7 +196,16 @@ export function yamlCursor(text: string, offset: number): Cursor | undefined {
   const keys = keyPos ? siblings.keys : [];
 
   if (block) {
-    return finish({ path, position: 'value', prefix: before.trimStart(), start: lineStart + indentOf(before), quoted: false, items: [], keys: [], indent: ' '.repeat(keyCol) });
+    return finish({
+      path,
+      position: 'value',
+      prefix: before.trimStart(),
+      start: lineStart + indentOf(before),
+      quoted: false,
+      items: [],
+      keys: [],
+      indent: ' '.repeat(keyCol),
+    });
   }
   if (keyPos) {
     const word = /[^\s]*$/.exec(before)![0];
@@ -204,7 +213,18 @@ export function yamlCursor(text: string, offset: number): Cursor | undefined {
   }
   return flow(path, flowFrom, alsoKey, keyCol, siblings.items);
 
-  function finish(r: { path: PathSegment[]; position: 'key' | 'value'; prefix: string; start: number; quoted: boolean; quote?: string; items: Array<string | undefined>; keys: string[]; indent: string; alsoKey?: boolean }): Cursor {
+  function finish(r: {
+    path: PathSegment[];
+    position: 'key' | 'value';
+    prefix: string;
+    start: number;
+    quoted: boolean;
+    quote?: string;
+    items: Array<string | undefined>;
+    keys: string[];
+    indent: string;
+    alsoKey?: boolean;
+  }): Cursor {
     let end = offset;
     if (r.quoted) {
       while (end < lineEnd && text[end] !== r.quote) end++;
@@ -304,7 +324,13 @@ export function yamlCursor(text: string, offset: number): Cursor | undefined {
       } else {
         j = i;
         const inFlow = stack.some((f) => f.kind === 'array' || f.kind === 'object');
-        while (j < offset && !(inFlow && /[,[\]{}]/.test(text[j])) && !(text[j] === ':' && /\s/.test(text[j + 1] ?? ' ')) && !(text[j] === ' ' && text[j + 1] === '#')) j++;
+        while (
+          j < offset &&
+          !(inFlow && /[,[\]{}]/.test(text[j])) &&
+          !(text[j] === ':' && /\s/.test(text[j + 1] ?? ' ')) &&
+          !(text[j] === ' ' && text[j + 1] === '#')
+        )
+          j++;
         if (j >= offset) {
           scalarStart = i;
           break;

@@ -15,7 +15,8 @@ import { wireSnippets, type Snippet } from './wired';
 
 export { parseSnippets, type Snippet } from './wired';
 
-export type ItemKind = 'snippet' | 'resource' | 'parameter' | 'pseudo' | 'condition' | 'mapping' | 'mapping-key' | 'attribute' | 'property' | 'value' | 'type' | 'sub-variable';
+export type ItemKind =
+  'snippet' | 'resource' | 'parameter' | 'pseudo' | 'condition' | 'mapping' | 'mapping-key' | 'attribute' | 'property' | 'value' | 'type' | 'sub-variable';
 
 export interface CompletionItem {
   label: string;
@@ -94,7 +95,13 @@ export function complete(t: Template, offset: number, options: CompletionOptions
     return [...t.resources.keys()].filter((id) => id !== inResource && !c.items.includes(id)).map((id) => resourceItem(t, c, id, '1'));
   }
   if (parent === 'Fn::If' && last === 0) return conditionItems(t, c);
-  if (last === 'Condition' && (p.length === 3 && (p[0] === 'Resources' || p[0] === 'Outputs') || p[0] === 'Conditions' || p.some((s) => s === 'Fn::And' || s === 'Fn::Or' || s === 'Fn::Not'))) return conditionItems(t, c);
+  if (
+    last === 'Condition' &&
+    ((p.length === 3 && (p[0] === 'Resources' || p[0] === 'Outputs')) ||
+      p[0] === 'Conditions' ||
+      p.some((s) => s === 'Fn::And' || s === 'Fn::Or' || s === 'Fn::Not'))
+  )
+    return conditionItems(t, c);
   if (parent === 'Fn::FindInMap' && typeof last === 'number') return findInMapItems(t, c, last);
   // Values.
   if (inResource && p.length === 3 && last === 'Type') return typeItems(c, schemaCovers);
@@ -185,14 +192,28 @@ function parameterItems(t: Template, c: Cursor, want: Want | undefined): Complet
   return [...t.parameters.values()].map((param) => {
     const fits = want?.paramTypes?.includes(param.type ?? '') ?? false;
     const def = param.default && param.default.kind !== 'object' && param.default.kind !== 'array' && !param.noEcho ? ` = ${String(param.default.value)}` : '';
-    return { label: param.id, kind: 'parameter' as const, detail: `parameter · ${param.type ?? 'no type'}${def}`, sortText: (fits ? '1' : '4') + param.id, preferred: fits || undefined, ...insertName(c, param.id) };
+    return {
+      label: param.id,
+      kind: 'parameter' as const,
+      detail: `parameter · ${param.type ?? 'no type'}${def}`,
+      sortText: (fits ? '1' : '4') + param.id,
+      preferred: fits || undefined,
+      ...insertName(c, param.id),
+    };
   });
 }
 
 function pseudoItems(c: Cursor, noValue: boolean): CompletionItem[] {
   return [...PSEUDO_PARAMETERS]
     .filter((n) => noValue || n !== 'AWS::NoValue')
-    .map((n) => ({ label: n, kind: 'pseudo' as const, detail: 'pseudo parameter', documentation: `Returns ${PSEUDO_PARAMETER_DOCS[n]}.`, sortText: '5' + n, ...insertName(c, n) }));
+    .map((n) => ({
+      label: n,
+      kind: 'pseudo' as const,
+      detail: 'pseudo parameter',
+      documentation: `Returns ${PSEUDO_PARAMETER_DOCS[n]}.`,
+      sortText: '5' + n,
+      ...insertName(c, n),
+    }));
 }
 
 function refItems(t: Template, c: Cursor): CompletionItem[] {
@@ -209,7 +230,10 @@ function attributeItems(t: Template, c: Cursor, id: string, range: Span): Comple
   const want = wantAt(t, c.path);
   const out: CompletionItem[] = [];
   const seen = new Set<string>();
-  for (const [list, base] of [[attrs.documented, '1'], [attrs.accepted, '3']] as const) {
+  for (const [list, base] of [
+    [attrs.documented, '1'],
+    [attrs.accepted, '3'],
+  ] as const) {
     for (const a of list) {
       if (seen.has(a)) continue;
       seen.add(a);
@@ -242,10 +266,22 @@ function subItems(t: Template, c: Cursor, offset: number, text: string): Complet
   const range = { offset: start, length: end - start };
   const dot = partial.indexOf('.');
   if (dot > 0) {
-    return attributeItems(t, c, partial.slice(0, dot), { offset: start + dot + 1, length: end - start - dot - 1 }).map((i) => ({ ...i, insertText: i.insertText + close }));
+    return attributeItems(t, c, partial.slice(0, dot), { offset: start + dot + 1, length: end - start - dot - 1 }).map((i) => ({
+      ...i,
+      insertText: i.insertText + close,
+    }));
   }
   const plain: Cursor = { ...c, quoted: true, inner: range };
-  const items = [...localSubVariables(t, offset).map((k) => ({ label: k, kind: 'sub-variable' as const, detail: 'variable of this Fn::Sub', sortText: '0' + k, ...insertName(plain, k) })), ...refItems(t, plain)].filter((i) => i.label !== 'AWS::NoValue');
+  const items = [
+    ...localSubVariables(t, offset).map((k) => ({
+      label: k,
+      kind: 'sub-variable' as const,
+      detail: 'variable of this Fn::Sub',
+      sortText: '0' + k,
+      ...insertName(plain, k),
+    })),
+    ...refItems(t, plain),
+  ].filter((i) => i.label !== 'AWS::NoValue');
   return items.map((i) => ({ ...i, insertText: i.insertText + close }));
 }
 
@@ -263,10 +299,18 @@ function conditionItems(t: Template, c: Cursor): CompletionItem[] {
 }
 
 function findInMapItems(t: Template, c: Cursor, index: number): CompletionItem[] {
-  if (index === 0) return [...t.mappings.keys()].map((n) => ({ label: n, kind: 'mapping' as const, detail: 'mapping', sortText: '0' + n, ...insertName(c, n) }));
+  if (index === 0)
+    return [...t.mappings.keys()].map((n) => ({ label: n, kind: 'mapping' as const, detail: 'mapping', sortText: '0' + n, ...insertName(c, n) }));
   const map = c.items[0] !== undefined ? t.mappings.get(c.items[0])?.value : undefined;
   if (!isObject(map)) return index === 1 ? pseudoItems(c, false).filter((i) => i.label === 'AWS::Region') : [];
-  if (index === 1) return map.properties.map((p) => ({ label: p.key, kind: 'mapping-key' as const, detail: `top-level key of ${c.items[0]}`, sortText: '0' + p.key, ...insertName(c, p.key) }));
+  if (index === 1)
+    return map.properties.map((p) => ({
+      label: p.key,
+      kind: 'mapping-key' as const,
+      detail: `top-level key of ${c.items[0]}`,
+      sortText: '0' + p.key,
+      ...insertName(c, p.key),
+    }));
   if (index !== 2) return [];
   // Second-level keys: those under the named top-level key, else those under every top-level key.
   const tops = c.items[1] !== undefined && getProperty(map, c.items[1]) ? [getProperty(map, c.items[1])!] : map.properties;
@@ -301,7 +345,15 @@ function keyItems(t: Template, c: Cursor, inResource: string | undefined, schema
   const p = c.path;
   const range = c.replace;
   if (inResource && p.length === 2 && c.position === 'key') {
-    return RESOURCE_ATTRIBUTES.filter(([k]) => !c.keys.includes(k)).map(([k, what], i) => keyItem(c, k, { d: what, t: k === 'Type' || k === 'Condition' || k.endsWith('Policy') && k !== 'UpdatePolicy' && k !== 'CreationPolicy' ? 'string' : 'object' }, String(i).padStart(2, '0'), range));
+    return RESOURCE_ATTRIBUTES.filter(([k]) => !c.keys.includes(k)).map(([k, what], i) =>
+      keyItem(
+        c,
+        k,
+        { d: what, t: k === 'Type' || k === 'Condition' || (k.endsWith('Policy') && k !== 'UpdatePolicy' && k !== 'CreationPolicy') ? 'string' : 'object' },
+        String(i).padStart(2, '0'),
+        range,
+      ),
+    );
   }
   if (!inResource || p[2] !== 'Properties') return [];
   const type = t.resources.get(inResource)?.type;
@@ -318,11 +370,30 @@ function keyItem(c: Cursor, key: string, info: PropInfo, sort: string, range: Sp
   const documentation = [info.d, type ? `\`${type}\`` : undefined].filter(Boolean).join('\n\n') || undefined;
   if (c.format === 'yaml') {
     const nested = info.t === 'object' ? `:\n${c.indent}  ` : info.t === 'array' ? `:\n${c.indent}  - ` : ': ';
-    return { label: key, kind: 'property', detail, documentation, insertText: key + nested, sortText: sort, range: c.alsoKey && c.position === 'value' ? c.replace : range };
+    return {
+      label: key,
+      kind: 'property',
+      detail,
+      documentation,
+      insertText: key + nested,
+      sortText: sort,
+      range: c.alsoKey && c.position === 'value' ? c.replace : range,
+    };
   }
   // JSON: `"Key": value` with a placeholder, and the comma VS Code's JSON adds before a next property.
   const hasColon = c.next === ':';
-  const value = info.t === 'string' ? (info.e ? `"\${1|${info.e.join(',')}|}"` : '"$1"') : info.t === 'boolean' ? '${1|true,false|}' : info.t === 'object' ? '{$1}' : info.t === 'array' ? '[$1]' : '$1';
+  const value =
+    info.t === 'string'
+      ? info.e
+        ? `"\${1|${info.e.join(',')}|}"`
+        : '"$1"'
+      : info.t === 'boolean'
+        ? '${1|true,false|}'
+        : info.t === 'object'
+          ? '{$1}'
+          : info.t === 'array'
+            ? '[$1]'
+            : '$1';
   const comma = !hasColon && c.next === '"' ? ',' : '';
   return {
     label: key,
@@ -348,8 +419,18 @@ function valueItems(t: Template, c: Cursor, id: string): CompletionItem[] {
   const info = propertyAt(t.resources.get(id)?.type, sub);
   if (!info) return [];
   const range = c.quoted ? c.inner : c.replace;
-  if (info.e) return info.e.map((v, i) => ({ label: v, kind: 'value' as const, detail: 'allowed value', insertText: scalarText(c, v, true), filterText: c.format === 'json' && !c.quoted ? JSON.stringify(v) : undefined, sortText: String(i).padStart(3, '0'), range }));
-  if (info.t === 'boolean') return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value' as const, detail: 'boolean', insertText: v, sortText: String(i), range: c.replace }));
+  if (info.e)
+    return info.e.map((v, i) => ({
+      label: v,
+      kind: 'value' as const,
+      detail: 'allowed value',
+      insertText: scalarText(c, v, true),
+      filterText: c.format === 'json' && !c.quoted ? JSON.stringify(v) : undefined,
+      sortText: String(i).padStart(3, '0'),
+      range,
+    }));
+  if (info.t === 'boolean')
+    return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value' as const, detail: 'boolean', insertText: v, sortText: String(i), range: c.replace }));
   return [];
 }
 

@@ -83,7 +83,10 @@ export function convertTemplate(text: string, to: TemplateFormat, source?: strin
   const first = t.parse.syntaxErrors[0];
   if (first) {
     const p = idx.positionAt(first.offset);
-    fail(`Cannot convert a file with syntax errors: ${first.message} (line ${p.line + 1}, column ${p.character + 1}); fix ${t.parse.syntaxErrors.length === 1 ? 'it' : `these ${t.parse.syntaxErrors.length} errors`} first`, first);
+    fail(
+      `Cannot convert a file with syntax errors: ${first.message} (line ${p.line + 1}, column ${p.character + 1}); fix ${t.parse.syntaxErrors.length === 1 ? 'it' : `these ${t.parse.syntaxErrors.length} errors`} first`,
+      first,
+    );
   }
   if (!t.parse.root) fail('The file is empty', { offset: 0, length: 0 });
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -40,7 +40,8 @@ function splitShortGetAtt(root: Node, text: string): void {
       const dot = v.value.indexOf('.');
       if (dot <= 0) continue;
       const arr: Node = { kind: 'array', items: [], offset: v.offset, length: v.length, parent: n };
-      for (const part of [v.value.slice(0, dot), v.value.slice(dot + 1)]) arr.items.push({ kind: 'string', value: part, offset: v.offset, length: v.length, parent: arr });
+      for (const part of [v.value.slice(0, dot), v.value.slice(dot + 1)])
+        arr.items.push({ kind: 'string', value: part, offset: v.offset, length: v.length, parent: arr });
       p.value = arr;
     }
   }
@@ -55,7 +56,8 @@ function scalar(n: Node): string {
     case 'string':
       return JSON.stringify(n.value);
     case 'number':
-      if (!Number.isFinite(n.value)) throw new JsonValueError(`${n.value} cannot be written in JSON (YAML's .inf and .nan have no JSON form)`, n.offset, n.length);
+      if (!Number.isFinite(n.value))
+        throw new JsonValueError(`${n.value} cannot be written in JSON (YAML's .inf and .nan have no JSON form)`, n.offset, n.length);
       return Object.is(n.value, -0) ? '-0' : JSON.stringify(n.value);
     case 'boolean':
       return n.value ? 'true' : 'false';

@@ -183,7 +183,8 @@ class Emitter {
       const a = short.arg;
       if (short.tag === '!GetAtt' && a.kind === 'array' && a.items.length === 2) {
         const [x, y] = a.items;
-        if (x.kind === 'string' && y.kind === 'string' && !x.value.includes('.') && isPlainSafe(`${x.value}.${y.value}`, true)) return `!GetAtt ${x.value}.${y.value}`;
+        if (x.kind === 'string' && y.kind === 'string' && !x.value.includes('.') && isPlainSafe(`${x.value}.${y.value}`, true))
+          return `!GetAtt ${x.value}.${y.value}`;
       }
       const inner = this.flow(a, depth + 1);
       return inner === undefined ? undefined : `${short.tag} ${inner}`;
@@ -250,7 +251,12 @@ function placeComments(lines: Line[], text: string, comments: readonly SourceCom
       if (at < 0) at = inside;
       if (at >= 0) {
         const list = trailing.get(at) ?? [];
-        list.push(c.lines.map((s) => s.trim()).filter((s) => s !== '').join(' '));
+        list.push(
+          c.lines
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .join(' '),
+        );
         trailing.set(at, list);
         continue;
       }

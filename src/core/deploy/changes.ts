@@ -44,9 +44,7 @@ export function changeRows(changes: readonly ApiChange[]): ChangeRow[] {
   for (const c of changes) {
     const rc = c.ResourceChange;
     if (!rc) continue;
-    const props = (rc.Details ?? [])
-      .map((d) => d.Target?.Name ?? d.Target?.Attribute)
-      .filter((n): n is string => typeof n === 'string' && n.length > 0);
+    const props = (rc.Details ?? []).map((d) => d.Target?.Name ?? d.Target?.Attribute).filter((n): n is string => typeof n === 'string' && n.length > 0);
     rows.push({
       action: rc.Action ?? '?',
       logicalId: rc.LogicalResourceId ?? '?',
@@ -134,7 +132,10 @@ export function renderChangeTable(rows: readonly ChangeRow[]): string {
       .map((cell, i) => cell.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  const sep = widths.map((w, i) => (i === 0 ? ' '.repeat(w) : '-'.repeat(w))).join('  ').trimEnd();
+  const sep = widths
+    .map((w, i) => (i === 0 ? ' '.repeat(w) : '-'.repeat(w)))
+    .join('  ')
+    .trimEnd();
   return [line(header), sep, ...body.map(line)].join('\n') + '\n';
 }
 
@@ -148,7 +149,12 @@ export function renderChangeSet(view: ChangeSetView): string {
   lines.push(`Summary: ${summaryLine(view.rows)}`);
   const risky = view.rows.filter((r) => riskOf(r));
   for (const r of risky) {
-    const what = riskOf(r) === 'remove' ? 'is removed (deleted)' : riskOf(r) === 'replace' ? 'is replaced: a new resource is created and the old one deleted' : 'may be replaced';
+    const what =
+      riskOf(r) === 'remove'
+        ? 'is removed (deleted)'
+        : riskOf(r) === 'replace'
+          ? 'is replaced: a new resource is created and the old one deleted'
+          : 'may be replaced';
     lines.push(`  ! ${r.logicalId} (${r.resourceType}) ${what}`);
   }
   if (view.parameters.length) {

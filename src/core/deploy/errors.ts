@@ -49,10 +49,30 @@ function chain(e: unknown): ErrorLike[] {
   return out;
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
-const INVALID = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'AuthFailure', 'MissingAuthenticationToken', 'InvalidSignatureException']);
+const INVALID = new Set([
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'AuthFailure',
+  'MissingAuthenticationToken',
+  'InvalidSignatureException',
+]);
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException']);
 const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
 /** Error codes only AWS answers with: such an error came from the server even without $metadata. */
@@ -90,7 +110,8 @@ export function classifyError(e: unknown, context: { endpoint?: string; profile?
 
   if (names.includes('AbortError')) return { kind: 'cancelled', message: 'Stopped.', exit: 1 };
 
-  const server = errs.find((x) => typeof x.$metadata?.httpStatusCode === 'number' && x.$metadata.httpStatusCode >= 400) ?? errs.find((x) => SERVICE_CODES.has(nameOf(x)));
+  const server =
+    errs.find((x) => typeof x.$metadata?.httpStatusCode === 'number' && x.$metadata.httpStatusCode >= 400) ?? errs.find((x) => SERVICE_CODES.has(nameOf(x)));
   if (server) return classifyServer(server, profile);
 
   // Client side: the SDK's own errors and Node's network errors.
@@ -133,8 +154,14 @@ function classifyServer(x: ErrorLike, profile: string): ClassifiedError {
   const said = x.message ?? '';
   const status = x.$metadata?.httpStatusCode;
   const aws = said ? ` AWS said: ${said}` : '';
-  if (EXPIRED.has(code)) return { kind: 'expired-credentials', message: `Your AWS credentials have expired (${code}). Refresh them (for SSO: "aws sso login${profile}") and deploy again.${aws}`, exit: 2 };
-  if (INVALID.has(code)) return { kind: 'invalid-credentials', message: `AWS did not accept these credentials (${code}). Check the access key, secret and profile.${aws}`, exit: 2 };
+  if (EXPIRED.has(code))
+    return {
+      kind: 'expired-credentials',
+      message: `Your AWS credentials have expired (${code}). Refresh them (for SSO: "aws sso login${profile}") and deploy again.${aws}`,
+      exit: 2,
+    };
+  if (INVALID.has(code))
+    return { kind: 'invalid-credentials', message: `AWS did not accept these credentials (${code}). Check the access key, secret and profile.${aws}`, exit: 2 };
   if (DENIED.has(code) || status === 403) {
     const action = /is not authorized to perform: ([\w:]+)/.exec(said)?.[1];
     return {
@@ -144,19 +171,28 @@ function classifyServer(x: ErrorLike, profile: string): ClassifiedError {
     };
   }
   if (THROTTLED.has(code) || status === 429)
-    return { kind: 'throttled', message: `AWS kept throttling the requests (${said || code}) even after retrying with backoff. Wait a minute and try again.`, exit: 1 };
-  if (code === 'InsufficientCapabilitiesException') return { kind: 'insufficient-capabilities', message: `The template needs a capability that was not acknowledged: ${said}`, exit: 1 };
+    return {
+      kind: 'throttled',
+      message: `AWS kept throttling the requests (${said || code}) even after retrying with backoff. Wait a minute and try again.`,
+      exit: 1,
+    };
+  if (code === 'InsufficientCapabilitiesException')
+    return { kind: 'insufficient-capabilities', message: `The template needs a capability that was not acknowledged: ${said}`, exit: 1 };
   if (code === 'AlreadyExistsException') return { kind: 'already-exists', message: said || 'It already exists.', exit: 1 };
   if (code === 'StackNotFoundException') return { kind: 'stack-not-found', message: said || 'The stack does not exist.', exit: 1 };
   if (code === 'ValidationError') {
     // CloudFormation's own phrases for these, inside a ValidationError.
     if (/^Stack (with id )?\S+ does not exist$/.test(said.trim())) return { kind: 'stack-not-found', message: said, exit: 1 };
-    if (/^Stack:\S+ is in [A-Z_]+_IN_PROGRESS state and can ?not be updated\.?$/.test(said.trim()) || /^Stack \S+ is in [A-Z_]+_IN_PROGRESS state/.test(said.trim()))
+    if (
+      /^Stack:\S+ is in [A-Z_]+_IN_PROGRESS state and can ?not be updated\.?$/.test(said.trim()) ||
+      /^Stack \S+ is in [A-Z_]+_IN_PROGRESS state/.test(said.trim())
+    )
       return { kind: 'busy', message: `The stack is busy with another operation: ${said} Wait for it to finish.`, exit: 1 };
     if (/^No updates are to be performed\.?$/.test(said.trim()) || /^The submitted information didn't contain changes\./.test(said.trim()))
       return { kind: 'no-changes', message: 'No changes: the stack already matches the template.', exit: 1 };
     return { kind: 'validation', message: `CloudFormation rejected the request: ${said || code}`, exit: 1 };
   }
-  if (status !== undefined && status >= 500) return { kind: 'unknown', message: `CloudFormation failed to answer (${code || `HTTP ${status}`}): ${said}`, exit: 1 };
+  if (status !== undefined && status >= 500)
+    return { kind: 'unknown', message: `CloudFormation failed to answer (${code || `HTTP ${status}`}): ${said}`, exit: 1 };
   return { kind: 'validation', message: `CloudFormation rejected the request (${code || `HTTP ${status}`}): ${said}`, exit: 1 };
 }

@@ -10,7 +10,8 @@ export function changeSetHtml(view: ChangeSetView, extra: { endpoint?: string; r
   const rows = view.rows
     .map((r) => {
       const risk = riskOf(r);
-      const note = risk === 'remove' ? 'deleted' : risk === 'replace' ? 'replaced: new resource, old one deleted' : risk === 'maybe-replace' ? 'may be replaced' : '';
+      const note =
+        risk === 'remove' ? 'deleted' : risk === 'replace' ? 'replaced: new resource, old one deleted' : risk === 'maybe-replace' ? 'may be replaced' : '';
       return `<tr class="${risk ?? ''}"><td>${escapeHtml(r.action)}</td><td><code>${escapeHtml(r.logicalId)}</code></td><td>${escapeHtml(r.resourceType)}</td><td>${escapeHtml(replacementText(r))}</td><td>${escapeHtml(r.properties?.join(', ') ?? '')}</td><td>${escapeHtml(note)}</td></tr>`;
     })
     .join('\n');
@@ -19,7 +20,9 @@ export function changeSetHtml(view: ChangeSetView, extra: { endpoint?: string; r
     ? `<h2>Parameters</h2><table><tr><th>Key</th><th>Value</th></tr>${view.parameters.map((p) => `<tr><td><code>${escapeHtml(p.key)}</code></td><td>${escapeHtml(p.shown)}</td></tr>`).join('')}</table>`
     : '';
   const caps = view.capabilities.length ? `<p>Capabilities acknowledged: ${view.capabilities.map(escapeHtml).join(', ')}</p>` : '';
-  const where = [extra.region ? `region ${escapeHtml(extra.region)}` : '', extra.endpoint ? `endpoint ${escapeHtml(extra.endpoint)}` : ''].filter(Boolean).join(', ');
+  const where = [extra.region ? `region ${escapeHtml(extra.region)}` : '', extra.endpoint ? `endpoint ${escapeHtml(extra.endpoint)}` : '']
+    .filter(Boolean)
+    .join(', ');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
@@ -48,8 +51,14 @@ ${caps}
 
 /** A stack name from a template file name: letters, digits and hyphens, starting with a letter. */
 export function stackNameFor(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(json|template|ya?ml)$/i, '').replace(/\.template$/i, '');
-  let s = base.replace(/[^A-Za-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.(json|template|ya?ml)$/i, '')
+    .replace(/\.template$/i, '');
+  let s = base
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   if (!/^[A-Za-z]/.test(s)) s = `stack-${s}`.replace(/-$/, '');
   return s.slice(0, 128);
 }

@@ -61,7 +61,8 @@ export function parseParameterArg(arg: string): { key: string; value: string } {
   if (eq < 0) throw new ParameterError(`--parameter needs Key=Value, and this one (${arg.length} characters, not shown) has no "="`);
   if (eq === 0) throw new ParameterError('--parameter needs Key=Value, and this one starts with "=": the parameter name is missing (the value is not shown)');
   const key = arg.slice(0, eq);
-  if (!/^[A-Za-z0-9]+$/.test(key)) throw new ParameterError('--parameter needs Key=Value with a parameter name of letters and digits before the first "=" (the argument is not shown)');
+  if (!/^[A-Za-z0-9]+$/.test(key))
+    throw new ParameterError('--parameter needs Key=Value with a parameter name of letters and digits before the first "=" (the argument is not shown)');
   return { key, value: arg.slice(eq + 1) };
 }
 

@@ -22,7 +22,10 @@ export function decideDeploy(status: string | undefined): DeployDecision {
     case 'DELETE_FAILED':
       return { kind: 'recreate', why: 'an earlier delete failed (DELETE_FAILED); delete it again (some resources may need manual cleanup)' };
     case 'UPDATE_ROLLBACK_FAILED':
-      return { kind: 'continue-rollback', why: 'an update failed and its rollback failed too (UPDATE_ROLLBACK_FAILED); continue the rollback before updating again' };
+      return {
+        kind: 'continue-rollback',
+        why: 'an update failed and its rollback failed too (UPDATE_ROLLBACK_FAILED); continue the rollback before updating again',
+      };
     case 'IMPORT_ROLLBACK_FAILED':
       return { kind: 'recreate', why: 'an import failed and its rollback failed too (IMPORT_ROLLBACK_FAILED)' };
   }

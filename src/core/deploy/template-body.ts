@@ -34,9 +34,7 @@ export function templateBody(t: Template): TemplateBody {
   const name = t.format === 'yaml' ? 'YAML' : 'JSON';
   if (errors.length > 0 || !t.parse.root) {
     const first = errors[0];
-    throw new TemplateBodyError(
-      first ? `the template is not valid ${name}: ${first.message} (line ${pos(t.text, first.offset)})` : 'the template is empty',
-    );
+    throw new TemplateBodyError(first ? `the template is not valid ${name}: ${first.message} (line ${pos(t.text, first.offset)})` : 'the template is empty');
   }
   if (t.parse.root.kind !== 'object') throw new TemplateBodyError(`the template must be a ${t.format === 'yaml' ? 'YAML mapping' : 'JSON object'}`);
   const format = t.format;

@@ -44,7 +44,14 @@ export function addAsyncPaths(b: GraphBuilder): void {
       if (grant.send) b.edge({ from: who, to: grant.queue, kind: 'send', label: 'sqs:SendMessage', span: grant.node, evidence: [grant.node] });
       if (grant.receive) {
         const scales = scaling.get(`${grant.queue}\u0000${who}`);
-        b.edge({ from: grant.queue, to: who, kind: 'consume', label: scales ? 'receives; scales on queue depth' : 'sqs:ReceiveMessage', span: grant.node, evidence: [grant.node, ...(scales ?? [])] });
+        b.edge({
+          from: grant.queue,
+          to: who,
+          kind: 'consume',
+          label: scales ? 'receives; scales on queue depth' : 'sqs:ReceiveMessage',
+          span: grant.node,
+          evidence: [grant.node, ...(scales ?? [])],
+        });
       }
     }
   }
@@ -53,7 +60,14 @@ export function addAsyncPaths(b: GraphBuilder): void {
     const fn = t.resources.get(c.functionId);
     if (!fn) continue;
     b.resource(fn, 'function', ['Lambda function']);
-    b.edge({ from: c.queue, to: c.functionId, kind: 'consume', label: c.batchSize ? `event source mapping, batch ${c.batchSize}` : 'event source mapping', span: c.resource.prop.keySpan, evidence: [c.resource.node] });
+    b.edge({
+      from: c.queue,
+      to: c.functionId,
+      kind: 'consume',
+      label: c.batchSize ? `event source mapping, batch ${c.batchSize}` : 'event source mapping',
+      span: c.resource.prop.keySpan,
+      evidence: [c.resource.node],
+    });
   }
 }
 
@@ -91,7 +105,9 @@ function queueGrants(t: Template, queues: Map<string, Queue>): Grant[] {
       const policies = get(r.properties, 'Policies');
       for (const p of isArray(policies) ? policies.items : []) read(get(p, 'PolicyDocument'), [r.id]);
     } else if (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') {
-      const roles = resourceRefs(t, get(r.properties, 'Roles')).values.map((v) => v.id).filter((id) => t.resources.get(id)?.type === 'AWS::IAM::Role');
+      const roles = resourceRefs(t, get(r.properties, 'Roles'))
+        .values.map((v) => v.id)
+        .filter((id) => t.resources.get(id)?.type === 'AWS::IAM::Role');
       read(get(r.properties, 'PolicyDocument'), roles);
     }
   }
@@ -120,7 +136,8 @@ function computeOf(b: GraphBuilder, roleId: string): string[] {
     };
     for (const asg of wiring(t).asgs) {
       const launch = asg.launch?.resource.properties;
-      const profile = asg.launch?.kind === 'launch-configuration' ? get(launch, 'IamInstanceProfile') : get(get(launch, 'LaunchTemplateData'), 'IamInstanceProfile');
+      const profile =
+        asg.launch?.kind === 'launch-configuration' ? get(launch, 'IamInstanceProfile') : get(get(launch, 'LaunchTemplateData'), 'IamInstanceProfile');
       const node = get(profile, 'Arn') ?? get(profile, 'Name') ?? profile;
       for (const role of profileRoles(node)) add(role, asg.id);
     }

@@ -53,7 +53,16 @@ export class GraphBuilder {
   /**
    * Add an edge; one edge per (from, to, kind, port): a second call adds its evidence to the first.
    */
-  edge(e: { from: string; to: string; kind: EdgeKind; port?: number | string; protocol?: string; label?: string; span?: Span; evidence?: Array<Evidence | undefined> }): GraphEdge {
+  edge(e: {
+    from: string;
+    to: string;
+    kind: EdgeKind;
+    port?: number | string;
+    protocol?: string;
+    label?: string;
+    span?: Span;
+    evidence?: Array<Evidence | undefined>;
+  }): GraphEdge {
     const key = `${e.from}\u0000${e.to}\u0000${e.kind}\u0000${e.port ?? ''}`;
     const evidence = (e.evidence ?? []).filter((s): s is Evidence => s !== undefined).map((s) => ({ ...span(s), ...(s.only ? { only: s.only } : {}) }));
     const existing = this.edgeKeys.get(key);

@@ -19,7 +19,9 @@ export function lambdaConsumers(t: Template): LambdaConsumer[] {
     const queues = resourceRefs(t, get(r.properties, 'EventSourceArn')).values.filter((v) => t.resources.get(v.id)?.type === 'AWS::SQS::Queue');
     const fns = resourceRefs(t, get(r.properties, 'FunctionName')).values.filter((v) => t.resources.get(v.id)?.type === 'AWS::Lambda::Function');
     const batch = scalar(t, get(r.properties, 'BatchSize'));
-    for (const q of queues) for (const f of fns) out.push({ resource: r, queue: q.id, functionId: f.id, batchSize: batch && Number.isFinite(Number(batch.value)) ? Number(batch.value) : undefined });
+    for (const q of queues)
+      for (const f of fns)
+        out.push({ resource: r, queue: q.id, functionId: f.id, batchSize: batch && Number.isFinite(Number(batch.value)) ? Number(batch.value) : undefined });
   }
   return out;
 }

@@ -100,7 +100,11 @@ export function layoutGraph(g: Graph, options: { reuseShapes?: boolean } = {}): 
     });
     p.edges.forEach((ei, k) => {
       const e = l.edges[k];
-      edges[ei] = { points: e.points.map((pt) => ({ x: pt.x + dx, y: pt.y + dy })), label: e.label && { x: e.label.x + dx, y: e.label.y + dy }, labelWidth: e.labelWidth };
+      edges[ei] = {
+        points: e.points.map((pt) => ({ x: pt.x + dx, y: pt.y + dy })),
+        label: e.label && { x: e.label.x + dx, y: e.label.y + dy },
+        labelWidth: e.labelWidth,
+      };
     });
     x += l.width;
     width = Math.max(width, x);
@@ -166,7 +170,15 @@ function shapeKey(g: Graph, nodeIdx: number[], edgeIdx: number[]): string {
 
 function layoutPart(g: Graph, nodeIdx: number[], edgeIdx: number[]): Omit<Layout, 'copies'> {
   const dg = new dagre.graphlib.Graph({ multigraph: true });
-  dg.setGraph({ rankdir: 'TB', nodesep: 30, ranksep: 56, edgesep: 14, marginx: MARGIN, marginy: MARGIN, ranker: nodeIdx.length > SIMPLEX_LIMIT ? 'longest-path' : 'network-simplex' });
+  dg.setGraph({
+    rankdir: 'TB',
+    nodesep: 30,
+    ranksep: 56,
+    edgesep: 14,
+    marginx: MARGIN,
+    marginy: MARGIN,
+    ranker: nodeIdx.length > SIMPLEX_LIMIT ? 'longest-path' : 'network-simplex',
+  });
   dg.setDefaultEdgeLabel(() => ({}));
   const local = new Map<string, string>();
   nodeIdx.forEach((ni, k) => {
@@ -176,7 +188,12 @@ function layoutPart(g: Graph, nodeIdx: number[], edgeIdx: number[]): Omit<Layout
   edgeIdx.forEach((ei, k) => {
     const e = g.edges[ei];
     const labelWidth = e.label ? textWidth(e.label, DETAIL_SIZE) + 8 : 0;
-    dg.setEdge(local.get(e.from)!, local.get(e.to)!, { width: labelWidth, height: e.label ? LINE : 0, labelpos: 'c', weight: e.kind === 'traffic' ? 2 : 1 }, String(k));
+    dg.setEdge(
+      local.get(e.from)!,
+      local.get(e.to)!,
+      { width: labelWidth, height: e.label ? LINE : 0, labelpos: 'c', weight: e.kind === 'traffic' ? 2 : 1 },
+      String(k),
+    );
   });
   dagre.layout(dg);
   const info = dg.graph() as { width?: number; height?: number };

@@ -91,8 +91,16 @@ function edgeSvg(e: GraphEdge, i: number, path: { points: Point[]; label?: Point
   const pts = path?.points ?? [];
   const d = pts.length ? `M${pts.map((p) => `${round(p.x)},${round(p.y)}`).join('L')}` : '';
   const what = describeEdge(e, g);
-  const tip = e.ok ? what : `${what}\n${e.problems.filter((p) => p.severity !== 'info').map((p) => `✗ ${p.message} (${p.rule})`).join('\n')}`;
-  const label = e.label && path?.label ? `<text x="${round(path.label.x)}" y="${round(path.label.y + 4)}" text-anchor="middle">${escapeXml((e.ok ? '' : '✗ ') + e.label)}</text>` : '';
+  const tip = e.ok
+    ? what
+    : `${what}\n${e.problems
+        .filter((p) => p.severity !== 'info')
+        .map((p) => `✗ ${p.message} (${p.rule})`)
+        .join('\n')}`;
+  const label =
+    e.label && path?.label
+      ? `<text x="${round(path.label.x)}" y="${round(path.label.y + 4)}" text-anchor="middle">${escapeXml((e.ok ? '' : '✗ ') + e.label)}</text>`
+      : '';
   return (
     `<g class="edge kind-${e.kind}${e.ok ? '' : ' broken'}" data-edge="${i}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"${e.port !== undefined ? ` data-port="${escapeXml(String(e.port))}"` : ''} tabindex="0" role="button" aria-label="${escapeXml(tip)}">` +
     `<title>${escapeXml(tip)}</title>` +

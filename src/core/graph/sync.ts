@@ -4,7 +4,17 @@
 // rule of those groups (direct paths from the internet that bypass the load balancer).
 import { get, getProperty, type Node } from '../ast';
 import { scalar } from '../resolve';
-import { knownGroups, rulePortMatch, transportOf, wiring, type AsgInfo, type LoadBalancerInfo, type RuleSource, type SgRule, type TargetGroupInfo } from '../wiring';
+import {
+  knownGroups,
+  rulePortMatch,
+  transportOf,
+  wiring,
+  type AsgInfo,
+  type LoadBalancerInfo,
+  type RuleSource,
+  type SgRule,
+  type TargetGroupInfo,
+} from '../wiring';
 import type { GraphBuilder } from './builder';
 import type { Evidence } from './types';
 
@@ -50,7 +60,10 @@ export function addSyncPaths(b: GraphBuilder): void {
       const port = listener.port;
       if (groups.length) {
         for (const gid of groups) {
-          const admitting = port === undefined ? [] : (w.groups.get(gid)?.ingress ?? []).filter((r) => rulePortMatch(r, port, transport) === true && r.sources.some((s) => s.kind === 'cidr'));
+          const admitting =
+            port === undefined
+              ? []
+              : (w.groups.get(gid)?.ingress ?? []).filter((r) => rulePortMatch(r, port, transport) === true && r.sources.some((s) => s.kind === 'cidr'));
           admitting.forEach((r) => drawn.add(r));
           b.edge({
             from: outside,
@@ -64,7 +77,16 @@ export function addSyncPaths(b: GraphBuilder): void {
           });
         }
       } else {
-        b.edge({ from: outside, to: lb.id, kind: 'traffic', port, protocol: listener.protocol, label: portText(listener.protocol, port), span: listener.portNode ?? listener.node, evidence: [listener.portNode, noGroups(lb)] });
+        b.edge({
+          from: outside,
+          to: lb.id,
+          kind: 'traffic',
+          port,
+          protocol: listener.protocol,
+          label: portText(listener.protocol, port),
+          span: listener.portNode ?? listener.node,
+          evidence: [listener.portNode, noGroups(lb)],
+        });
       }
       if (listener.resourceId) {
         const r = t.resources.get(listener.resourceId)!;
@@ -74,7 +96,16 @@ export function addSyncPaths(b: GraphBuilder): void {
         for (const tgId of listener.targetGroupIds) {
           const tg = w.targetGroups.get(tgId)!;
           targetGroupNode(b, tg);
-          b.edge({ from: r.id, to: tg.id, kind: 'traffic', port: tg.port, protocol: tg.protocol, label: portText(tg.protocol, tg.port), span: get(listener.node, 'DefaultActions'), evidence: [get(listener.node, 'DefaultActions')] });
+          b.edge({
+            from: r.id,
+            to: tg.id,
+            kind: 'traffic',
+            port: tg.port,
+            protocol: tg.protocol,
+            label: portText(tg.protocol, tg.port),
+            span: get(listener.node, 'DefaultActions'),
+            evidence: [get(listener.node, 'DefaultActions')],
+          });
         }
       } else if (lb.kind === 'classic' && getProperty(listener.node, 'SSLCertificateId')) {
         b.node(lb.id)!.details.push(`${listener.protocol}:${port} with certificate`);
@@ -101,12 +132,28 @@ export function addSyncPaths(b: GraphBuilder): void {
     }
     for (const { tg, node } of asg.targetGroups) {
       targetGroupNode(b, tg);
-      b.edge({ from: tg.id, to: asg.id, kind: 'traffic', port: tg.port, protocol: tg.protocol, label: portText(tg.protocol, tg.port), span: node, evidence: [node, tg.portNode] });
+      b.edge({
+        from: tg.id,
+        to: asg.id,
+        kind: 'traffic',
+        port: tg.port,
+        protocol: tg.protocol,
+        label: portText(tg.protocol, tg.port),
+        span: node,
+        evidence: [node, tg.portNode],
+      });
       targetGroupHealthCheck(b, tg, asg);
     }
     // Public addresses on instances behind a load balancer: a way in that bypasses it.
     if (asg.publicIp && (asg.classicLbs.length || asg.targetGroups.length)) {
-      b.edge({ from: b.outside('internet').id, to: asg.id, kind: 'traffic', label: 'public IP addresses', span: asg.publicIp.node, evidence: [asg.publicIp.node] });
+      b.edge({
+        from: b.outside('internet').id,
+        to: asg.id,
+        kind: 'traffic',
+        label: 'public IP addresses',
+        span: asg.publicIp.node,
+        evidence: [asg.publicIp.node],
+      });
     }
     for (const g of asg.instanceGroups.ids) {
       sgNode(g.id);
@@ -123,7 +170,9 @@ export function addSyncPaths(b: GraphBuilder): void {
     const instanceGroups = [...new Set(path.asg.instanceGroups.ids.map((g) => g.id))];
     for (const lbg of lbGroups) {
       for (const gid of instanceGroups) {
-        const admitting = (w.groups.get(gid)?.ingress ?? []).filter((r) => rulePortMatch(r, port, transport) === true && r.sources.some((s) => s.kind === 'group' && s.id === lbg));
+        const admitting = (w.groups.get(gid)?.ingress ?? []).filter(
+          (r) => rulePortMatch(r, port, transport) === true && r.sources.some((s) => s.kind === 'group' && s.id === lbg),
+        );
         admitting.forEach((r) => drawn.add(r));
         b.edge({
           from: lbg,
@@ -169,7 +218,8 @@ function asgNode(b: GraphBuilder, asg: AsgInfo): void {
   const min = scalar(t, get(asg.resource.properties, 'MinSize'));
   const max = scalar(t, get(asg.resource.properties, 'MaxSize'));
   const details = ['Auto Scaling group'];
-  if (min && max) details.push(String(min.value) === String(max.value) ? `${String(min.value)} instances` : `${String(min.value)}-${String(max.value)} instances`);
+  if (min && max)
+    details.push(String(min.value) === String(max.value) ? `${String(min.value)} instances` : `${String(min.value)}-${String(max.value)} instances`);
   b.resource(asg.resource, 'auto-scaling-group', details);
 }
 
@@ -190,7 +240,9 @@ function asgHealthEvidence(asg: AsgInfo): Node[] {
 
 function asgAttachKeys(asg: AsgInfo): Array<{ offset: number; length: number }> {
   const props = asg.resource.properties;
-  return ['LoadBalancerNames', 'TargetGroupARNs'].map((k) => getProperty(props, k)?.keySpan).filter((s): s is { offset: number; length: number } => s !== undefined);
+  return ['LoadBalancerNames', 'TargetGroupARNs']
+    .map((k) => getProperty(props, k)?.keySpan)
+    .filter((s): s is { offset: number; length: number } => s !== undefined);
 }
 
 function classicHealthCheck(b: GraphBuilder, lb: LoadBalancerInfo, asg: AsgInfo): void {
@@ -201,7 +253,13 @@ function classicHealthCheck(b: GraphBuilder, lb: LoadBalancerInfo, asg: AsgInfo)
   const m = target ? /^\s*([A-Za-z]+):(\d+)(.*)$/.exec(String(target.value)) : null;
   const interval = scalar(t, get(hc, 'Interval'));
   const timeout = scalar(t, get(hc, 'Timeout'));
-  const label = [target ? String(target.value) : 'TCP to the instance port (default)', interval && `every ${String(interval.value)} s`, timeout && `timeout ${String(timeout.value)} s`].filter(Boolean).join(', ');
+  const label = [
+    target ? String(target.value) : 'TCP to the instance port (default)',
+    interval && `every ${String(interval.value)} s`,
+    timeout && `timeout ${String(timeout.value)} s`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   b.edge({
     from: lb.id,
     to: asg.id,

@@ -48,9 +48,21 @@ function dotString(s: string): string {
 }
 
 export function toDot(g: Graph): string {
-  const lines = ['digraph wiring {', '  rankdir=TB;', '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=9];'];
+  const lines = [
+    'digraph wiring {',
+    '  rankdir=TB;',
+    '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=11];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
   for (const n of g.nodes) {
-    const shape = n.kind === 'internet' || n.kind === 'vpc' ? 'ellipse' : n.kind === 'queue' || n.kind === 'dead-letter-queue' ? 'cylinder' : n.kind === 'security-group' ? 'hexagon' : 'box';
+    const shape =
+      n.kind === 'internet' || n.kind === 'vpc'
+        ? 'ellipse'
+        : n.kind === 'queue' || n.kind === 'dead-letter-queue'
+          ? 'cylinder'
+          : n.kind === 'security-group'
+            ? 'hexagon'
+            : 'box';
     lines.push(`  ${dotString(n.id)} [label=${dotString([n.label, ...n.details].join('\n'))}, shape=${shape}];`);
   }
   for (const e of g.edges) {

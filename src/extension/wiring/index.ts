@@ -45,7 +45,11 @@ export async function saveWiringSvg(linter: TemplateLinter, arg?: unknown): Prom
   });
   if (!target) return;
   if (await exists(target)) {
-    const replace = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it with the wiring diagram?`, { modal: true, detail: 'Its current content will be lost.' }, 'Replace');
+    const replace = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists. Replace it with the wiring diagram?`,
+      { modal: true, detail: 'Its current content will be lost.' },
+      'Replace',
+    );
     if (replace !== 'Replace') return;
   }
   const svg = renderSvg(g, layoutGraph(g), { standalone: true, title: `Wiring of ${basename(doc.uri.path)}` }) + '\n';

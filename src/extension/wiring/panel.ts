@@ -10,11 +10,7 @@ import type { LintEntry, TemplateLinter } from '../linter';
 import { wiringHtml } from './html';
 
 type FromWebview =
-  | { type: 'ready' }
-  | { type: 'reveal-node'; id: string }
-  | { type: 'reveal-edge'; index: number }
-  | { type: 'save-svg' }
-  | { type: 'copy-mermaid' };
+  { type: 'ready' } | { type: 'reveal-node'; id: string } | { type: 'reveal-edge'; index: number } | { type: 'save-svg' } | { type: 'copy-mermaid' };
 
 interface Drawn {
   uri: vscode.Uri;
@@ -38,10 +34,15 @@ export class WiringPanel implements vscode.Disposable {
       WiringPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return WiringPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel('decouple.wiring', 'Wiring', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'decouple.wiring',
+      'Wiring',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
+      },
+    );
     WiringPanel.current = new WiringPanel(panel, context, linter, log, doc);
     return WiringPanel.current;
   }
@@ -113,7 +114,9 @@ export class WiringPanel implements vscode.Disposable {
       const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri.toString());
       this.post({
         type: 'empty',
-        message: open ? `${basename(this.uri.path)} is not a CloudFormation template that Decouple lints.` : `${basename(this.uri.path)} is closed: open a template to see its wiring.`,
+        message: open
+          ? `${basename(this.uri.path)} is not a CloudFormation template that Decouple lints.`
+          : `${basename(this.uri.path)} is closed: open a template to see its wiring.`,
       });
       return;
     }
@@ -124,7 +127,9 @@ export class WiringPanel implements vscode.Disposable {
     if (this.laidOut?.key !== key) this.laidOut = { key, layout: layoutGraph(graph) };
     const svg = renderSvg(graph, this.laidOut.layout, { title: `Wiring of ${basename(this.uri.path)}` });
     this.drawn = { uri: entry.uri, version: entry.version, graph, svg };
-    this.log.debug(`wiring of ${vscode.workspace.asRelativePath(this.uri)} v${entry.version}: ${graph.nodes.length} nodes, ${graph.edges.length} edges in ${(performance.now() - started).toFixed(1)} ms`);
+    this.log.debug(
+      `wiring of ${vscode.workspace.asRelativePath(this.uri)} v${entry.version}: ${graph.nodes.length} nodes, ${graph.edges.length} edges in ${(performance.now() - started).toFixed(1)} ms`,
+    );
     this.post(this.updateMessage());
   }
 

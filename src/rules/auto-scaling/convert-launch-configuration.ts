@@ -56,7 +56,8 @@ function mappingsConvertible(node: Node): boolean {
       isObject(m) &&
       !intrinsic(m) &&
       m.properties.every((p) => MAPPING_KEYS.has(p.key) && p.value !== undefined) &&
-      (get(m, 'Ebs') === undefined || (isObject(get(m, 'Ebs')) && !intrinsic(get(m, 'Ebs')) && (get(m, 'Ebs') as ObjectNode).properties.every((p) => EBS_KEYS.has(p.key)))),
+      (get(m, 'Ebs') === undefined ||
+        (isObject(get(m, 'Ebs')) && !intrinsic(get(m, 'Ebs')) && (get(m, 'Ebs') as ObjectNode).properties.every((p) => EBS_KEYS.has(p.key)))),
   );
 }
 

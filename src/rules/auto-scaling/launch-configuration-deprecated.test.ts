@@ -12,7 +12,10 @@ const ID = 'auto-scaling/launch-configuration-deprecated';
 
 /** The text as strict JSON: the parser's comments and trailing commas removed. */
 function strictJson(text: string): string {
-  return applyEdits(text, parseTemplate(text).parse.nonStrict.map((n) => ({ offset: n.offset, length: n.length, newText: '' })));
+  return applyEdits(
+    text,
+    parseTemplate(text).parse.nonStrict.map((n) => ({ offset: n.offset, length: n.length, newText: '' })),
+  );
 }
 
 /**
@@ -48,7 +51,10 @@ describe(ID, () => {
     const ds = lintFixture([ID], 'rules', 'auto-scaling', 'launch-configuration-deprecated', 'bad.json');
     assert.equal(ds.length, 3);
     assert.ok(ds.every((d) => d.severity === 'warning'));
-    assert.deepEqual(ds.map((d) => spanText(text, d)), ['"AWS::AutoScaling::LaunchConfiguration"', '"AWS::AutoScaling::LaunchConfiguration"', '"legacy-web-config"']);
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d)),
+      ['"AWS::AutoScaling::LaunchConfiguration"', '"AWS::AutoScaling::LaunchConfiguration"', '"legacy-web-config"'],
+    );
     assert.match(ds[0].message, /'WebConfig' is an AWS::AutoScaling::LaunchConfiguration: .*maintenance mode.*1 October 2024.*AWS::EC2::LaunchTemplate/);
     assert.equal(ds[0].related!.length, 1);
     assert.match(ds[0].related![0].message, /'WebGroup' uses 'WebConfig'/);
@@ -101,7 +107,10 @@ describe(ID, () => {
     assert.equal((seed.match(/#/g) ?? []).length, (converted.match(/#/g) ?? []).length);
 
     // cfn-lint knows launch configurations are deprecated (W3697): before, it says so; after, no errors and no W3697.
-    const { code, out: [before, after] } = cfnLint(strictJson(seed), strictJson(converted));
+    const {
+      code,
+      out: [before, after],
+    } = cfnLint(strictJson(seed), strictJson(converted));
     assert.match(before, /:W3697:/);
     assert.doesNotMatch(after, /:W3697:|:E\d{4}:/);
     assert.equal(code & 2, 0, after);
@@ -127,20 +136,44 @@ describe(ID, () => {
       Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
       Sn: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24' } },
       Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' } } },
-      Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } },
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+        },
+      },
       Prof: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'Role' }] } },
       Lc: {
         Type: 'AWS::AutoScaling::LaunchConfiguration',
         Properties: {
-          ImageId: 'ami-12345678', InstanceType: 't3.micro', KeyName: 'k', SecurityGroups: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }],
-          IamInstanceProfile: { 'Fn::GetAtt': ['Prof', 'Arn'] }, EbsOptimized: true, InstanceMonitoring: false, PlacementTenancy: 'dedicated',
-          MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 }, KernelId: 'aki-12345678', RamDiskId: 'ari-12345678',
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 20, VolumeType: 'gp3', Iops: 3000, Throughput: 125, DeleteOnTermination: true } }],
+          ImageId: 'ami-12345678',
+          InstanceType: 't3.micro',
+          KeyName: 'k',
+          SecurityGroups: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }],
+          IamInstanceProfile: { 'Fn::GetAtt': ['Prof', 'Arn'] },
+          EbsOptimized: true,
+          InstanceMonitoring: false,
+          PlacementTenancy: 'dedicated',
+          MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+          KernelId: 'aki-12345678',
+          RamDiskId: 'ari-12345678',
+          BlockDeviceMappings: [
+            { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 20, VolumeType: 'gp3', Iops: 3000, Throughput: 125, DeleteOnTermination: true } },
+          ],
           UserData: { 'Fn::Base64': '#!/bin/bash' },
         },
       },
-      Asg1: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { LaunchConfigurationName: { Ref: 'Lc' }, MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'Sn' }] } },
-      Asg2: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { LaunchConfigurationName: { Ref: 'Lc' }, MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'Sn' }] } },
+      Asg1: {
+        Type: 'AWS::AutoScaling::AutoScalingGroup',
+        Properties: { LaunchConfigurationName: { Ref: 'Lc' }, MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'Sn' }] },
+      },
+      Asg2: {
+        Type: 'AWS::AutoScaling::AutoScalingGroup',
+        Properties: { LaunchConfigurationName: { Ref: 'Lc' }, MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'Sn' }] },
+      },
     });
     const fullConverted = convert(full);
     assert.deepEqual(lint(fullConverted, [ID]), []);
@@ -149,27 +182,45 @@ describe(ID, () => {
     assert.deepEqual(fd.Placement, { Tenancy: 'dedicated' });
     assert.deepEqual(fd.MetadataOptions, { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 });
 
-    const { code, out: [after, afterFull] } = cfnLint(converted, fullConverted);
+    const {
+      code,
+      out: [after, afterFull],
+    } = cfnLint(converted, fullConverted);
     assert.doesNotMatch(after, /:E\d{4}:/);
     assert.doesNotMatch(afterFull, /:[EW]\d{4}:/);
     assert.equal(code & 2, 0, `${after}\n${afterFull}`);
   });
 
   it('offers no fix where the conversion could change meaning', () => {
-    const lc = (props: Record<string, unknown>) => ({ Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', ...props } });
-    const asg = (name: unknown) => ({ Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { LaunchConfigurationName: name, MinSize: '1', MaxSize: '1', AvailabilityZones: ['us-east-1a'] } });
+    const lc = (props: Record<string, unknown>) => ({
+      Type: 'AWS::AutoScaling::LaunchConfiguration',
+      Properties: { ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', ...props },
+    });
+    const asg = (name: unknown) => ({
+      Type: 'AWS::AutoScaling::AutoScalingGroup',
+      Properties: { LaunchConfigurationName: name, MinSize: '1', MaxSize: '1', AvailabilityZones: ['us-east-1a'] },
+    });
     const cases: Array<[string, string]> = [
       // A group without VpcId: Ref returns its name, which SecurityGroupIds does not take.
-      ['classic group name', template({ G: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'g' } }, L: lc({ SecurityGroups: [{ Ref: 'G' }] }) })],
+      [
+        'classic group name',
+        template({ G: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'g' } }, L: lc({ SecurityGroups: [{ Ref: 'G' }] }) }),
+      ],
       ['profile from a parameter', template({ L: lc({ IamInstanceProfile: { Ref: 'P' } }) }, { Parameters: { P: { Type: 'String' } } })],
       ['NoDevice mapping', template({ L: lc({ BlockDeviceMappings: [{ DeviceName: '/dev/sdb', NoDevice: true }] }) })],
-      ['group names it through Fn::If', template({ L: lc({}), A: asg({ 'Fn::If': ['C', { Ref: 'L' }, 'other'] }) }, { Conditions: { C: { 'Fn::Equals': ['a', 'a'] } } })],
+      [
+        'group names it through Fn::If',
+        template({ L: lc({}), A: asg({ 'Fn::If': ['C', { Ref: 'L' }, 'other'] }) }, { Conditions: { C: { 'Fn::Equals': ['a', 'a'] } } }),
+      ],
       ['unknown property', template({ L: lc({ ClassicLinkVPCId: 'vpc-123' }) })],
     ];
     for (const [name, text] of cases) {
       const ds = lint(text, [ID]);
       assert.ok(ds.length >= 1, name);
-      assert.ok(ds.every((d) => !d.fixes), name);
+      assert.ok(
+        ds.every((d) => !d.fixes),
+        name,
+      );
     }
     // A comment between the properties would be lost: no fix; a plain one converts.
     const plain = template({ L: lc({}), A: asg({ Ref: 'L' }) });

@@ -29,9 +29,15 @@ describe(ID, () => {
     );
     assert.ok(ds.every((d) => d.severity === 'warning'));
     const [classic, tg, external, param, oneLine] = ds;
-    assert.match(classic.message, /'ClassicAsg' sits behind load balancer 'ClassicLb' but sets no HealthCheckType, so it uses EC2 health checks \(the default\)/);
+    assert.match(
+      classic.message,
+      /'ClassicAsg' sits behind load balancer 'ClassicLb' but sets no HealthCheckType, so it uses EC2 health checks \(the default\)/,
+    );
     assert.match(classic.message, /keeps running and is never replaced/);
-    assert.deepEqual(classic.related!.map((r) => spanText(text, r)), ['{"Ref": "ClassicLb"}']);
+    assert.deepEqual(
+      classic.related!.map((r) => spanText(text, r)),
+      ['{"Ref": "ClassicLb"}'],
+    );
     assert.match(tg.message, /behind target group 'WebTg' but has HealthCheckType EC2, without ELB/);
     assert.match(external.message, /behind a target group but has HealthCheckType EBS/);
     assert.match(param.message, /HealthCheckType EC2 \(default of parameter CheckType\)/);
@@ -58,7 +64,10 @@ describe(ID, () => {
     assert.equal(r.ExternalTargetGroupAsg.Properties.HealthCheckGracePeriod, 300);
     assert.equal(r.OneLineAsg.Properties.HealthCheckType, 'ELB');
     // Only the parameter default is left, and the grace-period rule has nothing to say afterwards.
-    assert.deepEqual(lint(fixed, [ID]).map((d) => spanText(fixed, d)), ['{"Ref": "CheckType"}']);
+    assert.deepEqual(
+      lint(fixed, [ID]).map((d) => spanText(fixed, d)),
+      ['{"Ref": "CheckType"}'],
+    );
     assert.deepEqual(lint(fixed, ['health-check/grace-period']), []);
     // Formatting: the one-line object stays on one line; the multi-line ones get one property per line.
     assert.match(fixed, /"AvailabilityZones": \["us-east-1a"\], "HealthCheckType": "ELB", "HealthCheckGracePeriod": 300\}/);
@@ -88,11 +97,20 @@ describe(ID, () => {
     );
     assert.equal(lint(text, [ID]).length, 1);
     const traffic = template({
-      Elb: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { TrafficSources: [{ Identifier: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/a/b', Type: 'elbv2' }] } },
-      Lattice: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { TrafficSources: [{ Identifier: 'arn:aws:vpc-lattice:us-east-1:1:targetgroup/tg-1', Type: 'vpc-lattice' }] } },
+      Elb: {
+        Type: 'AWS::AutoScaling::AutoScalingGroup',
+        Properties: { TrafficSources: [{ Identifier: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/a/b', Type: 'elbv2' }] },
+      },
+      Lattice: {
+        Type: 'AWS::AutoScaling::AutoScalingGroup',
+        Properties: { TrafficSources: [{ Identifier: 'arn:aws:vpc-lattice:us-east-1:1:targetgroup/tg-1', Type: 'vpc-lattice' }] },
+      },
     });
     const td = lint(traffic, [ID]);
-    assert.deepEqual(td.map((d) => spanText(traffic, d)), ['"TrafficSources"']);
+    assert.deepEqual(
+      td.map((d) => spanText(traffic, d)),
+      ['"TrafficSources"'],
+    );
     assert.match(td[0].message, /'Elb' sits behind a load balancer \(TrafficSources\)/);
     const empty = '{"Resources": {"Asg": {"Type": "AWS::AutoScaling::AutoScalingGroup", "Properties": {"LoadBalancerNames": ["x"]}}}}';
     const fixed = fixAll(empty, [ID]);

@@ -87,7 +87,13 @@ export const asgUsesElb = defineRule(
         ...(info?.classicLbs ?? []).map((x) => `load balancer '${x.lb.id}'`),
         ...(info?.targetGroups ?? []).map((x) => `target group '${x.tg.id}'`),
       ];
-      const behind = names.length ? [...new Set(names)].join(' and ') : attach.map((p) => (p.key === 'LoadBalancerNames' ? 'a load balancer' : p.key === 'TargetGroupARNs' ? 'a target group' : 'a load balancer (TrafficSources)')).join(' and ');
+      const behind = names.length
+        ? [...new Set(names)].join(' and ')
+        : attach
+            .map((p) =>
+              p.key === 'LoadBalancerNames' ? 'a load balancer' : p.key === 'TargetGroupARNs' ? 'a target group' : 'a load balancer (TrafficSources)',
+            )
+            .join(' and ');
       const related: Related[] = [
         ...(info?.classicLbs ?? []).map((x) => ({ span: x.node, message: `attached to load balancer '${x.lb.id}' here` })),
         ...(info?.targetGroups ?? []).map((x) => ({ span: x.node, message: `attached to target group '${x.tg.id}' here` })),
@@ -96,12 +102,27 @@ export const asgUsesElb = defineRule(
       const graceMissing = !getProperty(props, 'HealthCheckGracePeriod');
       const consequence = `an instance that fails the load balancer's health check keeps running and is never replaced (the load balancer just stops sending it traffic)`;
       if (!typeProp?.value) {
-        const edit = insertProperties(template, props, graceMissing ? [['HealthCheckType', 'ELB'], ['HealthCheckGracePeriod', 300]] : [['HealthCheckType', 'ELB']]);
+        const edit = insertProperties(
+          template,
+          props,
+          graceMissing
+            ? [
+                ['HealthCheckType', 'ELB'],
+                ['HealthCheckGracePeriod', 300],
+              ]
+            : [['HealthCheckType', 'ELB']],
+        );
         report({
           span: attach[0].keySpan,
           message: `Auto Scaling group '${asg.id}' sits behind ${behind} but sets no HealthCheckType, so it uses EC2 health checks (the default): ${consequence}. Set "HealthCheckType": "ELB"${graceMissing ? ' with a HealthCheckGracePeriod (e.g. 300 s)' : ''}.`,
           related: related.length ? related : undefined,
-          fixes: [{ title: `Use the load balancer's health checks ("HealthCheckType": "ELB"${graceMissing ? ', "HealthCheckGracePeriod": 300' : ''})`, edits: [edit], isPreferred: true }],
+          fixes: [
+            {
+              title: `Use the load balancer's health checks ("HealthCheckType": "ELB"${graceMissing ? ', "HealthCheckGracePeriod": 300' : ''})`,
+              edits: [edit],
+              isPreferred: true,
+            },
+          ],
         });
         continue;
       }

@@ -19,7 +19,8 @@ function checkDiagnostics(text: string): void {
     for (const r of d.related ?? []) assert.ok(r.span.offset >= 0 && r.span.offset + r.span.length <= text.length);
     for (const f of d.fixes ?? []) {
       const edits = [...f.edits].sort((a, b) => a.offset - b.offset);
-      for (let i = 1; i < edits.length; i++) assert.ok(edits[i].offset >= edits[i - 1].offset + edits[i - 1].length, `${d.rule}: overlapping edits in "${f.title}"`);
+      for (let i = 1; i < edits.length; i++)
+        assert.ok(edits[i].offset >= edits[i - 1].offset + edits[i - 1].length, `${d.rule}: overlapping edits in "${f.title}"`);
       const fixed = applyEdits(text, f.edits);
       assert.ok(parseTemplate(fixed).parse.syntaxErrors.length <= parseTemplate(text).parse.syntaxErrors.length, `${d.rule}: "${f.title}" breaks the JSON`);
     }
@@ -46,7 +47,10 @@ describe('health-check family', () => {
 
   it('gives the seed template asg-uses-elb and nothing else from this family', () => {
     const ds = lint(readFixture('seed', 'loadbalancer-from-seed.json'), IDS);
-    assert.deepEqual(ds.map((d) => d.rule), ['health-check/asg-uses-elb']);
+    assert.deepEqual(
+      ds.map((d) => d.rule),
+      ['health-check/asg-uses-elb'],
+    );
   });
 
   it('keeps spans in the text, never fails, and its fixes never overlap or break the JSON, on every fixture', () => {

@@ -9,20 +9,20 @@ describe(ID, () => {
   it('warns at HealthCheckType when the grace period is missing, at the value when it is 0', () => {
     const text = readFixture('rules', 'health-check', 'grace-period', 'bad.json');
     const ds = lintFixture([ID], 'rules', 'health-check', 'grace-period', 'bad.json');
-    assert.deepEqual(ds.map((d) => spanText(text, d)), ['"ELB"', '0', '"0"', '{"Ref": "Grace"}', '0']);
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d)),
+      ['"ELB"', '0', '"0"', '{"Ref": "Grace"}', '0'],
+    );
     assert.ok(ds.every((d) => d.severity === 'warning'));
     assert.match(ds[0].message, /'MissingGraceAsg' uses ELB health checks \(HealthCheckType ELB\) but sets no HealthCheckGracePeriod, which defaults to 0/);
     assert.match(ds[0].message, /terminated and replaced/);
     assert.match(ds[2].message, /HealthCheckType ELB,EBS\) with HealthCheckGracePeriod 0/);
     assert.match(ds[3].message, /HealthCheckGracePeriod 0 \(default of parameter Grace\)/);
     assert.match(ds[4].message, /0 \(when condition IsProd is false\)/);
-    assert.deepEqual(ds.map((d) => d.fixes?.map((f) => f.title) ?? []), [
-      ['Add "HealthCheckGracePeriod": 300'],
-      ['Set HealthCheckGracePeriod to 300'],
-      ['Set HealthCheckGracePeriod to 300'],
-      [],
-      [],
-    ]);
+    assert.deepEqual(
+      ds.map((d) => d.fixes?.map((f) => f.title) ?? []),
+      [['Add "HealthCheckGracePeriod": 300'], ['Set HealthCheckGracePeriod to 300'], ['Set HealthCheckGracePeriod to 300'], [], []],
+    );
   });
 
   it('its fixes insert or set 300, keeping the value type', () => {

@@ -35,14 +35,26 @@ export const gracePeriod = defineRule(
         report({
           span: elb[0].node,
           message: `Auto Scaling group '${asg.id}' uses ELB health checks (HealthCheckType ${describeValue(elb[0])}) but sets no HealthCheckGracePeriod, which defaults to 0: ${why}. Set HealthCheckGracePeriod to the time an instance needs to boot (e.g. ${SUGGESTED} s).`,
-          fixes: [{ title: `Add "HealthCheckGracePeriod": ${SUGGESTED}`, edits: [insertProperty(template, props, 'HealthCheckGracePeriod', SUGGESTED)], isPreferred: true }],
+          fixes: [
+            {
+              title: `Add "HealthCheckGracePeriod": ${SUGGESTED}`,
+              edits: [insertProperty(template, props, 'HealthCheckGracePeriod', SUGGESTED)],
+              isPreferred: true,
+            },
+          ],
         });
         continue;
       }
       for (const v of numbers(template, graceProp.value).values) {
         if (v.n !== 0) continue;
         const fixes: Fix[] = literalInPlace(v, graceProp.value)
-          ? [{ title: `Set HealthCheckGracePeriod to ${SUGGESTED}`, edits: [replaceValue(template, v.node, sameTypeNumber(v.node, SUGGESTED))], isPreferred: true }]
+          ? [
+              {
+                title: `Set HealthCheckGracePeriod to ${SUGGESTED}`,
+                edits: [replaceValue(template, v.node, sameTypeNumber(v.node, SUGGESTED))],
+                isPreferred: true,
+              },
+            ]
           : [];
         report({
           span: v.node,

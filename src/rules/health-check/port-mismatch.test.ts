@@ -17,14 +17,20 @@ describe(ID, () => {
     const [classic, two, param, tg, paramTg] = ds;
     assert.match(classic.message, /"HTTP:80\/health" of load balancer 'ClassicLb' checks port 80, but its listeners send traffic to instance port 8080/);
     assert.match(classic.message, /no listener sends traffic to/);
-    assert.deepEqual(classic.related!.map((r) => [spanText(text, r), r.message]), [['"8080"', 'Listener 80/HTTP sends traffic to instance port 8080']]);
+    assert.deepEqual(
+      classic.related!.map((r) => [spanText(text, r), r.message]),
+      [['"8080"', 'Listener 80/HTTP sends traffic to instance port 8080']],
+    );
     assert.match(two.message, /instance port 80 or 8443/);
     assert.equal(two.related!.length, 2);
     assert.equal(two.fixes, undefined);
     assert.match(param.message, /"HTTP:8081\/" \(default of parameter HealthTarget\)/);
     assert.equal(param.fixes, undefined);
     assert.match(tg.message, /HealthCheckPort 8081 of target group 'WebTg' differs from its traffic port 8080 \(Port\)/);
-    assert.deepEqual(tg.related!.map((r) => spanText(text, r)), ['8080', '80']);
+    assert.deepEqual(
+      tg.related!.map((r) => spanText(text, r)),
+      ['8080', '80'],
+    );
     assert.match(tg.related![1].message, /HttpListener forwards traffic to target group 'WebTg'/);
     assert.match(paramTg.related![0].message, /8080 \(default of parameter AppPort\)/);
   });
@@ -43,7 +49,10 @@ describe(ID, () => {
     assert.equal(r.WebTg.Properties.HealthCheckPort, 'traffic-port');
     assert.equal(r.ParameterPortTg.Properties.HealthCheckPort, 'traffic-port');
     // Left: the listener pair with two instance ports, and the parameter default.
-    assert.deepEqual(lint(fixed, [ID]).map((d) => spanText(fixed, d)), ['22', '{"Ref": "HealthTarget"}']);
+    assert.deepEqual(
+      lint(fixed, [ID]).map((d) => spanText(fixed, d)),
+      ['22', '{"Ref": "HealthTarget"}'],
+    );
   });
 
   it('is quiet when the ports match, use traffic-port, or cannot be resolved', () => {

@@ -12,7 +12,18 @@ import { numbers, resolve, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { wiring } from '../../core/wiring';
 import { editString, replaceValue } from '../../core/edit';
-import { classicHealthChecks, describeValue, editableInString, literalInPlace, spanInString, TARGET_GROUP, tgProtocol, tgTargetType, values, wholeNumber } from './util';
+import {
+  classicHealthChecks,
+  describeValue,
+  editableInString,
+  literalInPlace,
+  spanInString,
+  TARGET_GROUP,
+  tgProtocol,
+  tgTargetType,
+  values,
+  wholeNumber,
+} from './util';
 
 interface InstancePort {
   port: number;
@@ -72,7 +83,10 @@ export const portMismatch = defineRule(
       for (const v of values(template, hcNode)) {
         const n = wholeNumber(v);
         if (n === undefined || trafficPorts.includes(n)) continue;
-        const related: Related[] = port.values.map((p) => ({ span: p.node, message: `Port (the traffic port) of target group '${tg.id}': ${describeValue(p)}` }));
+        const related: Related[] = port.values.map((p) => ({
+          span: p.node,
+          message: `Port (the traffic port) of target group '${tg.id}': ${describeValue(p)}`,
+        }));
         for (const l of w.targetGroups.get(tg.id)?.listeners ?? []) {
           related.push({ span: l.portNode ?? l.node, message: `${l.name} forwards traffic to target group '${tg.id}' on port ${orList(trafficPorts)}` });
         }
@@ -80,7 +94,9 @@ export const portMismatch = defineRule(
           span: v.node,
           message: `HealthCheckPort ${describeValue(v)} of target group '${tg.id}' differs from its traffic port ${orList(trafficPorts)} (Port): the check tests a port no listener sends traffic to, so a target whose service is down can still pass. Use "traffic-port" (the default) unless a separate health port is intended.`,
           related,
-          fixes: literalInPlace(v as ScalarValue, hcNode) ? [{ title: 'Check the traffic port ("HealthCheckPort": "traffic-port")', edits: [replaceValue(template, v.node, 'traffic-port')] }] : undefined,
+          fixes: literalInPlace(v as ScalarValue, hcNode)
+            ? [{ title: 'Check the traffic port ("HealthCheckPort": "traffic-port")', edits: [replaceValue(template, v.node, 'traffic-port')] }]
+            : undefined,
         });
       }
     }

@@ -16,9 +16,15 @@ describe(ID, () => {
     );
     assert.ok(ds.every((d) => d.severity === 'error'));
     const m = ds.map((d) => d.message);
-    assert.match(m[0], /HealthCheckPath on target group 'NlbDefaultTcpWithPath' is set, but its health check is TCP \(.*uses protocol TCP and sets no HealthCheckProtocol, which then defaults to TCP\)/);
+    assert.match(
+      m[0],
+      /HealthCheckPath on target group 'NlbDefaultTcpWithPath' is set, but its health check is TCP \(.*uses protocol TCP and sets no HealthCheckProtocol, which then defaults to TCP\)/,
+    );
     assert.match(m[0], /health check paths are not supported for TCP health checks/);
-    assert.deepEqual(ds[0].related!.map((r) => spanText(text, r)), ['"TCP"']);
+    assert.deepEqual(
+      ds[0].related!.map((r) => spanText(text, r)),
+      ['"TCP"'],
+    );
     assert.match(m[1], /Matcher on target group 'ExplicitTcpWithMatcher' .*HealthCheckProtocol is TCP/);
     assert.match(m[2], /TCP health checks are supported only for TCP, TLS, UDP and TCP_UDP target groups/);
     assert.match(m[3], /UDP of target group 'UdpCheck' is not a health-check protocol/);
@@ -32,7 +38,10 @@ describe(ID, () => {
   it('fixes a TCP check by removing the path or matcher (preferred) or, on an NLB group, by checking HTTP', () => {
     const text = readFixture('rules', 'health-check', 'protocol-options', 'bad.json');
     const [path, matcher] = lint(text, [ID]);
-    assert.deepEqual(path.fixes!.map((f) => f.title), ['Remove HealthCheckPath (a TCP check only opens a connection)', 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")']);
+    assert.deepEqual(
+      path.fixes!.map((f) => f.title),
+      ['Remove HealthCheckPath (a TCP check only opens a connection)', 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")'],
+    );
     assert.equal(path.fixes![0].isPreferred, true);
     for (const fix of path.fixes!) {
       const fixed = applyEdits(text, fix.edits);
@@ -62,16 +71,28 @@ describe(ID, () => {
     assert.equal(ds.length, 1);
     assert.match(ds[0].message, /HealthCheckProtocol is TCP \(when condition IsProd is false\)/);
     // The HTTP branch needs the path: removing it is offered, but not as the preferred fix.
-    assert.deepEqual(ds[0].fixes!.map((f) => [f.title, f.isPreferred]), [['Remove HealthCheckPath (a TCP check only opens a connection)', false]]);
+    assert.deepEqual(
+      ds[0].fixes!.map((f) => [f.title, f.isPreferred]),
+      [['Remove HealthCheckPath (a TCP check only opens a connection)', false]],
+    );
   });
 
   it('parses HttpCode lists and ranges', () => {
     assert.deepEqual(checkHttpCode('200', 200, 499), []);
     assert.deepEqual(checkHttpCode('200,202', 200, 499), []);
     assert.deepEqual(checkHttpCode('200-299', 200, 499), []);
-    assert.deepEqual(checkHttpCode('200,', 200, 499).map((p) => p.message), ['has an empty entry in its list']);
-    assert.deepEqual(checkHttpCode('199', 200, 499).map((p) => [p.start, p.length]), [[0, 3]]);
-    assert.deepEqual(checkHttpCode('200,600', 200, 599).map((p) => [p.start, p.length]), [[4, 3]]);
+    assert.deepEqual(
+      checkHttpCode('200,', 200, 499).map((p) => p.message),
+      ['has an empty entry in its list'],
+    );
+    assert.deepEqual(
+      checkHttpCode('199', 200, 499).map((p) => [p.start, p.length]),
+      [[0, 3]],
+    );
+    assert.deepEqual(
+      checkHttpCode('200,600', 200, 599).map((p) => [p.start, p.length]),
+      [[4, 3]],
+    );
     assert.equal(checkHttpCode('', 200, 499).length, 1);
   });
 });

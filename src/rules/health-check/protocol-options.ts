@@ -116,7 +116,11 @@ export const protocolOptions = defineRule(
           const remove = removeProperty(template, props, key);
           // Not preferred when another Fn::If branch checks HTTP and needs the setting.
           if (remove) fixes.push({ title: `Remove ${key} (a TCP check only opens a connection)`, edits: [remove], isPreferred: allTcp });
-          if (!hc && kind === 'network') fixes.push({ title: 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")', edits: [insertProperty(template, props, 'HealthCheckProtocol', 'HTTP')] });
+          if (!hc && kind === 'network')
+            fixes.push({
+              title: 'Use an HTTP health check ("HealthCheckProtocol": "HTTP")',
+              edits: [insertProperty(template, props, 'HealthCheckProtocol', 'HTTP')],
+            });
           report({
             span: p.keySpan,
             message: `${key} on ${owner} is set, but its health check is TCP (${tcpBy[0].why}): ${key === 'Matcher' ? 'health check matchers' : 'health check paths'} are not supported for TCP health checks and AWS rejects the target group. Remove ${key}, or make the check HTTP/HTTPS.`,
@@ -129,7 +133,12 @@ export const protocolOptions = defineRule(
       // 3. Matcher.HttpCode syntax and code range.
       if (kind === 'gateway' || allTcp) continue;
       const matcher = get(props, 'Matcher');
-      const [min, max, who] = kind === 'application' ? [200, 499, 'an Application Load Balancer target group'] : kind === 'network' ? [200, 599, 'a Network Load Balancer target group'] : [200, 599, 'a target group'];
+      const [min, max, who] =
+        kind === 'application'
+          ? [200, 499, 'an Application Load Balancer target group']
+          : kind === 'network'
+            ? [200, 599, 'a Network Load Balancer target group']
+            : [200, 599, 'a target group'];
       for (const obj of matcherObjects(template, matcher)) {
         const codeNode = get(obj, 'HttpCode');
         for (const v of values(template, codeNode)) checkCode(text, v, min, max, owner, who, report);
@@ -142,7 +151,15 @@ function matcherObjects(t: Template, node: Node | undefined): ObjectNode[] {
   return node ? resolve(t, node).flatMap((v) => (v.kind === 'object' ? [v.node] : [])) : [];
 }
 
-function checkCode(text: string, v: ScalarValue, min: number, max: number, owner: string, who: string, report: (r: { span: { offset: number; length: number }; message: string }) => void): void {
+function checkCode(
+  text: string,
+  v: ScalarValue,
+  min: number,
+  max: number,
+  owner: string,
+  who: string,
+  report: (r: { span: { offset: number; length: number }; message: string }) => void,
+): void {
   const code = String(v.value);
   for (const p of checkHttpCode(code, min, max)) {
     report({

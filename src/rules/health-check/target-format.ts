@@ -47,7 +47,9 @@ export function checkTarget(target: string): TargetProblem[] {
     problems.push({
       start: 0,
       length: protocol.length,
-      message: protocol ? `has protocol '${protocol}'; a health check uses TCP, SSL, HTTP or HTTPS` : "has no protocol before the ':'; a health check uses TCP, SSL, HTTP or HTTPS",
+      message: protocol
+        ? `has protocol '${protocol}'; a health check uses TCP, SSL, HTTP or HTTPS`
+        : "has no protocol before the ':'; a health check uses TCP, SSL, HTTP or HTTPS",
     });
   }
   const afterColon = colon + 1;
@@ -121,7 +123,11 @@ export const targetFormat = defineRule(
         for (const p of checkTarget(v.value)) {
           const fixes: Fix[] = [];
           if (p.fix && editableInString(text, v, node, p.fix.start + p.fix.length)) {
-            fixes.push({ title: p.fix.title, edits: [editString(template, v.node as StringNode, p.fix.start, p.fix.length, p.fix.newText)], isPreferred: true });
+            fixes.push({
+              title: p.fix.title,
+              edits: [editString(template, v.node as StringNode, p.fix.start, p.fix.length, p.fix.newText)],
+              isPreferred: true,
+            });
           }
           report({
             span: spanInString(text, v, p.start, p.length),

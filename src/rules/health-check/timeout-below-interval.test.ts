@@ -93,14 +93,20 @@ describe(ID, () => {
     // 5 < 10 and 5 < 30: fine; 20 >= 10 (one combination): reported once, at 20, related at 10.
     assert.equal(ds.length, 1);
     assert.equal(spanText(text, ds[0]), '20');
-    assert.deepEqual(ds[0].related!.map((r) => spanText(text, r)), ['10']);
+    assert.deepEqual(
+      ds[0].related!.map((r) => spanText(text, r)),
+      ['10'],
+    );
     assert.equal(ds[0].fixes, undefined);
 
     const both = template({ Tg: tg({ HealthCheckIntervalSeconds: { 'Fn::If': ['IsProd', 10, 30] }, HealthCheckTimeoutSeconds: 60 }) }, IS_PROD);
     const d2 = lint(both, [ID]);
     assert.equal(d2.length, 1);
     assert.match(d2[0].message, /HealthCheckIntervalSeconds 10 s \(when condition IsProd is true\).*\(and 1 other possible HealthCheckIntervalSeconds value\)/);
-    assert.deepEqual(d2[0].related!.map((r) => spanText(both, r)), ['10', '30']);
+    assert.deepEqual(
+      d2[0].related!.map((r) => spanText(both, r)),
+      ['10', '30'],
+    );
   });
 
   it('follows Fn::FindInMap and says where the value came from', () => {
@@ -139,10 +145,17 @@ describe(ID, () => {
     const ds = lint(lambda, [ID]);
     assert.equal(ds.length, 1);
     assert.match(ds[0].message, /default interval of 35 s/);
-    const geneve = template({ Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 6081, Protocol: 'GENEVE', VpcId: 'vpc-1', HealthCheckTimeoutSeconds: 10 } } });
+    const geneve = template({
+      Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 6081, Protocol: 'GENEVE', VpcId: 'vpc-1', HealthCheckTimeoutSeconds: 10 } },
+    });
     assert.match(lint(geneve, [ID])[0].message, /default interval of 10 s/);
     const unknownProtocol = template(
-      { Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 6081, Protocol: { Ref: 'P' }, VpcId: 'vpc-1', HealthCheckTimeoutSeconds: 10 } } },
+      {
+        Tg: {
+          Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+          Properties: { Port: 6081, Protocol: { Ref: 'P' }, VpcId: 'vpc-1', HealthCheckTimeoutSeconds: 10 },
+        },
+      },
       { Parameters: { P: { Type: 'String' } } },
     );
     assert.deepEqual(lint(unknownProtocol, [ID]), []);

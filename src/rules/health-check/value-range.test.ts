@@ -39,15 +39,21 @@ describe(ID, () => {
   });
 
   it('treats a non-numeric value and a boolean as errors, but not a HealthCheck chosen by an unresolvable Ref', () => {
-    const text = template({
-      Lb: {
-        Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
-        Properties: { HealthCheck: { Target: 'TCP:80', Interval: 'ten', Timeout: true, HealthyThreshold: 2, UnhealthyThreshold: 2 } },
+    const text = template(
+      {
+        Lb: {
+          Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+          Properties: { HealthCheck: { Target: 'TCP:80', Interval: 'ten', Timeout: true, HealthyThreshold: 2, UnhealthyThreshold: 2 } },
+        },
+        Other: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { HealthCheck: { Ref: 'Hc' } } },
       },
-      Other: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { HealthCheck: { Ref: 'Hc' } } },
-    }, { Parameters: { Hc: { Type: 'String' } } });
+      { Parameters: { Hc: { Type: 'String' } } },
+    );
     const ds = lint(text, [ID]);
-    assert.deepEqual(ds.map((d) => spanText(text, d)), ['"ten"', 'true']);
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d)),
+      ['"ten"', 'true'],
+    );
     assert.match(ds[0].message, /Interval ten .* is not a whole number/);
   });
 
@@ -68,6 +74,9 @@ describe(ID, () => {
     const ds = lint(text, [ID]);
     assert.equal(ds.length, 1);
     assert.equal(spanText(text, ds[0]), '"HealthCheck"');
-    assert.match(ds[0].message, /HealthCheck \(when condition IsProd is false\) of load balancer 'Lb' is missing Interval, Timeout, HealthyThreshold and UnhealthyThreshold/);
+    assert.match(
+      ds[0].message,
+      /HealthCheck \(when condition IsProd is false\) of load balancer 'Lb' is missing Interval, Timeout, HealthyThreshold and UnhealthyThreshold/,
+    );
   });
 });

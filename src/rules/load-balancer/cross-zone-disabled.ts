@@ -21,7 +21,13 @@ export const crossZoneDisabled = defineRule(
           span: lb.typeNode ?? lb.prop.keySpan,
           message: `Load balancer '${lb.id}' does not set CrossZone, which defaults to false: each node then sends traffic only to instances in its own Availability Zone. Set "CrossZone": true.`,
           fixes: props
-            ? [{ title: 'Enable cross-zone load balancing ("CrossZone": true)', edits: [insertProperty(template, props, 'CrossZone', true)], isPreferred: true }]
+            ? [
+                {
+                  title: 'Enable cross-zone load balancing ("CrossZone": true)',
+                  edits: [insertProperty(template, props, 'CrossZone', true)],
+                  isPreferred: true,
+                },
+              ]
             : undefined,
         });
         continue;

@@ -15,10 +15,11 @@ describe('seed template: load-balancer, auto-scaling and sqs families', () => {
       assert.ok(ids.includes(id), `${id} is registered`);
     }
     const ds = lintFixture(ids, 'seed', 'loadbalancer-from-seed.json');
-    assert.deepEqual(
-      ds.map((d) => `${d.rule} ${d.severity}`).sort(),
-      ['auto-scaling/launch-configuration-deprecated warning', 'load-balancer/cross-zone-disabled warning', 'load-balancer/single-az warning'],
-    );
+    assert.deepEqual(ds.map((d) => `${d.rule} ${d.severity}`).sort(), [
+      'auto-scaling/launch-configuration-deprecated warning',
+      'load-balancer/cross-zone-disabled warning',
+      'load-balancer/single-az warning',
+    ]);
     assert.ok(!ds.some((d) => d.rule === 'auto-scaling/size-order'));
   });
 });

@@ -15,11 +15,33 @@ const FAMILIES = ['load-balancer', 'auto-scaling', 'sqs'];
 const RULES = allRules.filter((r) => FAMILIES.some((f) => r.meta.id.startsWith(`${f}/`)));
 
 const HOSTILE: unknown[] = [
-  null, 0, -1, 1e308, 'x', '', true, [], {}, [null], [[]], [{}],
-  { Ref: 'Nope' }, { Ref: 1 }, { 'Fn::If': 1 }, { 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, []] },
-  { 'Fn::Sub': [] }, { 'Fn::Sub': ['${X', {}] }, { 'Fn::GetAtt': [] }, { 'Fn::GetAtt': 'A.' },
-  { 'Fn::Join': 'x' }, { 'Fn::Join': ['', { Ref: 'Nope' }] }, { 'Fn::Select': ['a', 1] }, { 'Fn::Select': [99, []] },
-  { 'Fn::FindInMap': [] }, '{"deadLetterTargetArn": 5, "maxReceiveCount": "x"}', '{not json',
+  null,
+  0,
+  -1,
+  1e308,
+  'x',
+  '',
+  true,
+  [],
+  {},
+  [null],
+  [[]],
+  [{}],
+  { Ref: 'Nope' },
+  { Ref: 1 },
+  { 'Fn::If': 1 },
+  { 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, []] },
+  { 'Fn::Sub': [] },
+  { 'Fn::Sub': ['${X', {}] },
+  { 'Fn::GetAtt': [] },
+  { 'Fn::GetAtt': 'A.' },
+  { 'Fn::Join': 'x' },
+  { 'Fn::Join': ['', { Ref: 'Nope' }] },
+  { 'Fn::Select': ['a', 1] },
+  { 'Fn::Select': [99, []] },
+  { 'Fn::FindInMap': [] },
+  '{"deadLetterTargetArn": 5, "maxReceiveCount": "x"}',
+  '{not json',
 ];
 
 /** Every path to a value under Resources, down to a small depth. */

@@ -40,10 +40,16 @@ function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): v
     const IP = upper(instProto);
     const name = `listener ${port ? String(port.value) : '?'}/${proto ? String(proto.value) : '?'} of '${lb.id}'`;
     if (proto && !CLASSIC.has(P!)) {
-      report({ span: proto.node, message: `Classic Load Balancer ${name} uses protocol ${show(proto)}; a Classic listener's Protocol is HTTP, HTTPS, TCP or SSL.` });
+      report({
+        span: proto.node,
+        message: `Classic Load Balancer ${name} uses protocol ${show(proto)}; a Classic listener's Protocol is HTTP, HTTPS, TCP or SSL.`,
+      });
     }
     if (instProto && !CLASSIC.has(IP!)) {
-      report({ span: instProto.node, message: `Classic Load Balancer ${name} sends to its instances with InstanceProtocol ${show(instProto)}; it must be HTTP, HTTPS, TCP or SSL.` });
+      report({
+        span: instProto.node,
+        message: `Classic Load Balancer ${name} sends to its instances with InstanceProtocol ${show(instProto)}; it must be HTTP, HTTPS, TCP or SSL.`,
+      });
     } else if (proto && instProto && CLASSIC.has(P!) && layer(P!) !== layer(IP!)) {
       report({
         span: instProto.node,
@@ -52,7 +58,10 @@ function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): v
       });
     }
     if ((P === 'HTTPS' || P === 'SSL') && absent(t, get(l, 'SSLCertificateId'))) {
-      report({ span: proto!.node, message: `Classic Load Balancer ${name} uses ${P} but has no SSLCertificateId: an ${P} listener needs the ARN of a server certificate (ACM or IAM).` });
+      report({
+        span: proto!.node,
+        message: `Classic Load Balancer ${name} uses ${P} but has no SSLCertificateId: an ${P} listener needs the ARN of a server certificate (ACM or IAM).`,
+      });
     }
     if (port) {
       const first = ports.get(port.n);
@@ -115,7 +124,14 @@ function checkV2Listener(t: Template, listener: Resource, report: (r: Report) =>
         message: type
           ? `Listener '${listener.id}' uses protocol ${show(proto)}, but it belongs to ${lbName}, which listens on ${allowed.join(', ')}.`
           : `Listener '${listener.id}' uses protocol ${show(proto)}; ELBv2 listeners use HTTP or HTTPS (Application) or TCP, TLS, UDP or TCP_UDP (Network).`,
-        related: lb ? [{ span: get(lb.properties, 'Type') ?? lb.typeNode ?? lb.prop.keySpan, message: `${lbName}${get(lb.properties, 'Type') ? '' : ' (Type not set: application)'}` }] : undefined,
+        related: lb
+          ? [
+              {
+                span: get(lb.properties, 'Type') ?? lb.typeNode ?? lb.prop.keySpan,
+                message: `${lbName}${get(lb.properties, 'Type') ? '' : ' (Type not set: application)'}`,
+              },
+            ]
+          : undefined,
       });
       return;
     }
@@ -123,7 +139,10 @@ function checkV2Listener(t: Template, listener: Resource, report: (r: Report) =>
       const certsProp = getProperty(props, 'Certificates');
       const certs = certsProp?.value;
       if (absent(t, certs)) {
-        report({ span: proto.node, message: `Listener '${listener.id}' uses ${P} but has no Certificates: ${P === 'TLS' ? 'a' : 'an'} ${P} listener needs exactly one default certificate (add more with AWS::ElasticLoadBalancingV2::ListenerCertificate).` });
+        report({
+          span: proto.node,
+          message: `Listener '${listener.id}' uses ${P} but has no Certificates: ${P === 'TLS' ? 'a' : 'an'} ${P} listener needs exactly one default certificate (add more with AWS::ElasticLoadBalancingV2::ListenerCertificate).`,
+        });
       } else if (isArray(certs) && certs.items.length !== 1) {
         report({
           span: certs!,

@@ -13,8 +13,14 @@ describe(ID, () => {
     const [alb, classicSubnet, classicZone, nlb] = ds;
     assert.equal(alb.severity, 'error');
     assert.match(norm(spanText(text, alb)), /^\[ \{ "Ref": "SubnetA" \}, \{ "Ref": "SubnetA2" \} \]$/);
-    assert.match(alb.message, /Application Load Balancer 'AlbTwoSubnetsOneZone' has 2 subnets, all in one Availability Zone \(the 1st zone of Fn::GetAZs\).*rejects/);
-    assert.deepEqual(alb.related!.map((r) => r.message), ["Subnet 'SubnetA' is in the 1st zone of Fn::GetAZs", "Subnet 'SubnetA2' is in the 1st zone of Fn::GetAZs"]);
+    assert.match(
+      alb.message,
+      /Application Load Balancer 'AlbTwoSubnetsOneZone' has 2 subnets, all in one Availability Zone \(the 1st zone of Fn::GetAZs\).*rejects/,
+    );
+    assert.deepEqual(
+      alb.related!.map((r) => r.message),
+      ["Subnet 'SubnetA' is in the 1st zone of Fn::GetAZs", "Subnet 'SubnetA2' is in the 1st zone of Fn::GetAZs"],
+    );
     assert.match(spanText(text, alb.related![0]), /"Fn::Select"/);
 
     // One subnet is one zone even when the subnet's zone is not known.
@@ -66,7 +72,12 @@ describe(ID, () => {
 
   it('checks each branch of Fn::If', () => {
     const text = template(
-      { Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', Subnets: { 'Fn::If': ['Multi', ['subnet-1', 'subnet-2'], ['subnet-1']] } } } },
+      {
+        Lb: {
+          Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+          Properties: { Type: 'network', Subnets: { 'Fn::If': ['Multi', ['subnet-1', 'subnet-2'], ['subnet-1']] } },
+        },
+      },
       { Conditions: { Multi: { 'Fn::Equals': ['a', 'b'] } } },
     );
     const ds = lint(text, [ID]);

@@ -39,7 +39,10 @@ function ordinal(i: number): string {
 }
 
 function subnetZone(t: Template, subnet: Resource): Zone | undefined {
-  for (const [key, family] of [['AvailabilityZone', 'name'], ['AvailabilityZoneId', 'id']] as const) {
+  for (const [key, family] of [
+    ['AvailabilityZone', 'name'],
+    ['AvailabilityZoneId', 'id'],
+  ] as const) {
     const node = get(subnet.properties, key);
     if (!node) continue;
     const vals = resolve(t, node);

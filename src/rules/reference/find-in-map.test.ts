@@ -30,7 +30,10 @@ describe(ID, () => {
     assert.equal(edits.length, 3);
     const fixed = applyEdits(text, edits);
     JSON.parse(fixed);
-    assert.deepEqual(lint(fixed, [ID]).map((d) => spanText(fixed, d)), ['{"Ref": "Size"}']);
+    assert.deepEqual(
+      lint(fixed, [ID]).map((d) => spanText(fixed, d)),
+      ['{"Ref": "Size"}'],
+    );
   });
 
   it('is quiet on keys known only at deploy time (AWS::Region, parameters without default)', () => {
@@ -44,7 +47,10 @@ describe(ID, () => {
     const ds = lint(bad, [ID]);
     assert.equal(ds.length, 1);
     assert.equal(spanText(bad, ds[0]), '"b"');
-    const withDefault = template({ Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::FindInMap': ['M', 'zz', 'v', { DefaultValue: 'q' }] } } } }, maps);
+    const withDefault = template(
+      { Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::FindInMap': ['M', 'zz', 'v', { DefaultValue: 'q' }] } } } },
+      maps,
+    );
     assert.deepEqual(lint(withDefault, [ID]), []);
   });
 });

@@ -31,13 +31,18 @@ function nearMissTemplate(n: number, nameLength: number): string {
 describe('suggestions: bounded work', () => {
   it('the banded edit distance agrees with plain Levenshtein whenever it is within the bound', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', 'd') }), fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', 'd') }), fc.integer({ min: 0, max: 10 }), (a, b, max) => {
-        const exact = levenshtein(a, b);
-        const banded = editDistance(a, b, max);
-        if (exact <= max) assert.equal(banded, exact, `${a} ${b} ${max}`);
-        else assert.equal(banded, max + 1, `${a} ${b} ${max}`);
-        assert.equal(editDistance(a, b), exact);
-      }),
+      fc.property(
+        fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', 'd') }),
+        fc.string({ maxLength: 24, unit: fc.constantFrom('a', 'b', 'c', 'd') }),
+        fc.integer({ min: 0, max: 10 }),
+        (a, b, max) => {
+          const exact = levenshtein(a, b);
+          const banded = editDistance(a, b, max);
+          if (exact <= max) assert.equal(banded, exact, `${a} ${b} ${max}`);
+          else assert.equal(banded, max + 1, `${a} ${b} ${max}`);
+          assert.equal(editDistance(a, b), exact);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -69,7 +74,10 @@ describe('suggestions: bounded work', () => {
     // One comparison may overrun the budget by its own cells at most (121 rows × 81 band cells).
     assert.ok(budget.used <= DEFAULT_BUDGET_CELLS + 121 * 81, `${budget.used} cells`);
     assert.ok(budget.skipped > 0, 'the budget ran out, so later names got no suggestion');
-    assert.ok(ds.some((d) => /did you mean/.test(d.message)), 'names before that still got one');
+    assert.ok(
+      ds.some((d) => /did you mean/.test(d.message)),
+      'names before that still got one',
+    );
     assert.ok(ds.some((d) => !/did you mean/.test(d.message)));
   });
 

@@ -15,8 +15,14 @@ describe(ID, () => {
       ds.map((d) => spanText(text, d)),
       ['DNSNam', 'LoadBalancerArn', 'QueueArn', 'Name'],
     );
-    assert.match(ds[0].message, /Fn::Sub variable '\$\{LoadBalancer.DNSNam\}' asks 'LoadBalancer' for attribute 'DNSNam', which an AWS::ElasticLoadBalancing::LoadBalancer does not have; did you mean 'DNSName'\?/);
-    assert.match(ds[1].message, /Its attributes: CanonicalHostedZoneName, CanonicalHostedZoneNameID, DNSName, SourceSecurityGroup.GroupName, SourceSecurityGroup.OwnerAlias\./);
+    assert.match(
+      ds[0].message,
+      /Fn::Sub variable '\$\{LoadBalancer.DNSNam\}' asks 'LoadBalancer' for attribute 'DNSNam', which an AWS::ElasticLoadBalancing::LoadBalancer does not have; did you mean 'DNSName'\?/,
+    );
+    assert.match(
+      ds[1].message,
+      /Its attributes: CanonicalHostedZoneName, CanonicalHostedZoneNameID, DNSName, SourceSecurityGroup.GroupName, SourceSecurityGroup.OwnerAlias\./,
+    );
     assert.doesNotMatch(ds[1].message, /did you mean/);
     assert.match(ds[1].message, /A Classic Load Balancer has no ARN attribute .*LoadBalancerArn belongs to ALB\/NLB/);
     assert.match(ds[2].message, /AWS::SQS::Queue does not have; did you mean 'Arn'\?/);
@@ -29,37 +35,71 @@ describe(ID, () => {
     const ds = lint(text, [ID]);
     const fixable = ds.filter((d) => d.fixes?.length);
     assert.equal(fixable.length, 2);
-    const fixed = applyEdits(text, fixable.map((d) => d.fixes![0].edits[0]));
+    const fixed = applyEdits(
+      text,
+      fixable.map((d) => d.fixes![0].edits[0]),
+    );
     assert.ok(fixed.includes('${LoadBalancer.DNSName}'));
     assert.ok(fixed.includes('"WorkQueue.Arn"'), 'QueueArn -> Arn');
-    assert.deepEqual(lint(fixed, [ID]).map((d) => spanText(fixed, d)), ['LoadBalancerArn', 'Name']);
+    assert.deepEqual(
+      lint(fixed, [ID]).map((d) => spanText(fixed, d)),
+      ['LoadBalancerArn', 'Name'],
+    );
     JSON.parse(fixed);
   });
 
   it('suggests the documented attribute for a near miss', () => {
     const text = template(
       { Q: { Type: 'AWS::SQS::Queue' }, LB: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' } },
-      { Outputs: { A: { Value: { 'Fn::GetAtt': ['Q', 'QueueURL'] } }, B: { Value: { 'Fn::GetAtt': 'Q.Arm' } }, C: { Value: { 'Fn::GetAtt': ['LB', 'Arn'] } }, D: { Value: { 'Fn::GetAtt': ['LB', 'DnsName'] } } } },
+      {
+        Outputs: {
+          A: { Value: { 'Fn::GetAtt': ['Q', 'QueueURL'] } },
+          B: { Value: { 'Fn::GetAtt': 'Q.Arm' } },
+          C: { Value: { 'Fn::GetAtt': ['LB', 'Arn'] } },
+          D: { Value: { 'Fn::GetAtt': ['LB', 'DnsName'] } },
+        },
+      },
     );
     const ds = lint(text, [ID]);
-    assert.deepEqual(ds.map((d) => /did you mean '([^']+)'/.exec(d.message)?.[1]), ['QueueUrl', 'Arn', 'LoadBalancerArn', 'DNSName']);
-    assert.deepEqual(ds.map((d) => spanText(text, d)), ['QueueURL', 'Arm', 'Arn', 'DnsName']);
+    assert.deepEqual(
+      ds.map((d) => /did you mean '([^']+)'/.exec(d.message)?.[1]),
+      ['QueueUrl', 'Arn', 'LoadBalancerArn', 'DNSName'],
+    );
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d)),
+      ['QueueURL', 'Arm', 'Arn', 'DnsName'],
+    );
   });
 
   it('knows the Lambda worker types: a function has Arn, a log group Arn, a topic TopicArn', () => {
     const text = template(
       { F: { Type: 'AWS::Lambda::Function' }, L: { Type: 'AWS::Logs::LogGroup' }, T: { Type: 'AWS::SNS::Topic' } },
-      { Outputs: { A: { Value: { 'Fn::GetAtt': ['F', 'FunctionArn'] } }, B: { Value: { 'Fn::GetAtt': ['L', 'Arn'] } }, C: { Value: { 'Fn::GetAtt': ['T', 'Arn'] } } } },
+      {
+        Outputs: {
+          A: { Value: { 'Fn::GetAtt': ['F', 'FunctionArn'] } },
+          B: { Value: { 'Fn::GetAtt': ['L', 'Arn'] } },
+          C: { Value: { 'Fn::GetAtt': ['T', 'Arn'] } },
+        },
+      },
     );
     const ds = lint(text, [ID]);
-    assert.deepEqual(ds.map((d) => spanText(text, d)), ['FunctionArn', 'Arn']);
-    assert.deepEqual(ds.map((d) => /did you mean '([^']+)'/.exec(d.message)?.[1]), ['Arn', 'TopicArn']);
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d)),
+      ['FunctionArn', 'Arn'],
+    );
+    assert.deepEqual(
+      ds.map((d) => /did you mean '([^']+)'/.exec(d.message)?.[1]),
+      ['Arn', 'TopicArn'],
+    );
   });
 
   it('is quiet on valid attributes, computed attribute names and types outside its scope', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'reference', 'unknown-attribute', 'good.json'), []);
     // Type names that collide with Object.prototype members are just unknown types.
-    const odd = template({ A: { Type: 'constructor' }, B: { Type: '__proto__' }, C: { Type: 'toString' } }, { Outputs: { X: { Value: { 'Fn::GetAtt': ['A', 'x'] } }, Y: { Value: { 'Fn::Sub': '${B.y}${C.z}' } } } });
+    const odd = template(
+      { A: { Type: 'constructor' }, B: { Type: '__proto__' }, C: { Type: 'toString' } },
+      { Outputs: { X: { Value: { 'Fn::GetAtt': ['A', 'x'] } }, Y: { Value: { 'Fn::Sub': '${B.y}${C.z}' } } } },
+    );
     assert.deepEqual(lint(odd, [ID]), []);
   });
 

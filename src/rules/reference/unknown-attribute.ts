@@ -19,7 +19,8 @@ const HINTS: Record<string, string> = {
   'AWS::ElasticLoadBalancing::LoadBalancer.LoadBalancerArn': CLASSIC_NO_ARN,
   'AWS::ElasticLoadBalancing::LoadBalancer.Arn': CLASSIC_NO_ARN,
   'AWS::ElasticLoadBalancing::LoadBalancer.LoadBalancerName': 'For its name use {"Ref": …}.',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer.CanonicalHostedZoneNameID': 'The ALB/NLB attribute is CanonicalHostedZoneID (CanonicalHostedZoneNameID is the Classic Load Balancer\'s).',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer.CanonicalHostedZoneNameID':
+    "The ALB/NLB attribute is CanonicalHostedZoneID (CanonicalHostedZoneNameID is the Classic Load Balancer's).",
   'AWS::SQS::Queue.QueueArn': '{"Ref": …} on a queue returns its URL; its ARN is the Arn attribute.',
   'AWS::ElasticLoadBalancingV2::TargetGroup.Arn': '{"Ref": …} on a target group returns its ARN too.',
   'AWS::ElasticLoadBalancingV2::Listener.Arn': '{"Ref": …} on a listener returns its ARN too.',

@@ -17,7 +17,10 @@ describe(`${ID} (property)`, () => {
       resources: fc.integer({ min: 1, max: 5 }),
       parameters: fc.integer({ min: 0, max: 3 }),
       conditions: fc.integer({ min: 0, max: 3 }),
-      uses: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), pool: fc.constantFrom('Queue', 'Param', 'Cond', 'Ghost', 'AWS::'), i: fc.integer({ min: 0, max: 5 }) }), { maxLength: 25 }),
+      uses: fc.array(
+        fc.record({ kind: fc.constantFrom(...KINDS), pool: fc.constantFrom('Queue', 'Param', 'Cond', 'Ghost', 'AWS::'), i: fc.integer({ min: 0, max: 5 }) }),
+        { maxLength: 25 },
+      ),
     });
     fc.assert(
       fc.property(arb, ({ resources, parameters, conditions, uses }) => {
@@ -25,7 +28,8 @@ describe(`${ID} (property)`, () => {
         const params = Array.from({ length: parameters }, (_, i) => `Param${i}`);
         const conds = Array.from({ length: conditions }, (_, i) => `Cond${i}`);
         const pseudo = ['AWS::Region', 'AWS::StackName', 'AWS::AccountId', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::NoValue'];
-        const nameOf = (pool: string, i: number) => (pool === 'AWS::' ? ['AWS::Region', 'AWS::StackName', 'AWS::Regio', 'AWS::Nothing', 'AWS::AccountId', 'AWS::Partition'][i] : `${pool}${i}`);
+        const nameOf = (pool: string, i: number) =>
+          pool === 'AWS::' ? ['AWS::Region', 'AWS::StackName', 'AWS::Regio', 'AWS::Nothing', 'AWS::AccountId', 'AWS::Partition'][i] : `${pool}${i}`;
         const isRes = (n: string) => res.includes(n);
         const isAny = (n: string) => isRes(n) || params.includes(n) || pseudo.includes(n);
         const isCond = (n: string) => conds.includes(n);

@@ -32,9 +32,15 @@ describe(ID, () => {
     assert.match(msg(2), /Ref 'AWS::Regoin' is not a pseudo parameter/);
     assert.match(msg(3), /Condition 'IsProdd' is not defined in the Conditions section; did you mean 'IsProd'\?/);
     assert.match(msg(4), /DependsOn names 'LoadBalancr', which is not a resource of this template/);
-    assert.match(msg(5), /Fn::Sub variable '\$\{Environmnt\}' is not a resource, parameter or pseudo parameter .*; did you mean 'Environment'\? \(For a literal '\$\{Environmnt\}' write '\$\{!Environmnt\}'\.\)/);
+    assert.match(
+      msg(5),
+      /Fn::Sub variable '\$\{Environmnt\}' is not a resource, parameter or pseudo parameter .*; did you mean 'Environment'\? \(For a literal '\$\{Environmnt\}' write '\$\{!Environmnt\}'\.\)/,
+    );
     assert.match(msg(8), /Fn::Sub variable '\$\{WorkQueu.Arn\}' reads attribute Arn of 'WorkQueu', which is not a resource/);
-    assert.match(msg(11), /Ref 'LoadBalancr' names no resource, parameter or pseudo parameter of this template; did you mean 'LoadBalancer'\? CloudFormation rejects/);
+    assert.match(
+      msg(11),
+      /Ref 'LoadBalancr' names no resource, parameter or pseudo parameter of this template; did you mean 'LoadBalancer'\? CloudFormation rejects/,
+    );
     assert.match(msg(12), /'KeyName' is a parameter: use \{"Ref": "KeyName"\}/);
     // The related information points at the suggested definition.
     assert.equal(spanText(text, ds[11].related![0]), '"LoadBalancer"');
@@ -75,7 +81,9 @@ describe(ID, () => {
         Type: 'AWS::SQS::QueuePolicy',
         Properties: {
           Queues: ['q'],
-          PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }] },
+          PolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }],
+          },
         },
       },
     });
@@ -96,7 +104,10 @@ describe(ID, () => {
       resources[`Queue${i}`] = {
         Type: 'AWS::SQS::Queue',
         DependsOn: i > 0 ? [`Queue${i - 1}`] : [],
-        Properties: { QueueName: { 'Fn::Sub': `\${AWS::StackName}-\${Queue${(i + 1) % 500}.QueueName}-${i}` }, Tags: [{ Key: 'x', Value: { Ref: `Queue${(i * 7) % 500}` } }] },
+        Properties: {
+          QueueName: { 'Fn::Sub': `\${AWS::StackName}-\${Queue${(i + 1) % 500}.QueueName}-${i}` },
+          Tags: [{ Key: 'x', Value: { Ref: `Queue${(i * 7) % 500}` } }],
+        },
       };
     }
     const text = template(resources);

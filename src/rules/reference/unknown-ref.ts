@@ -39,7 +39,11 @@ export const unknownRef = defineRule(
           if (r.kind === 'sub' && r.attr !== undefined) {
             if (resources.has(n)) break;
             const other = parameters.has(n) ? ` ('${n}' is a parameter, and only resources have attributes)` : '';
-            say(r, `Fn::Sub variable '\${${n}.${r.attr}}' reads attribute ${r.attr} of '${n}', which is not a resource of this template${other}`, suggestResource(n));
+            say(
+              r,
+              `Fn::Sub variable '\${${n}.${r.attr}}' reads attribute ${r.attr} of '${n}', which is not a resource of this template${other}`,
+              suggestResource(n),
+            );
             break;
           }
           if (resources.has(n) || parameters.has(n) || PSEUDO_PARAMETERS.has(n)) {
@@ -69,9 +73,7 @@ export const unknownRef = defineRule(
         }
         case 'getatt': {
           if (resources.has(n)) break;
-          const other = parameters.has(n)
-            ? ` ('${n}' is a parameter: use {"Ref": "${n}"} for its value; Fn::GetAtt reads attributes of resources)`
-            : '';
+          const other = parameters.has(n) ? ` ('${n}' is a parameter: use {"Ref": "${n}"} for its value; Fn::GetAtt reads attributes of resources)` : '';
           say(r, `Fn::GetAtt names '${n}', which is not a resource of this template${other}`, suggestResource(n));
           break;
         }

@@ -15,7 +15,10 @@ describe(ID, () => {
     const ds = lint(bad, [ID]);
     assert.equal(ds.length, 1);
     assert.equal(ds[0].severity, 'error');
-    assert.equal(spanText(bad, ds[0]), '{\n              "Fn::GetAtt": [\n                "WebServerSecurityGroup",\n                "GroupId"\n              ]\n            }');
+    assert.equal(
+      spanText(bad, ds[0]),
+      '{\n              "Fn::GetAtt": [\n                "WebServerSecurityGroup",\n                "GroupId"\n              ]\n            }',
+    );
     assert.match(ds[0].message, /do not admit tcp 8080 from the load balancer's group LoadBalancerSecurityGroup/);
     assert.match(ds[0].message, /target group 'TargetGroup'/);
     assert.equal(spanText(bad, { span: ds[0].related![0].span }), '8080');
@@ -30,9 +33,15 @@ describe(ID, () => {
   });
 
   it('fires on the seed when the web servers admit only 8080', () => {
-    const broken = seed.replace('"FromPort": 80,\n\t\t\t\t\t"IpProtocol": "tcp",\n\t\t\t\t\t"SourceSecurityGroupId"', '"FromPort": 8080,\n\t\t\t\t\t"IpProtocol": "tcp",\n\t\t\t\t\t"SourceSecurityGroupId"');
+    const broken = seed.replace(
+      '"FromPort": 80,\n\t\t\t\t\t"IpProtocol": "tcp",\n\t\t\t\t\t"SourceSecurityGroupId"',
+      '"FromPort": 8080,\n\t\t\t\t\t"IpProtocol": "tcp",\n\t\t\t\t\t"SourceSecurityGroupId"',
+    );
     assert.notEqual(broken, seed);
-    const fixedTo = broken.replace('"ToPort": 80\n\t\t\t\t}]\n\t\t\t}\n\t\t},\n\t\t"LaunchConfiguration"', '"ToPort": 8080\n\t\t\t\t}]\n\t\t\t}\n\t\t},\n\t\t"LaunchConfiguration"');
+    const fixedTo = broken.replace(
+      '"ToPort": 80\n\t\t\t\t}]\n\t\t\t}\n\t\t},\n\t\t"LaunchConfiguration"',
+      '"ToPort": 8080\n\t\t\t\t}]\n\t\t\t}\n\t\t},\n\t\t"LaunchConfiguration"',
+    );
     assert.notEqual(fixedTo, broken);
     const ds = lint(fixedTo, [ID]);
     assert.equal(ds.length, 1);

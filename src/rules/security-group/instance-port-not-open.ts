@@ -74,4 +74,3 @@ function allowFromLbFix(t: Template, w: Wiring, instanceGroup: string, lbGroup: 
     },
   ];
 }
-

@@ -32,10 +32,19 @@ describe(ID, () => {
 
   it('checks ALB listener resources and UDP listeners of NLBs by their transport', () => {
     const text = template({
-      Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 53, ToPort: 53, CidrIp: '0.0.0.0/0' }] } },
-      Nlb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'network', SecurityGroups: [{ Ref: 'Sg' }], Subnets: ['subnet-1', 'subnet-2'] } },
+      Sg: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 53, ToPort: 53, CidrIp: '0.0.0.0/0' }] },
+      },
+      Nlb: {
+        Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        Properties: { Type: 'network', SecurityGroups: [{ Ref: 'Sg' }], Subnets: ['subnet-1', 'subnet-2'] },
+      },
       Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 53, Protocol: 'UDP', VpcId: 'vpc-1' } },
-      Dns: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: { Ref: 'Nlb' }, Port: 53, Protocol: 'UDP', DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Tg' } }] } },
+      Dns: {
+        Type: 'AWS::ElasticLoadBalancingV2::Listener',
+        Properties: { LoadBalancerArn: { Ref: 'Nlb' }, Port: 53, Protocol: 'UDP', DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Tg' } }] },
+      },
     });
     const ds = lint(text, [ID]);
     assert.equal(ds.length, 1);

@@ -13,7 +13,10 @@ void template;
 describe(ID, () => {
   it('flags a reversed range, an out-of-range port, a misspelt protocol and a missing ToPort', () => {
     const ds = lint(bad, [ID]);
-    assert.deepEqual(ds.map((d) => spanText(bad, d)), ['90', '70000', '"tpc"', '"IpProtocol"']);
+    assert.deepEqual(
+      ds.map((d) => spanText(bad, d)),
+      ['90', '70000', '"tpc"', '"IpProtocol"'],
+    );
     assert.match(ds[0].message, /FromPort 90 is above ToPort 80/);
     assert.match(ds[1].message, /ToPort 70000 is not a valid port/);
     assert.match(ds[2].message, /"tpc" is not tcp, udp/);
@@ -35,7 +38,12 @@ describe(ID, () => {
 
   it('uses parameter defaults and says so', () => {
     const text = template(
-      { Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: { Ref: 'P' }, ToPort: 80, CidrIp: '10.0.0.0/8' }] } } },
+      {
+        Sg: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: { Ref: 'P' }, ToPort: 80, CidrIp: '10.0.0.0/8' }] },
+        },
+      },
       { Parameters: { P: { Type: 'Number', Default: 99999 } } },
     );
     const ds = lint(text, [ID]);

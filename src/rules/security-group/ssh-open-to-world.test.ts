@@ -14,7 +14,10 @@ describe(ID, () => {
   it('flags SSH and RDP from 0.0.0.0/0 and ::/0, also through wide ranges and all-traffic rules', () => {
     const ds = lint(bad, [ID]);
     assert.equal(ds.length, 4);
-    assert.deepEqual(ds.map((d) => spanText(bad, d)), ['"0.0.0.0/0"', '"::/0"', '"0.0.0.0/0"', '"0.0.0.0/0"']);
+    assert.deepEqual(
+      ds.map((d) => spanText(bad, d)),
+      ['"0.0.0.0/0"', '"::/0"', '"0.0.0.0/0"', '"0.0.0.0/0"'],
+    );
     assert.match(ds[0].message, /SSH \(22\)/);
     assert.match(ds[1].message, /RDP \(3389\)/);
     assert.match(ds[2].message, /SSH \(22\) and RDP \(3389\).*through tcp 0-65535/);
@@ -23,7 +26,12 @@ describe(ID, () => {
 
   it('names the parameter when the range is its default', () => {
     const text = template(
-      { Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: '22', ToPort: '22', CidrIp: { Ref: 'SSHLocation' } }] } } },
+      {
+        Sg: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'x', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: '22', ToPort: '22', CidrIp: { Ref: 'SSHLocation' } }] },
+        },
+      },
       { Parameters: { SSHLocation: { Type: 'String', Default: '0.0.0.0/0' } } },
     );
     const ds = lint(text, [ID]);

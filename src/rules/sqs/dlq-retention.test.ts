@@ -14,12 +14,18 @@ describe(ID, () => {
     // Explicit values: at the DLQ's value, related at the source's.
     assert.equal(spanText(text, ds[0]), '345600');
     assert.match(ds[0].message, /'JobsDlq' keeps messages for 345600 s \(4 days\), no longer than its source queue 'Jobs' \(604800 s \(7 days\)\)/);
-    assert.deepEqual(ds[0].related!.map((r) => spanText(text, r)), ['604800', '345600']);
+    assert.deepEqual(
+      ds[0].related!.map((r) => spanText(text, r)),
+      ['604800', '345600'],
+    );
     // Both unset: at the redrive target, "default 4 days" on both sides.
     const defaults = ds.find((d) => d.message.includes("'DefaultsDlq'"))!;
     assert.match(spanText(text, defaults), /"Fn::GetAtt"/);
     assert.match(defaults.message, /the default 345600 s \(4 days\)/);
-    assert.deepEqual(defaults.related!.map((r) => spanText(text, r)), ['"Defaults"', '"DefaultsDlq"']);
+    assert.deepEqual(
+      defaults.related!.map((r) => spanText(text, r)),
+      ['"Defaults"', '"DefaultsDlq"'],
+    );
     assert.ok(defaults.related!.every((r) => /default 4 days/.test(r.message)));
     // A parameter default on the source side counts (equal to the maximum: still not longer).
     const param = ds.find((d) => d.message.includes("'ParamDlq'"))!;

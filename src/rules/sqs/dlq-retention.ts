@@ -60,7 +60,8 @@ export const dlqRetention = defineRule(
           : prop.value && dl.value && dl.value.node === prop.value && !dl.value.param
             ? replaceValue(template, prop.value, MAX_RETENTION)
             : undefined;
-        if (edit) fixes = [{ title: `Keep dead letters in '${dlqId}' for 14 days (MessageRetentionPeriod 1209600, the maximum)`, edits: [edit], isPreferred: true }];
+        if (edit)
+          fixes = [{ title: `Keep dead letters in '${dlqId}' for 14 days (MessageRetentionPeriod 1209600, the maximum)`, edits: [edit], isPreferred: true }];
       }
       report({
         span: dl.value ? dl.value.node : rd.targetNode,

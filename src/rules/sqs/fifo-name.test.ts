@@ -35,7 +35,10 @@ describe(ID, () => {
 
   it("appends '.fifo' with the quick fix, to a literal and inside Fn::Sub", () => {
     let text = bad();
-    for (const d of lint(text, [ID]).filter((x) => x.fixes?.length).reverse()) text = applyEdits(text, d.fixes![0].edits);
+    for (const d of lint(text, [ID])
+      .filter((x) => x.fixes?.length)
+      .reverse())
+      text = applyEdits(text, d.fixes![0].edits);
     const parsed = JSON.parse(text);
     assert.equal(parsed.Resources.FifoWithoutSuffix.Properties.QueueName, 'orders.fifo');
     assert.equal(parsed.Resources.SubWithoutSuffix.Properties.QueueName['Fn::Sub'], '${AWS::StackName}-events.fifo');
@@ -54,7 +57,10 @@ describe(ID, () => {
       { Conditions: { C: { 'Fn::Equals': ['1', '1'] } } },
     );
     const ds = lint(text, [ID]);
-    assert.deepEqual(ds.map((d) => spanText(text, d).replace(/\s+/g, ' ')), ['{ "Fn::Join": [ "-", [ { "Ref": "AWS::StackName" }, "jobs" ] ] }', '"b"']);
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d).replace(/\s+/g, ' ')),
+      ['{ "Fn::Join": [ "-", [ { "Ref": "AWS::StackName" }, "jobs" ] ] }', '"b"'],
+    );
     const fixed = applyEdits(text, ds[0].fixes![0].edits);
     assert.deepEqual(JSON.parse(fixed).Resources.J.Properties.QueueName['Fn::Join'][1][1], 'jobs.fifo');
   });

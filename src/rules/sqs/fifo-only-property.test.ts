@@ -9,7 +9,10 @@ describe(ID, () => {
   it('flags FIFO-only properties on standard queues, at the property key', () => {
     const text = readFixture('rules', 'sqs', 'fifo-only-property', 'bad.json');
     const ds = lintFixture([ID], 'rules', 'sqs', 'fifo-only-property', 'bad.json');
-    assert.deepEqual(ds.map((d) => spanText(text, d)), ['"ContentBasedDeduplication"', '"DeduplicationScope"', '"FifoThroughputLimit"']);
+    assert.deepEqual(
+      ds.map((d) => spanText(text, d)),
+      ['"ContentBasedDeduplication"', '"DeduplicationScope"', '"FifoThroughputLimit"'],
+    );
     assert.ok(ds.every((d) => d.severity === 'error'));
     assert.match(ds[0].message, /queue 'StandardWithDedup' is not one \(FifoQueue is not set/);
     assert.match(ds[1].message, /'ExplicitStandard' is not one \(FifoQueue is not true\)/);

@@ -33,7 +33,8 @@ export const fifoOnlyProperty = defineRule(
           span: p.keySpan,
           message: `${key} applies only to FIFO queues, but queue '${q.resource.id}' is not one (${why}). SQS rejects the attribute on a standard queue: remove ${key}.`,
           related: q.fifoProp ? [{ span: q.fifoProp.keySpan, message: `FifoQueue of '${q.resource.id}'` }] : undefined,
-          fixes: edit && props.properties.filter((x) => x.key === key).length === 1 ? [{ title: `Remove ${key}`, edits: [edit], isPreferred: true }] : undefined,
+          fixes:
+            edit && props.properties.filter((x) => x.key === key).length === 1 ? [{ title: `Remove ${key}`, edits: [edit], isPreferred: true }] : undefined,
         });
       }
     }

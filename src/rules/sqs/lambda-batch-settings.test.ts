@@ -19,7 +19,10 @@ describe(ID, () => {
     assert.equal(spanText(text, ds[2]), '20000');
     assert.match(ds[2].message, /at most 10,000 messages per batch from a standard queue/);
     assert.equal(spanText(text, ds[3]), '100');
-    assert.match(ds[3].message, /'NoWindow' reads 'Emails' in batches of 100 without a batching window; a batch above 10 messages needs MaximumBatchingWindowInSeconds of at least 1 second/);
+    assert.match(
+      ds[3].message,
+      /'NoWindow' reads 'Emails' in batches of 100 without a batching window; a batch above 10 messages needs MaximumBatchingWindowInSeconds of at least 1 second/,
+    );
     assert.equal(spanText(text, ds[4]), '0');
     assert.match(ds[4].message, /batches of 50 \(default of parameter Size\) with a batching window of 0 s/);
   });

@@ -29,7 +29,9 @@ export const lambdaBatchSettings = defineRule(
       const m = c.mapping.id;
       const size = c.batchSize;
       const window = c.maximumBatchingWindow;
-      const related = [{ span: q.fifoProp?.keySpan ?? q.resource.prop.keySpan, message: `'${q.resource.id}' is a ${q.fifo === 'fifo' ? 'FIFO' : 'standard'} queue` }];
+      const related = [
+        { span: q.fifoProp?.keySpan ?? q.resource.prop.keySpan, message: `'${q.resource.id}' is a ${q.fifo === 'fifo' ? 'FIFO' : 'standard'} queue` },
+      ];
       if (q.fifo === 'fifo') {
         if (size && size.n > SQS_BATCH.fifoMax) {
           report({
@@ -50,8 +52,16 @@ export const lambdaBatchSettings = defineRule(
         continue;
       }
       if (size && size.n > SQS_BATCH.max) {
-        report({ span: size.node, message: `'${m}' reads '${q.resource.id}' in batches of ${shown(size)}; Lambda takes at most ${SQS_BATCH.max.toLocaleString('en-US')} messages per batch from a standard queue.`, related });
-      } else if (size && size.n > SQS_BATCH.withoutWindow && (getProperty(c.mapping.properties, 'MaximumBatchingWindowInSeconds') === undefined || (window && window.n < 1))) {
+        report({
+          span: size.node,
+          message: `'${m}' reads '${q.resource.id}' in batches of ${shown(size)}; Lambda takes at most ${SQS_BATCH.max.toLocaleString('en-US')} messages per batch from a standard queue.`,
+          related,
+        });
+      } else if (
+        size &&
+        size.n > SQS_BATCH.withoutWindow &&
+        (getProperty(c.mapping.properties, 'MaximumBatchingWindowInSeconds') === undefined || (window && window.n < 1))
+      ) {
         report({
           span: window?.node ?? size.node,
           message: `'${m}' reads '${q.resource.id}' in batches of ${shown(size)} ${window ? `with a batching window of ${shown(window)} s` : 'without a batching window'}; a batch above ${SQS_BATCH.withoutWindow} messages needs MaximumBatchingWindowInSeconds of at least 1 second.`,

@@ -9,11 +9,20 @@ describe(ID, () => {
   it('reports queues whose visibility timeout does not cover six runs of the consuming function', () => {
     const text = readFixture('rules', 'sqs', 'lambda-visibility-timeout', 'bad.json');
     const ds = lintFixture([ID], 'rules', 'sqs', 'lambda-visibility-timeout', 'bad.json');
-    assert.deepEqual(ds.map((d) => d.severity), ['error', 'warning', 'warning', 'warning']);
+    assert.deepEqual(
+      ds.map((d) => d.severity),
+      ['error', 'warning', 'warning', 'warning'],
+    );
     // Below the function timeout: Lambda rejects the mapping.
     assert.equal(spanText(text, ds[0]), '10');
-    assert.match(ds[0].message, /'Orders' has a visibility timeout of 10 s, shorter than the timeout of 'OrdersWorker' \(60 s\).*'OrdersMapping': Lambda rejects/);
-    assert.deepEqual(ds[0].related!.map((r) => spanText(text, r)), ['60', '"OrdersMapping"']);
+    assert.match(
+      ds[0].message,
+      /'Orders' has a visibility timeout of 10 s, shorter than the timeout of 'OrdersWorker' \(60 s\).*'OrdersMapping': Lambda rejects/,
+    );
+    assert.deepEqual(
+      ds[0].related!.map((r) => spanText(text, r)),
+      ['60', '"OrdersMapping"'],
+    );
     // Unset: the SQS default 30 s, reported on the mapping's EventSourceArn.
     assert.match(spanText(text, ds[1]), /"Fn::GetAtt"/);
     assert.match(ds[1].message, /30 s \(the SQS default\), less than six times the timeout of 'EmailsWorker' \(30 s\).*180 s or more/);
@@ -35,6 +44,9 @@ describe(ID, () => {
     for (const d of fixable.sort((a, b) => b.span.offset - a.span.offset)) text = applyEdits(text, d.fixes![0].edits);
     const r = JSON.parse(text).Resources;
     assert.deepEqual([r.Orders.Properties.VisibilityTimeout, r.Emails.Properties.VisibilityTimeout, r.Thumbnails.Properties.VisibilityTimeout], [360, 180, 18]);
-    assert.deepEqual(lint(text, [ID]).map((d) => d.message.match(/'(\w+)' has/)?.[1]), ['Reports']);
+    assert.deepEqual(
+      lint(text, [ID]).map((d) => d.message.match(/'(\w+)' has/)?.[1]),
+      ['Reports'],
+    );
   });
 });

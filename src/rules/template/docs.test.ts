@@ -16,7 +16,8 @@ describe('template and reference rules: docs pages', () => {
       const page = readFileSync(join(ROOT, rule.meta.docs), 'utf8');
       assert.equal(page.split('\n')[0], `# ${rule.meta.id}`);
       assert.match(page, new RegExp(`\\*\\*Severity:\\*\\* ${rule.meta.severity}`));
-      for (const section of ['## What it checks', '## Why it matters', '## Fix', '## What it does not report']) assert.ok(page.includes(section), `${rule.meta.id}: ${section}`);
+      for (const section of ['## What it checks', '## Why it matters', '## Fix', '## What it does not report'])
+        assert.ok(page.includes(section), `${rule.meta.id}: ${section}`);
       assert.match(page, /```json/);
     });
   }

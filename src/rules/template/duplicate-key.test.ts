@@ -18,8 +18,14 @@ describe(ID, () => {
         ['"WorkQueue"', '16:5'],
       ],
     );
-    assert.match(ds[0].message, /Duplicate parameter 'QueueName' in Parameters: .*keeps only the last one, so the parameter defined on line 4 is silently lost/);
-    assert.match(ds[1].message, /Duplicate key 'VisibilityTimeout' in resource 'WorkQueue': CloudFormation, like JSON parsers, keeps only the last one, so the value on line 12 is silently lost/);
+    assert.match(
+      ds[0].message,
+      /Duplicate parameter 'QueueName' in Parameters: .*keeps only the last one, so the parameter defined on line 4 is silently lost/,
+    );
+    assert.match(
+      ds[1].message,
+      /Duplicate key 'VisibilityTimeout' in resource 'WorkQueue': CloudFormation, like JSON parsers, keeps only the last one, so the value on line 12 is silently lost/,
+    );
     assert.match(ds[2].message, /Duplicate logical ID 'WorkQueue' in Resources: .* the resource defined on line 8 is silently lost/);
     for (const d of ds) {
       assert.equal(d.related?.length, 1);

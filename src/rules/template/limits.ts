@@ -69,7 +69,14 @@ export const limits = defineRule(
       }
     }
     for (const c of COUNTS) {
-      const map = c.section === 'Resources' ? template.resources : c.section === 'Parameters' ? template.parameters : c.section === 'Outputs' ? template.outputs : template.mappings;
+      const map =
+        c.section === 'Resources'
+          ? template.resources
+          : c.section === 'Parameters'
+            ? template.parameters
+            : c.section === 'Outputs'
+              ? template.outputs
+              : template.mappings;
       if (map.size <= c.max) continue;
       const key = sectionKey(root?.properties, c.section);
       report({

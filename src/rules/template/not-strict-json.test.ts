@@ -39,8 +39,15 @@ describe(ID, () => {
     assert.equal(commas.length, 1);
     // The trailing comma is the one after "HealthyThreshold": "3".
     assert.equal(text.slice(commas[0].span.offset - 3, commas[0].span.offset + 1), '"3",');
-    assert.deepEqual(related.map((r) => r.span.offset), [...related.map((r) => r.span.offset)].sort((a, b) => a - b), 'in file order');
-    assert.deepEqual(d.fixes!.map((f) => f.title), ['Convert to strict JSON (remove all comments and trailing commas)', 'Convert the file to YAML in a new file beside it (comments kept)']);
+    assert.deepEqual(
+      related.map((r) => r.span.offset),
+      [...related.map((r) => r.span.offset)].sort((a, b) => a - b),
+      'in file order',
+    );
+    assert.deepEqual(
+      d.fixes!.map((f) => f.title),
+      ['Convert to strict JSON (remove all comments and trailing commas)', 'Convert the file to YAML in a new file beside it (comments kept)'],
+    );
     assert.deepEqual(lintFixture(['template/syntax'], ...SEED), []);
   });
 
@@ -100,12 +107,17 @@ describe(ID, () => {
       assert.deepEqual(JSON.parse(convertTemplate(yaml, 'json').text), toValue(parseTemplate(text).root));
       for (const r of d.related!) {
         if (r.message === 'trailing comma') continue;
-        const body = spanText(text, r).replace(/^(#|\/\/|\/\*)\s*/, '').replace(/\s*\*\/$/, '');
+        const body = spanText(text, r)
+          .replace(/^(#|\/\/|\/\*)\s*/, '')
+          .replace(/\s*\*\/$/, '');
         assert.ok(yaml.includes(`# ${body}`), `${parts.join('/')}: comment "${body}" kept`);
       }
       // The same findings as the JSON, without this rule's.
       const ids = (ds: { rule: string }[]) => [...new Set(ds.map((x) => x.rule))].sort();
-      assert.deepEqual(ids(lint(yaml)), ids(lint(text)).filter((id) => id !== ID));
+      assert.deepEqual(
+        ids(lint(yaml)),
+        ids(lint(text)).filter((id) => id !== ID),
+      );
     }
     assert.equal(createdFilePath('/w/web.json', '.yaml'), '/w/web.yaml');
     assert.equal(createdFilePath('/w/x.template.json', '.yaml'), '/w/x.template.yaml');
@@ -116,7 +128,10 @@ describe(ID, () => {
   it('offers no YAML file when the JSON has syntax errors (it cannot be converted)', () => {
     const ds = lint('{\n  "A": 1 # one\n  "B": 2\n}\n', [ID]);
     assert.equal(ds.length, 1);
-    assert.deepEqual(ds[0].fixes!.map((f) => f.title), ['Convert to strict JSON (remove all comments and trailing commas)']);
+    assert.deepEqual(
+      ds[0].fixes!.map((f) => f.title),
+      ['Convert to strict JSON (remove all comments and trailing commas)'],
+    );
   });
 
   it('converts the fixture to strict JSON', () => {
@@ -125,7 +140,10 @@ describe(ID, () => {
     const parsed = JSON.parse(fixed) as { Resources: { WorkQueue: { Properties: { RedrivePolicy: { maxReceiveCount: number } } } } };
     assert.equal(parsed.Resources.WorkQueue.Properties.RedrivePolicy.maxReceiveCount, 5);
     assert.deepEqual(lint(fixed, [ID]), []);
-    assert.deepEqual(fixed.split('\n').filter((l) => /[ \t]$/.test(l) || /^\s*$/.test(l)), ['']);
+    assert.deepEqual(
+      fixed.split('\n').filter((l) => /[ \t]$/.test(l) || /^\s*$/.test(l)),
+      [''],
+    );
   });
 
   it('handles CRLF files, several comments on a line and a comment on the last line', () => {
@@ -142,7 +160,8 @@ describe(ID, () => {
     for (const text of ['{"a": 1}/*', '{"a": 1}\n/*', '{"a": 1} /* x']) {
       const ds = lint(text, [ID]);
       assert.equal(ds.length, 1, text);
-      for (const f of ds[0].fixes!) for (const e of f.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `${JSON.stringify(text)}: ${JSON.stringify(e)}`);
+      for (const f of ds[0].fixes!)
+        for (const e of f.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `${JSON.stringify(text)}: ${JSON.stringify(e)}`);
       assert.equal(applyEdits(text, ds[0].fixes![0].edits), '{"a": 1}');
     }
   });

@@ -55,7 +55,8 @@ export const structure = defineRule(
     if (!resourcesProp) {
       report({
         span: { offset: root.offset, length: 1 },
-        message: 'The template has no Resources section; CloudFormation requires at least one resource ("Template format error: At least one Resources member must be defined.").',
+        message:
+          'The template has no Resources section; CloudFormation requires at least one resource ("Template format error: At least one Resources member must be defined.").',
       });
     } else if (resources && !isObject(resources)) {
       report({
@@ -114,7 +115,8 @@ export const structure = defineRule(
       if (!ENTRIES_ARE_OBJECTS.has(name)) continue;
       const what = name === 'Parameters' ? 'Parameter' : name === 'Mappings' ? 'Mapping' : 'Output';
       for (const e of entries(v)) {
-        if (!isObject(e.value)) report({ span: at(e.value!), message: `${what} '${e.key}' must be an object, not ${kindOf(e.value!)}. CloudFormation rejects the template.` });
+        if (!isObject(e.value))
+          report({ span: at(e.value!), message: `${what} '${e.key}' must be an object, not ${kindOf(e.value!)}. CloudFormation rejects the template.` });
       }
     }
   },

@@ -79,8 +79,14 @@ export const cases: Case[] = [
     async run() {
       const doc = await openSeed();
       const d = ours(doc.uri).find((x) => codeOf(x) === 'template/not-strict-json') ?? assert.fail('no not-strict-json diagnostic');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a) => a.title.startsWith('Convert to strict JSON')) ?? assert.fail(`no strict-JSON fix among ${actions.map((a) => a.title).join('; ')}`);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fix =
+        actions.find((a) => a.title.startsWith('Convert to strict JSON')) ?? assert.fail(`no strict-JSON fix among ${actions.map((a) => a.title).join('; ')}`);
       assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
       await until('not-strict-json gone', () => !ours(doc.uri).some((x) => codeOf(x) === 'template/not-strict-json'));
       assert.doesNotThrow(() => JSON.parse(doc.getText()));
@@ -99,10 +105,16 @@ export const cases: Case[] = [
       assert.equal(strict.length, 1, 'once per file');
       assert.equal(strict[0].relatedInformation?.length, 18, "its 17 '#' comments and 1 trailing comma");
       const target = vscode.Uri.joinPath(folder(), 'chapter-12-load-balancer.yaml');
-      const exists = async () => vscode.workspace.fs.stat(target).then(() => true, () => false);
+      const exists = async () =>
+        vscode.workspace.fs.stat(target).then(
+          () => true,
+          () => false,
+        );
       assert.equal(await exists(), false, 'no YAML file before the test');
-      const actionsAt = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, strict[0].range, vscode.CodeActionKind.QuickFix.value);
-      const find = (actions: vscode.CodeAction[]) => actions.find((a) => a.title.startsWith('Convert the file to YAML')) ?? assert.fail(`no YAML fix among ${actions.map((a) => a.title).join('; ')}`);
+      const actionsAt = () =>
+        vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, strict[0].range, vscode.CodeActionKind.QuickFix.value);
+      const find = (actions: vscode.CodeAction[]) =>
+        actions.find((a) => a.title.startsWith('Convert the file to YAML')) ?? assert.fail(`no YAML fix among ${actions.map((a) => a.title).join('; ')}`);
       const toYaml = find(await actionsAt());
       assert.equal(toYaml.title, 'Convert the file to YAML in a new file beside it (comments kept): chapter-12-load-balancer.yaml');
       assert.equal(toYaml.disabled, undefined);
@@ -141,8 +153,12 @@ export const cases: Case[] = [
       const refHover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(ref));
       const refText = refHover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
       assert.match(refText, /\*\*LoadBalancerSecurityGroup\*\*: resource `AWS::EC2::SecurityGroup`/);
-      const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(ref));
-      const target = defs.map((x) => ('targetRange' in x ? x.targetSelectionRange ?? x.targetRange : x.range))[0] ?? assert.fail('no definition');
+      const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+        'vscode.executeDefinitionProvider',
+        doc.uri,
+        doc.positionAt(ref),
+      );
+      const target = defs.map((x) => ('targetRange' in x ? (x.targetSelectionRange ?? x.targetRange) : x.range))[0] ?? assert.fail('no definition');
       assert.equal(doc.getText(target), '"LoadBalancerSecurityGroup"');
     },
   },
@@ -153,9 +169,14 @@ export const cases: Case[] = [
       const before = ours(doc.uri).length;
       const whole = new vscode.Range(0, 0, doc.lineCount, 0);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.decouple');
-      const all = actions.find((a) => a.kind?.value === 'source.fixAll.decouple') ?? assert.fail(`no fix-all action: ${actions.map((a) => a.title).join('; ')}`);
+      const all =
+        actions.find((a) => a.kind?.value === 'source.fixAll.decouple') ?? assert.fail(`no fix-all action: ${actions.map((a) => a.title).join('; ')}`);
       assert.ok(all.edit && (await vscode.workspace.applyEdit(all.edit)));
-      await until('fewer diagnostics after Fix All', () => ours(doc.uri).length < before && !ours(doc.uri).some((d) => ['template/not-strict-json', 'load-balancer/cross-zone-disabled'].includes(codeOf(d))));
+      await until(
+        'fewer diagnostics after Fix All',
+        () =>
+          ours(doc.uri).length < before && !ours(doc.uri).some((d) => ['template/not-strict-json', 'load-balancer/cross-zone-disabled'].includes(codeOf(d))),
+      );
       assert.doesNotThrow(() => JSON.parse(doc.getText()));
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await until('diagnostics back after revert', () => ours(doc.uri).length === before);
@@ -197,7 +218,8 @@ export const cases: Case[] = [
       // 23 s for 142 KB before the suggestion budget, after every keystroke; this one is ~500 KB.
       const name = (i: number) => ('Res' + i.toString(36).padStart(6, '0')).padEnd(120, 'x');
       const resources: Record<string, unknown> = {};
-      for (let i = 0; i < 3000; i++) resources[name(i)] = { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { deadLetterTargetArn: { Ref: name(i).slice(0, -2) + 'yz' } } } };
+      for (let i = 0; i < 3000; i++)
+        resources[name(i)] = { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { deadLetterTargetArn: { Ref: name(i).slice(0, -2) + 'yz' } } } };
       const content = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources });
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
       await vscode.window.showTextDocument(doc);
@@ -226,24 +248,38 @@ export const cases: Case[] = [
       assert.equal(doc.languageId, 'yaml');
       const id = 'security-group/instance-ingress-not-from-lb';
       const d = await until(`${id} on the YAML template`, () => ours(uri).find((x) => codeOf(x) === id));
-      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      assert.ok(fixes.some((a) => a.title.startsWith('Admit the port only from LoadBalancerSecurityGroup')), fixes.map((a) => a.title).join('; '));
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      assert.ok(
+        fixes.some((a) => a.title.startsWith('Admit the port only from LoadBalancerSecurityGroup')),
+        fixes.map((a) => a.title).join('; '),
+      );
       const whole = new vscode.Range(0, 0, doc.lineCount, 0);
       const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.decouple');
-      assert.ok(all.some((a) => a.kind?.value === 'source.fixAll.decouple'), all.map((a) => a.title).join('; '));
+      assert.ok(
+        all.some((a) => a.kind?.value === 'source.fixAll.decouple'),
+        all.map((a) => a.title).join('; '),
+      );
       const at = doc.positionAt(doc.getText().indexOf('!GetAtt LoadBalancerSecurityGroup.GroupId') + 12);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
       assert.match(text, /\*\*LoadBalancerSecurityGroup\*\*: resource `AWS::EC2::SecurityGroup`/);
       const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, at);
-      const target = defs.map((x) => ('targetRange' in x ? x.targetSelectionRange ?? x.targetRange : x.range))[0] ?? assert.fail('no definition');
+      const target = defs.map((x) => ('targetRange' in x ? (x.targetSelectionRange ?? x.targetRange) : x.range))[0] ?? assert.fail('no definition');
       assert.equal(doc.getText(target), 'LoadBalancerSecurityGroup');
     },
   },
   {
     name: 'YAML that is not a template (a docker-compose file) gets no diagnostics',
     async run() {
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'services:\n  web:\n    image: nginx\n    environment:\n      Resources: AWS::none\n' });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'yaml',
+        content: 'services:\n  web:\n    image: nginx\n    environment:\n      Resources: AWS::none\n',
+      });
       await vscode.window.showTextDocument(doc);
       await new Promise((r) => setTimeout(r, 600));
       assert.deepEqual(ours(doc.uri), []);

@@ -32,7 +32,9 @@ function python(o: CodeOptions): string {
     'def handler(event, context):',
   ];
   if (!o.reportBatchItemFailures) {
-    return [...head, '    # Any exception returns the whole batch to the queue.', '    for record in event["Records"]:', '        process(record)', ''].join('\n');
+    return [...head, '    # Any exception returns the whole batch to the queue.', '    for record in event["Records"]:', '        process(record)', ''].join(
+      '\n',
+    );
   }
   const body = o.fifo
     ? [
@@ -60,7 +62,9 @@ function python(o: CodeOptions): string {
         '            logger.exception("message %s failed", record["messageId"])',
         '            failures.append({"itemIdentifier": record["messageId"]})',
       ];
-  return [...head, ...body, '    # ReportBatchItemFailures: only these messages return to the queue.', '    return {"batchItemFailures": failures}', ''].join('\n');
+  return [...head, ...body, '    # ReportBatchItemFailures: only these messages return to the queue.', '    return {"batchItemFailures": failures}', ''].join(
+    '\n',
+  );
 }
 
 function node(o: CodeOptions): string {
@@ -74,9 +78,15 @@ function node(o: CodeOptions): string {
     'exports.handler = async (event) => {',
   ];
   if (!o.reportBatchItemFailures) {
-    return [...head, '  // Any error fails the whole batch, which returns to the queue.', '  for (const record of event.Records) {', '    await processRecord(record);', '  }', '};', ''].join(
-      '\n',
-    );
+    return [
+      ...head,
+      '  // Any error fails the whole batch, which returns to the queue.',
+      '  for (const record of event.Records) {',
+      '    await processRecord(record);',
+      '  }',
+      '};',
+      '',
+    ].join('\n');
   }
   const body = o.fifo
     ? [

@@ -33,9 +33,7 @@ export function addClassicElb(b: TemplateBuilder, o: FrontOptions): void {
         UnhealthyThreshold: '2',
       },
       ConnectionDrainingPolicy: { Enabled: true, Timeout: 60 },
-      ...(o.accessLogs
-        ? { AccessLoggingPolicy: { Enabled: true, EmitInterval: 5, S3BucketName: ref('LogBucket'), S3BucketPrefix: 'elb' } }
-        : {}),
+      ...(o.accessLogs ? { AccessLoggingPolicy: { Enabled: true, EmitInterval: 5, S3BucketName: ref('LogBucket'), S3BucketPrefix: 'elb' } } : {}),
     },
   });
   addWebSecurityGroups(b, [o.https ? 443 : 80], 80);
@@ -88,9 +86,7 @@ export function addAlb(b: TemplateBuilder, o: FrontOptions): void {
         LoadBalancerArn: ref('LoadBalancer'),
         Port: 80,
         Protocol: 'HTTP',
-        DefaultActions: [
-          { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
-        ],
+        DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
       },
     });
     b.resource('HttpsListener', {

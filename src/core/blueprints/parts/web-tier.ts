@@ -53,7 +53,12 @@ export function addWebTier(b: TemplateBuilder, o: WebTierOptions): void {
       },
     },
     Properties: {
-      LaunchTemplateData: launchTemplateData('WebServerLaunchTemplate', 'WebServerGroup', 'WebServerSecurityGroup', o.queue ? 'WebServerInstanceProfile' : undefined),
+      LaunchTemplateData: launchTemplateData(
+        'WebServerLaunchTemplate',
+        'WebServerGroup',
+        'WebServerSecurityGroup',
+        o.queue ? 'WebServerInstanceProfile' : undefined,
+      ),
     },
   });
   b.resource('WebServerGroup', {
