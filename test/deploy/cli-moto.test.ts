@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { main } from '../../src/cli/main';
 import { getBlueprint, renderBlueprint } from '../../src/core/blueprints';
-import { testHooks } from '../../src/deploy';
+import { testHooks } from '../../src/aws';
 import { startMoto, type Moto } from '../helpers/moto';
 import { captureIo, leftovers, motoClient, motoEnv } from './helpers';
 
@@ -465,7 +465,7 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
   test('events are read newest-first across pages and stop at the operation start', async () => {
     // moto has stack-level events only and no pagination: check the paging logic on the live API
     // by splitting moto's answer into pages of one event.
-    const { EventTail } = await import('../../src/deploy');
+    const { EventTail } = await import('../../src/aws');
     const client = motoClient(moto);
     client.middlewareStack.add(
       ((next: any, context: any) => async (args: any) => {

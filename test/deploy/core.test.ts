@@ -28,10 +28,10 @@ import {
   TEMPLATE_BODY_LIMIT,
   checkParameterValue,
   changeSetHtml,
-  stackNameFor,
+  stackNameFromFileName,
   STACK_NAME,
   type ApiChange,
-} from '../../src/core/deploy';
+} from '../../src/core/deploy-plan';
 import { parseTemplate } from '../../src/core/template';
 
 const tpl = (o: unknown) => parseTemplate(JSON.stringify(o));
@@ -420,9 +420,9 @@ describe('editor helpers', () => {
     assert.match(html, /region us-east-1, endpoint http:\/\/127\.0\.0\.1:5000/);
   });
   test('stack names from file names are valid stack names', () => {
-    assert.equal(stackNameFor('/w/infra/queue-worker.json'), 'queue-worker');
-    assert.equal(stackNameFor('C:\\w\\web_tier.template.json'), 'web-tier');
-    assert.equal(stackNameFor('/w/2024 site.json'), 'stack-2024-site');
-    for (const f of ['/a/b.json', '/a/---.json', '/a/ü.json', '/a/x'.repeat(100) + '.json']) assert.match(stackNameFor(f), STACK_NAME, f);
+    assert.equal(stackNameFromFileName('/w/infra/queue-worker.json'), 'queue-worker');
+    assert.equal(stackNameFromFileName('C:\\w\\web_tier.template.json'), 'web-tier');
+    assert.equal(stackNameFromFileName('/w/2024 site.json'), 'stack-2024-site');
+    for (const f of ['/a/b.json', '/a/---.json', '/a/ü.json', '/a/x'.repeat(100) + '.json']) assert.match(stackNameFromFileName(f), STACK_NAME, f);
   });
 });
