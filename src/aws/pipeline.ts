@@ -31,6 +31,7 @@ import type { Diagnostic } from '../core/rule';
 import type { Template } from '../core/template';
 import { loadConfigFor } from '../node/config-file';
 import { allRules } from '../rules';
+import { DeployError } from './call';
 import { createClient, targetOf, type ConnectionOptions } from './client';
 import { removeUpload } from './change-set';
 import { withStackLock } from './lock';
@@ -125,11 +126,32 @@ export interface PipelineUi {
   cleanupSignal?: AbortSignal;
 }
 
-export type Stage = 'config' | 'lint' | 'template' | 'parameters';
+export type Stage = 'config' | 'lint' | 'template' | 'no-bucket' | 'parameters';
 
 export type PipelineResult =
   | { outcome: 'stopped'; stage: Stage; message: string; /** The file to fix (.decouple.json). */ path?: string }
   | (DeployResult & { stackName: string; parameters: ParameterValue[]; secrets: string[]; origin: StackOrigin });
+
+/** An error thrown by the front end's ask/confirm: passed through the engine's error wording untouched. */
+class UiError extends DeployError {
+  constructor(readonly error: unknown) {
+    super({ kind: 'unknown', message: (error as Error)?.message ?? String(error), exit: 1 }, error);
+  }
+}
+
+/** The front end's callbacks, with what they throw marked as theirs. */
+function guarded(ui: PipelineUi): PipelineUi {
+  const mark =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      try {
+        return await fn(...a);
+      } catch (e) {
+        throw e instanceof UiError ? e : new UiError(e);
+      }
+    };
+  return { ...ui, ask: mark(ui.ask.bind(ui)), confirm: mark(ui.confirm.bind(ui)) };
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -164,7 +186,8 @@ function merged(specs: ParameterSpec[], values: ParameterValue[], asked: Paramet
   return specs.flatMap((s) => (by.has(s.key) ? [by.get(s.key)!] : []));
 }
 
-export async function deployTemplate(req: DeployRequest, ui: PipelineUi): Promise<PipelineResult> {
+export async function deployTemplate(req: DeployRequest, frontEnd: PipelineUi): Promise<PipelineResult> {
+  const ui = guarded(frontEnd);
   const stopped = (stage: Stage, message: string, path?: string): PipelineResult => ({ outcome: 'stopped', stage, message, path });
 
   // 1. Configuration: the one loader; a broken file stops the deploy (it is never silently ignored).
@@ -201,12 +224,17 @@ export async function deployTemplate(req: DeployRequest, ui: PipelineUi): Promis
     ui.log(
       `The template is over ${(51_200).toLocaleString('en-US')} bytes as written: sending it without whitespace (${body.bytes.toLocaleString('en-US')} bytes).`,
     );
-  if (body.transport === 'too-large' || (body.transport === 's3' && !req.s3Bucket)) return stopped('template', tooLargeMessage(body, ui.words));
+  if (body.transport === 'too-large') return stopped('template', tooLargeMessage(body, ui.words));
+  if (body.transport === 's3' && !req.s3Bucket) return stopped('no-bucket', tooLargeMessage(body, ui.words));
 
   // 4. From here on, one run per stack: the lock ends when this deploy ends.
   const client = req.client ?? createClient({ ...req.connection, words: ui.words });
   try {
     return await withStackLock(targetOf(client), req.stackName, () => run(req, ui, client, t, body));
+  } catch (e) {
+    // What the front end's own callbacks threw (a usage error in the CLI) reaches it unchanged.
+    if (e instanceof UiError) throw e.error;
+    throw e;
   } finally {
     if (!req.client) client.destroy();
   }
@@ -320,7 +348,7 @@ async function run(
       stack = await describeStack(client, name, ui.signal);
     }
   } catch (e) {
-    throw wordError(ctx, e, 'Stopped before anything was changed.');
+    throw wordError(ctx, e, 'Stopped before anything was created.');
   } finally {
     if (upload && !ctx.executed) await removeUpload(ctx, upload);
   }

@@ -21,11 +21,11 @@ import {
   summaryLine,
   type ChangeSetView,
   type ParameterValue,
-  type SettingWords,
 } from '../core/deploy-plan';
 import { parseTemplate } from '../core/template';
 import type { ParameterRequest, PipelineResult, PipelineUi, Question } from '../aws/pipeline';
 import { fileForStack, remember, rememberedParameters, rememberParameters, stackNameFor, useDeployMemory, type DeployTarget } from './deploy-memory';
+import { dialogButtons, EDITOR_WORDS } from './deploy-words';
 import { settingsConfig } from './settings';
 import { requireTrust } from './trust';
 import { templateOfDocument } from './documents';
@@ -46,14 +46,6 @@ function deployModule(): DeployModule {
   }
   return (loaded = module.require(['..', 'aws', 'index'].join('/')) as DeployModule);
 }
-
-/** How the editor names what a message points at: its settings. */
-export const EDITOR_WORDS: SettingWords = {
-  region: 'the "decouple.aws.region" setting (or AWS_REGION)',
-  profile: 'the "decouple.aws.profile" setting (or AWS_PROFILE)',
-  s3Bucket: 'the "decouple.aws.s3Bucket" setting',
-  lint: 'see the Problems panel',
-};
 
 interface Connection extends DeployTarget {
   s3Bucket?: string;
@@ -201,11 +193,9 @@ async function askParameters(req: ParameterRequest): Promise<ParameterValue[] | 
 
 const CHANGE_PARAMETERS = 'Change Parameters…';
 
-/** A modal question. The first button is what Enter does: `safeFirst` puts a harmless one there. */
+/** A modal question; `safeFirst` makes a button that changes nothing the default (Enter). */
 async function modal(message: string, detail: string, action: string, opts: { safeFirst?: boolean; extra?: string[] } = {}): Promise<string | undefined> {
-  const buttons = [...(opts.safeFirst ? ["Don't Execute"] : []), ...(opts.extra ?? []), action];
-  if (!opts.safeFirst) buttons.unshift(...buttons.splice(buttons.indexOf(action), 1));
-  return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+  return vscode.window.showWarningMessage(message, { modal: true, detail }, ...dialogButtons(action, { safe: opts.safeFirst, extra: opts.extra }));
 }
 
 /** The pipeline's change-set question as a dialog, with the panel filled and shown first. */

@@ -122,9 +122,10 @@ describe('template body', () => {
     assert.ok(over.bytes > TEMPLATE_BODY_LIMIT);
     assert.equal(over.transport, 's3', 'no compaction: YAML indentation is structure');
     assert.equal(over.body, yaml(900));
+    // Each front end names its own setting, never the other's.
     assert.equal(
-      tooLargeMessage(over),
-      `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`,
+      tooLargeMessage(over, { region: 'pass --region', profile: '--profile', s3Bucket: '--s3-bucket', lint: 'run decouple lint for details' }),
+      `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket).`,
     );
     assert.equal(templateBody(parseTemplate(yaml(20, 'x'.repeat(60_000)))).transport, 'too-large');
     assert.throws(

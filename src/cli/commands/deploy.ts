@@ -253,10 +253,10 @@ function onInterrupt(io: CliIo): Interrupt {
 function readTemplate(path: string, io: CliIo): { abs: string; text: string } {
   const abs = resolve(io.cwd, path);
   const r = readRegularFile(abs, MAX_TEMPLATE_FILE_BYTES);
-  if (!r.ok)
-    throw new UsageError(
-      r.reason === 'not-regular' && r.message.startsWith('is a folder') ? `${path} is a folder; give the template file` : `${path} ${r.message}`,
-    );
+  if (!r.ok) {
+    if (r.reason === 'error') throw new UsageError(`cannot read ${path} (${r.code ?? r.message})`);
+    throw new UsageError(r.message.startsWith('is a folder') ? `${path} is a folder; give the template file` : `${path} ${r.message}`);
+  }
   const d = decodeTemplateBytes(r.bytes);
   if (!d.ok) throw new UsageError(`${path} is ${d.message}`);
   return { abs, text: d.text };
@@ -264,7 +264,7 @@ function readTemplate(path: string, io: CliIo): { abs: string; text: string } {
 
 /** How the CLI names what a message points at: its flags and environment variables. */
 export const CLI_WORDS: SettingWords = {
-  region: '--region or AWS_REGION',
+  region: 'pass --region or set AWS_REGION',
   profile: '--profile or AWS_PROFILE',
   s3Bucket: '--s3-bucket',
   lint: 'run decouple lint for details',
@@ -376,7 +376,7 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     switch (result.outcome) {
       case 'stopped':
         // A broken .decouple.json, a malformed parameter: the command was used wrongly (exit 2).
-        if (result.stage === 'config' || result.stage === 'parameters') throw new UsageError(result.message);
+        if (result.stage === 'config' || result.stage === 'parameters' || result.stage === 'no-bucket') throw new UsageError(result.message);
         if (result.stage !== 'lint') io.stderr(`decouple deploy: ${result.message}\n`);
         return EXIT.failed;
       case 'no-changes':

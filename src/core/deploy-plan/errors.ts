@@ -25,6 +25,7 @@ export type ErrorKind =
  * variables, the editor has settings. Each front end words its own; no message names the other's.
  */
 export interface SettingWords {
+  /** A phrase with its verb: "pass --region or set AWS_REGION". */
   region: string;
   profile: string;
   s3Bucket: string;
@@ -34,9 +35,9 @@ export interface SettingWords {
 
 /** When no front end said: the environment variables both read. */
 export const PLAIN_WORDS: SettingWords = {
-  region: 'AWS_REGION',
+  region: 'set AWS_REGION',
   profile: 'AWS_PROFILE',
-  s3Bucket: 'a bucket to upload to',
+  s3Bucket: 'the s3Bucket setting',
   lint: 'lint the template for details',
 };
 
@@ -154,7 +155,7 @@ export function classifyError(e: unknown, context: { endpoint?: string; profile?
     };
   }
   // The SDK's endpoint resolution throws exactly this, as a plain Error.
-  if (errs.some((x) => x.message === 'Region is missing' && !code)) return { kind: 'no-region', message: `No AWS region given: set ${words.region}.`, exit: 2 };
+  if (errs.some((x) => x.message === 'Region is missing' && !code)) return { kind: 'no-region', message: `No AWS region given: ${words.region}.`, exit: 2 };
   if (code || names.includes('TimeoutError') || names.includes('RequestTimeout') || names.includes('NetworkingError')) {
     const refused = code === 'ECONNREFUSED';
     return {
