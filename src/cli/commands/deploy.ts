@@ -367,6 +367,8 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
         terminalUi(io, o, interrupt, () => secrets, text),
       );
     } catch (e) {
+      // A question the terminal cannot ask (a NoEcho parameter without a value): a usage problem, exit 2.
+      if (e instanceof UsageError) throw e;
       const c = e instanceof mod.DeployError ? e.classified : undefined;
       io.stderr(`decouple deploy: ${redact(c?.message ?? (e as Error)?.message ?? String(e), secrets)}\n`);
       return interrupt.exitCode() ?? c?.exit ?? EXIT.failed;
