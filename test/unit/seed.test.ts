@@ -5,7 +5,7 @@ import { lint, readFixture, ruleIds } from '../helpers/lint';
 
 const seed = readFixture('seed', 'loadbalancer-from-seed.json');
 
-describe('the seed template', () => {
+describe('the AWS in Action chapter-12 template', () => {
   const ds = lint(seed);
   const ids = ruleIds(ds);
 
@@ -33,6 +33,16 @@ describe('the seed template', () => {
     ]) {
       assert.ok(!ids.includes(id), `did not expect ${id}`);
     }
+  });
+
+  it('gives exactly cross-zone-disabled, single-az (a warning: a Classic ELB) and launch-configuration-deprecated from the load-balancer, auto-scaling and sqs rules', () => {
+    assert.deepEqual(
+      ds
+        .filter((d) => ['load-balancer/', 'auto-scaling/', 'sqs/'].some((f) => d.rule.startsWith(f)))
+        .map((d) => `${d.rule} ${d.severity}`)
+        .sort(),
+      ['auto-scaling/launch-configuration-deprecated warning', 'load-balancer/cross-zone-disabled warning', 'load-balancer/single-az warning'],
+    );
   });
 
   it('has no errors: its comments make it YAML-by-luck, not a syntax error', () => {
