@@ -8,11 +8,13 @@
 //   the edits of one fix do not overlap;
 // - it never throws on hostile shapes (each value of its fixtures replaced by values of the wrong
 //   kind or broken intrinsics);
-// - cfn-lint finds no error in its good fixtures.
+// - cfn-lint finds no error in its good fixtures;
+// - it imports nothing from src/rules (no rule imports another rule: shared vocabulary lives in
+//   src/core), and src/rules holds only rules, their tests and the family indexes.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Span } from '../../src/core/ast';
 import { applyEdits } from '../../src/core/edit';
@@ -120,6 +122,18 @@ describe('rule contract: every rule in allRules', () => {
     for (const id of ids) assert.match(id, /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, id);
   });
 
+  it('src/rules holds only registered rules, their tests and the family indexes', () => {
+    const ids = new Set(allRules.map((r) => r.meta.id));
+    const dir = join(ROOT, 'src', 'rules');
+    for (const f of readdirSync(dir, { withFileTypes: true })) {
+      if (!f.isDirectory()) continue;
+      for (const file of readdirSync(join(dir, f.name))) {
+        if (file === 'index.ts' || file.endsWith('.test.ts') || !file.endsWith('.ts')) continue;
+        assert.ok(ids.has(`${f.name}/${file.slice(0, -3)}`), `src/rules/${f.name}/${file} is not a registered rule: shared code belongs in src/core`);
+      }
+    }
+  });
+
   for (const rule of allRules) {
     const id = rule.meta.id;
     const { family: f, name: n } = parts(rule);
@@ -136,6 +150,18 @@ describe('rule contract: every rule in allRules', () => {
         assert.deepEqual(headings, DOC_HEADINGS, `${rule.meta.docs} headings`);
         const refs = page.slice(page.indexOf('## References'));
         assert.match(refs, /^- \S/m, 'References list the pages that state the facts');
+      });
+
+      it('imports nothing from src/rules', () => {
+        const file = join(ROOT, 'src', 'rules', f, `${n}.ts`);
+        const source = readFileSync(file, 'utf8');
+        const rulesDir = join(ROOT, 'src', 'rules');
+        for (const m of source.matchAll(/\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'|\brequire\(\s*'([^']+)'/g)) {
+          const spec = m[1] ?? m[2] ?? m[3];
+          if (!spec.startsWith('.')) continue;
+          const target = resolve(dirname(file), spec);
+          assert.ok(relative(rulesDir, target).startsWith('..'), `${id} imports ${spec}: move what it shares to src/core`);
+        }
       });
 
       for (const format of FORMATS) {
