@@ -30,6 +30,7 @@ import {
   classifyError,
   decideDeploy,
   displayParameters,
+  explainChangeSet,
   failedResources,
   formatEvent,
   isInProgress,
@@ -513,6 +514,11 @@ async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE' | 'UP
       rows: changeRows(cs.Changes),
       parameters: displayParameters(plan.parameters),
       capabilities: plan.capabilities,
+      // The stack's current template (for updates) lets the explanation compare rules, listeners and what a removal loses.
+      explanation: explainChangeSet(cs.Changes, {
+        next: plan.templateBody,
+        previous: type === 'UPDATE' ? await readStackTemplate(client, name, ui.signal).catch(() => undefined) : undefined,
+      }),
     };
     const text = redact(renderChangeSet(view), ctx.secrets);
     const answer = await unlessAborted(ui.confirmChangeSet(view, text), ui.signal);

@@ -8,3 +8,17 @@ export * from './stack-state';
 export * from './template-body';
 export * from './html';
 export * from './secret-outputs';
+export {
+  explainChangeSet,
+  impactLabel,
+  meaningHtml,
+  renderMeanings,
+  renderRiskSummary,
+  riskSummaryHtml,
+  IMPACTS,
+  type Cause,
+  type ChangeSetExplanation,
+  type ExplainTemplates,
+  type Impact,
+  type RowExplanation,
+} from './explain';

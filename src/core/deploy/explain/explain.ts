@@ -71,6 +71,8 @@ export interface ChangeSetExplanation {
   headline: string;
   /** The stack's current template was known: removals and rule changes were compared. */
   compared: boolean;
+  /** Some change would be described better with the stack's current template (not given). */
+  incomplete: boolean;
 }
 
 export interface ExplainTemplates {
@@ -93,7 +95,10 @@ export function explainChangeSet(changes: readonly ApiChange[] | undefined, temp
     .filter(({ r }) => IMPACTS.indexOf(r.impact) <= IMPACTS.indexOf('disrupts'))
     .sort((a, b) => IMPACTS.indexOf(a.r.impact) - IMPACTS.indexOf(b.r.impact) || a.i - b.i)
     .map(({ r }) => r);
-  return { rows, risks, headline: headline(rows), compared: t.previous !== undefined };
+  const compared = t.previous !== undefined;
+  const wantsPrevious = (r: RowExplanation) =>
+    r.action === 'Remove' || (r.action === 'Modify' && [SG, SG_INGRESS, SG_EGRESS, CLASSIC_LB, V2_LISTENER].includes(r.resourceType));
+  return { rows, risks, headline: headline(rows), compared, incomplete: !compared && rows.some(wantsPrevious) };
 }
 
 function safe(x: Template | string | undefined): Template | undefined {
@@ -245,7 +250,7 @@ function removed(row: RowExplanation, rc: ApiResourceChange, t: Templates): RowE
             row.notes.push(`${s} no longer has a dead-letter queue: a message that keeps failing stays in ${s} until its retention period ends.`);
         }
       } else row.summary = 'Deletes the queue with every message still in it.';
-      if (p) queueNotes(row, p, id, 'removed');
+      if (p) queueNotes(row, p, id, 'removed', sources);
       else row.notes.push('Anything still sending to or reading from its URL gets errors.');
       break;
     }
@@ -398,11 +403,11 @@ function replaced(row: RowExplanation, t: Templates): void {
   }
 }
 
-function queueNotes(row: RowExplanation, tpl: Template, id: string, what: 'replaced' | 'removed'): void {
+function queueNotes(row: RowExplanation, tpl: Template, id: string, what: 'replaced' | 'removed', named: readonly string[] = []): void {
   const { producers, consumers } = queueUsers(tpl, id);
   if (producers.length) row.notes.push(`Producers (send to it): ${list(producers)}.`);
   if (consumers.length) row.notes.push(`Consumers (read from it): ${list(consumers)}.`);
-  const users = referrers(tpl, id);
+  const users = referrers(tpl, id).filter((u) => !named.some((n) => u.startsWith(`${n} (`)));
   if (what === 'replaced') {
     if (users.length) row.notes.push(`CloudFormation gives the new URL/ARN to ${list(users)}.`);
     row.notes.push(

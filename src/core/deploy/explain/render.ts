@@ -26,7 +26,7 @@ export function renderRiskSummary(e: ChangeSetExplanation): string {
     );
     for (const n of r.notes) lines.push(`      ${n}`);
   }
-  if (e.risks.length && !e.compared)
+  if (e.incomplete)
     lines.push("  (The stack's current template was not available: removals and rule changes are described from the change set and the new template only.)");
   return lines.join('\n') + '\n';
 }
@@ -52,10 +52,9 @@ export function riskSummaryHtml(e: ChangeSetExplanation): string {
         }</li>`,
     )
     .join('\n');
-  const partial =
-    e.risks.length && !e.compared
-      ? `<p class="note">The stack's current template was not available: removals and rule changes are described from the change set and the new template only.</p>`
-      : '';
+  const partial = e.incomplete
+    ? `<p class="note">The stack's current template was not available: removals and rule changes are described from the change set and the new template only.</p>`
+    : '';
   return `<section class="risks"><h2>Risk summary</h2><p class="headline">${esc(e.headline)}</p>${items ? `<ul>${items}</ul>` : ''}${partial}</section>`;
 }
 
