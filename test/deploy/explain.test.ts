@@ -291,6 +291,34 @@ describe('change set in plain words: summary and rendering', () => {
     }
   });
 
+  test('partial shapes (what moto and older API versions send) and odd templates still give words', () => {
+    const changes: ApiChange[] = [
+      { Type: 'Resource', ResourceChange: { Action: 'Modify', LogicalResourceId: 'Q', ResourceType: 'AWS::SQS::Queue' } },
+      {
+        Type: 'Resource',
+        ResourceChange: { Action: 'Modify', LogicalResourceId: 'G', ResourceType: 'AWS::EC2::SecurityGroup', Replacement: 'Conditional', Details: [{}] },
+      },
+      { Type: 'Resource', ResourceChange: { Action: 'Dynamic', LogicalResourceId: 'M' } },
+      { Type: 'Resource' },
+    ];
+    for (const next of [
+      undefined,
+      '',
+      '[]',
+      'Resources: 3',
+      '{"Resources": {"G": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"SecurityGroupIngress": 5}}}}',
+    ]) {
+      const e = explainChangeSet(changes, { next, previous: next });
+      assert.deepEqual(
+        e.rows.map((r) => r.logicalId),
+        ['Q', 'G', 'M'],
+      );
+      assert.match(row(e, 'Q').notes.join(' '), /did not say whether it is replaced/);
+      assert.match(row(e, 'G').notes[0], /"Conditional"/);
+      assert.match(row(e, 'M').summary, /decides what happens to it during the update/);
+    }
+  });
+
   test('JSON and YAML templates give the same explanation', () => {
     const yaml = template('web-replacing.yaml')!;
     const json = JSON.stringify(toValue(parseYaml(yaml).root), null, 2);

@@ -88,7 +88,14 @@ export function explainChangeSet(changes: readonly ApiChange[] | undefined, temp
   const rows: RowExplanation[] = [];
   for (const c of changes ?? []) {
     if (!c.ResourceChange) continue;
-    rows.push(explainChange(c.ResourceChange, t));
+    // A template the model cannot follow never hides a change: explain it from the change set alone.
+    let r: RowExplanation;
+    try {
+      r = explainChange(c.ResourceChange, t);
+    } catch {
+      r = explainChange(c.ResourceChange, {});
+    }
+    rows.push(r);
   }
   const risks = rows
     .map((r, i) => ({ r, i }))
