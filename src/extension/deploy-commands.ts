@@ -349,7 +349,7 @@ async function runWithProgress(
           showChangeSet(panel, redact(changeSetHtml(view, { endpoint: conn.endpointUrl, region: conn.region }), plan.secrets), `Change set: ${stackName}`);
           const a = await modal(
             `Execute the change set for stack ${stackName}?`,
-            `${summaryLine(view.rows)}.\nTarget: ${where(conn)}.\nNothing has changed yet; Cancel deletes the change set.`,
+            `${summaryLine(view.rows)}.\n${view.explanation ? `Risk: ${view.explanation.headline} (details in the change-set panel)\n` : ''}Target: ${where(conn)}.\nNothing has changed yet; Cancel deletes the change set.`,
             'Execute',
           );
           return a === 'Execute';
