@@ -222,6 +222,57 @@ describe('change set in plain words: traffic', () => {
     assert.match(said(r), /No security group of LoadBalancer admits 8080\/HTTP: nobody can reach that listener/);
   });
 
+  test('an application load balancer listener moves port (property values included): the old port closes, the new one is unreachable', () => {
+    const alb = (port: number) =>
+      JSON.stringify({
+        Resources: {
+          AlbSg: {
+            Type: 'AWS::EC2::SecurityGroup',
+            Properties: { GroupDescription: 'web', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }] },
+          },
+          Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['subnet-1', 'subnet-2'], SecurityGroups: [{ Ref: 'AlbSg' }] } },
+          Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 80, Protocol: 'HTTP', VpcId: 'vpc-1' } },
+          Https: {
+            Type: 'AWS::ElasticLoadBalancingV2::Listener',
+            Properties: { LoadBalancerArn: { Ref: 'Alb' }, Port: port, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Tg' } }] },
+          },
+        },
+      });
+    const changes: ApiChange[] = [
+      {
+        Type: 'Resource',
+        ResourceChange: {
+          Action: 'Modify',
+          LogicalResourceId: 'Https',
+          PhysicalResourceId: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2',
+          ResourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+          Replacement: 'False',
+          Scope: ['Properties'],
+          Details: [
+            {
+              Target: {
+                Attribute: 'Properties',
+                Name: 'Port',
+                RequiresRecreation: 'Never',
+                Path: '/Properties/Port',
+                BeforeValue: '443',
+                AfterValue: '8443',
+                AttributeChangeType: 'Modify',
+              },
+              Evaluation: 'Static',
+              ChangeSource: 'DirectModification',
+            },
+          ],
+        },
+      },
+    ];
+    const r = row(explainChangeSet(changes, { next: alb(8443), previous: alb(443) }), 'Https');
+    assert.equal(r.impact, 'disrupts');
+    assert.equal(r.summary, 'Updated in place: stops listening on 443/HTTP; starts listening on 8443/HTTP.');
+    assert.match(said(r), /No security group of Alb admits 8443\/HTTP/);
+    assert.equal(r.causes[0].text, 'Port (443 → 8443; changed in the template)');
+  });
+
   test('a separate ingress rule added or removed opens or closes that traffic', () => {
     const base = JSON.parse(template('web-v1.json')!);
     const next = structuredClone(base);
