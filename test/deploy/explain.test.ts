@@ -6,10 +6,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { toValue } from '../../src/core/ast';
-import { changeRows, changeSetHtml, renderChangeSet, type ChangeSetView } from '../../src/core/deploy';
+import { changeRows, changeSetHtml, escapeHtml, renderChangeSet, type ChangeSetView } from '../../src/core/deploy';
 import {
   explainChangeSet,
   renderRiskSummary,
+  riskText,
   riskSummaryHtml,
   type ApiChange,
   type ChangeSetExplanation,
@@ -118,7 +119,7 @@ describe('change set in plain words: replacements', () => {
     const q = row(e, 'WorkQueue');
     assert.equal(q.impact, 'destroys');
     assert.match(q.summary, /messages still in the queue are lost, and its URL and ARN change/);
-    assert.match(said(q), /Replaced because of FifoQueue \(changed in the template; .*\) and QueueName/);
+    assert.match(said(q), /Replaced because of FifoQueue and QueueName \(changed in the template; a change to any of them always needs a new resource\)\./);
     assert.doesNotMatch(said(q), /RedrivePolicy/, 'a property that never needs a new queue is not a cause');
     assert.match(said(q), /Producers \(send to it\): ApiFunction\./);
     assert.match(said(q), /Consumers \(read from it\): WorkerFunction\./);
@@ -383,10 +384,25 @@ describe('change set in plain words: summary and rendering', () => {
     const table = text.indexOf('Action');
     const meanings = text.indexOf('What each change means:');
     assert.ok(risk > 0 && risk < table && table < meanings, text);
-    assert.match(text, /! REPLACED DeadLetterQueue \(AWS::SQS::Queue\): Replaced: messages still in the queue are lost/);
+    assert.match(text, /! REPLACED DeadLetterQueue \(AWS::SQS::Queue\): Messages still in the queue are lost/);
     assert.match(text, /\? MAY BE REPLACED WorkerMapping/);
     assert.match(text.slice(meanings), /ApiFunction\s+Updated in place \(Environment\)\./);
     assert.doesNotMatch(text, /The stack's current template was not available/);
+  });
+
+  test('the CLI text and the panel say the same risk sentences', () => {
+    for (const name of ['queue-replace', 'sg-rules', 'dlq-remove', 'asg-conditional']) {
+      const e = explain(name);
+      const text = renderRiskSummary(e);
+      const html = riskSummaryHtml(e);
+      assert.ok(e.risks.length > 0, name);
+      for (const r of e.risks) {
+        for (const sentence of [riskText(r), ...r.notes]) {
+          assert.ok(text.includes(sentence), `${name}: text has ${sentence}`);
+          assert.ok(html.includes(escapeHtml(sentence)), `${name}: html has ${sentence}`);
+        }
+      }
+    }
   });
 
   test('the panel shows the risk summary at the top and what each row means, everything escaped', () => {

@@ -43,6 +43,8 @@ export interface Cause {
   dynamic: boolean;
   changeSource?: string;
   causingEntity?: string;
+  /** "changed in the template; a change to it always needs a new resource" (with values before → after when the API gives them). */
+  why: string;
   /** "FifoQueue (changed in the template; a change to it always needs a new resource)". */
   text: string;
 }
@@ -169,6 +171,7 @@ function causeOf(d: ApiDetail): Cause {
     dynamic: d.Evaluation === 'Dynamic',
     changeSource: d.ChangeSource,
     causingEntity: d.CausingEntity,
+    why: bits.join('; '),
     text: bits.length ? `${property} (${bits.join('; ')})` : property,
   };
 }
@@ -333,8 +336,17 @@ function modified(row: RowExplanation, rc: ApiResourceChange, t: Templates): Row
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function whyReplaced(row: RowExplanation): void {
-  const props = row.causes.filter((c) => c.recreation === 'Always' || c.recreation === 'Conditionally').map((c) => c.text);
-  if (props.length) row.notes.unshift(`Replaced because of ${list(props)}.`);
+  // Properties with the same reason share it: "FifoQueue and QueueName (changed in the template; …)".
+  const groups = new Map<string, string[]>();
+  for (const c of row.causes) {
+    if (c.recreation !== 'Always' && c.recreation !== 'Conditionally') continue;
+    groups.set(c.why, [...(groups.get(c.why) ?? []), c.property]);
+  }
+  const parts = [...groups].map(([why, props]) => {
+    const text = props.length > 1 ? why.replace('a change to it ', 'a change to any of them ') : why;
+    return `${list(props)}${text ? ` (${text})` : ''}`;
+  });
+  if (parts.length) row.notes.unshift(`Replaced because of ${list(parts)}.`);
 }
 
 /** What a replacement does, by type. */

@@ -17,12 +17,18 @@ export function impactLabel(r: RowExplanation): string {
   return LABEL[r.impact];
 }
 
+/** A risk's sentence after its label: "REPLACED X: messages…" rather than "REPLACED X: Replaced: messages…". */
+export function riskText(r: RowExplanation): string {
+  const s = r.impact === 'destroys' && r.action === 'Modify' ? r.summary.replace(/^Replaced: /, '') : r.summary;
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** The risk summary: the headline, then each risky change with what it means, most destructive first. */
 export function renderRiskSummary(e: ChangeSetExplanation): string {
   const lines = [`Risk: ${e.headline}`];
   for (const r of e.risks) {
     lines.push(
-      `  ${r.impact === 'destroys' ? '!' : r.impact === 'may-destroy' ? '?' : '~'} ${impactLabel(r)} ${r.logicalId} (${r.resourceType}): ${r.summary}`,
+      `  ${r.impact === 'destroys' ? '!' : r.impact === 'may-destroy' ? '?' : '~'} ${impactLabel(r)} ${r.logicalId} (${r.resourceType}): ${riskText(r)}`,
     );
     for (const n of r.notes) lines.push(`      ${n}`);
   }
@@ -47,7 +53,7 @@ export function riskSummaryHtml(e: ChangeSetExplanation): string {
   const items = e.risks
     .map(
       (r) =>
-        `<li class="risk ${esc(r.impact)}"><strong>${esc(impactLabel(r))}</strong> <code>${esc(r.logicalId)}</code> (${esc(r.resourceType)}): ${esc(r.summary)}${
+        `<li class="risk ${esc(r.impact)}"><strong>${esc(impactLabel(r))}</strong> <code>${esc(r.logicalId)}</code> (${esc(r.resourceType)}): ${esc(riskText(r))}${
           r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''
         }</li>`,
     )
