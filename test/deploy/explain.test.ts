@@ -58,6 +58,16 @@ describe('change set in plain words: replacements', () => {
     const r = row(explain('asg-replace-replacing-update'), 'WebServerGroup');
     assert.match(said(r), /UpdatePolicy AutoScalingReplacingUpdate \(WillReplace: true\): the old group keeps serving until the new one is created/);
     assert.doesNotMatch(said(r), /Not rolling/);
+    assert.match(
+      said(r),
+      /No CreationPolicy: CloudFormation does not wait for the new instances to signal that they are ready before it deletes the old group/,
+    );
+    const waits = template('web-replacing.yaml')!.replace(
+      '    UpdatePolicy:\n',
+      '    CreationPolicy:\n      ResourceSignal:\n        Count: 2\n    UpdatePolicy:\n',
+    );
+    assert.ok(waits.includes('CreationPolicy'));
+    assert.doesNotMatch(said(row(explain('asg-replace-replacing-update', { next: waits }), 'WebServerGroup')), /No CreationPolicy/);
   });
 
   test('an Auto Scaling group without an UpdatePolicy: says nothing is rolling', () => {

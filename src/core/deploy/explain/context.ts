@@ -62,6 +62,8 @@ export interface AsgPolicy {
   replacing: boolean;
   /** AutoScalingRollingUpdate present. */
   rolling?: { maxBatchSize?: string; minInService?: string };
+  /** A CreationPolicy (the new group waits for its instances' signals). */
+  creationPolicy: boolean;
 }
 
 export function asgPolicy(t: Template, id: string): AsgPolicy {
@@ -75,6 +77,7 @@ export function asgPolicy(t: Template, id: string): AsgPolicy {
   return {
     replacing: String(v(get(replacing, 'WillReplace')) ?? '').toLowerCase() === 'true',
     rolling: isObject(rolling) ? { maxBatchSize: v(get(rolling, 'MaxBatchSize')), minInService: v(get(rolling, 'MinInstancesInService')) } : undefined,
+    creationPolicy: get(t.resources.get(id)?.node, 'CreationPolicy') !== undefined,
   };
 }
 

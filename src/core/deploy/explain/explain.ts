@@ -358,11 +358,15 @@ function replaced(row: RowExplanation, t: Templates): void {
       row.summary = 'Replaced: a new group launches new instances, then every instance of the old group is terminated.';
       if (n) {
         const pol = asgPolicy(n, id);
-        if (pol.replacing)
+        if (pol.replacing) {
           row.notes.push(
             'UpdatePolicy AutoScalingReplacingUpdate (WillReplace: true): the old group keeps serving until the new one is created; if the new group fails, CloudFormation rolls back and keeps the old one.',
           );
-        else if (pol.rolling)
+          if (!pol.creationPolicy)
+            row.notes.push(
+              'No CreationPolicy: CloudFormation does not wait for the new instances to signal that they are ready before it deletes the old group.',
+            );
+        } else if (pol.rolling)
           row.notes.push('Not rolling: the AutoScalingRollingUpdate policy applies when the group is updated in place, not when it is replaced.');
         else row.notes.push('Not rolling: the group has no UpdatePolicy.');
         const lbs = wiring(n).asgs.find((a) => a.id === id);
