@@ -140,6 +140,15 @@ describe('change set in plain words: replacements', () => {
     assert.equal(m.impact, 'may-destroy');
     assert.match(
       said(m),
+      /EventSourceArn takes its value from WorkQueue\.Arn, and WorkQueue is replaced by this change set: expect WorkerMapping to be replaced too/,
+    );
+    // Alone (the queue's own change not in view), the dependency is explained as a possibility.
+    const alone = explainChangeSet(
+      fixture('queue-replace').describeChangeSet.Changes.filter((c) => c.ResourceChange?.LogicalResourceId === 'WorkerMapping'),
+      { next: template('queue-fifo.json') },
+    );
+    assert.match(
+      said(row(alone, 'WorkerMapping')),
       /EventSourceArn takes its value from WorkQueue\.Arn; if that value changes when the update runs \(for example because WorkQueue is itself replaced\), WorkerMapping is replaced/,
     );
   });

@@ -15,6 +15,8 @@ export interface Templates {
   next?: Template;
   /** The template the stack runs now (GetTemplate), when known. */
   previous?: Template;
+  /** Logical IDs this change set replaces for certain (Replacement True). */
+  replaced?: ReadonlySet<string>;
 }
 
 /** A template from text or model; undefined when the text does not parse as an object. */

@@ -86,7 +86,8 @@ export interface ExplainTemplates {
 
 /** Explain DescribeChangeSet's `Changes`. Pure: no AWS, no files. */
 export function explainChangeSet(changes: readonly ApiChange[] | undefined, templates: ExplainTemplates = {}): ChangeSetExplanation {
-  const t: Templates = { next: safe(templates.next), previous: safe(templates.previous) };
+  const replaced = new Set((changes ?? []).filter((c) => c.ResourceChange?.Replacement === 'True').map((c) => c.ResourceChange!.LogicalResourceId ?? ''));
+  const t: Templates = { next: safe(templates.next), previous: safe(templates.previous), replaced };
   const rows: RowExplanation[] = [];
   for (const c of changes ?? []) {
     if (!c.ResourceChange) continue;
@@ -95,7 +96,7 @@ export function explainChangeSet(changes: readonly ApiChange[] | undefined, temp
     try {
       r = explainChange(c.ResourceChange, t);
     } catch {
-      r = explainChange(c.ResourceChange, {});
+      r = explainChange(c.ResourceChange, { replaced });
     }
     rows.push(r);
   }
@@ -448,6 +449,13 @@ function conditional(row: RowExplanation, t: Templates): void {
   for (const c of row.causes) {
     if (c.recreation === 'Always' && c.dynamic) {
       const from = c.causingEntity ? c.causingEntity.split('.')[0] : undefined;
+      if (from && c.changeSource !== 'ParameterReference' && t.replaced?.has(from)) {
+        // The resource it follows is replaced by this very change set: its Ref/ARN/ID changes for certain.
+        why.push(
+          `${c.property} takes its value from ${c.causingEntity}, and ${from} is replaced by this change set: expect ${row.logicalId} to be replaced too.`,
+        );
+        continue;
+      }
       why.push(
         `${c.property} takes its value from ${c.causingEntity ?? 'another resource or parameter'}; if that value changes when the update runs${from && c.changeSource !== 'ParameterReference' ? ` (for example because ${from} is itself replaced)` : ''}, ${row.logicalId} is replaced.`,
       );
