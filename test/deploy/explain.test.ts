@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { toValue } from '../../src/core/ast';
-import { changeRows, changeSetHtml, escapeHtml, renderChangeSet, type ChangeSetView } from '../../src/core/deploy';
+import { changeRows, changeSetHtml, escapeHtml, renderChangeSet, type ChangeSetView } from '../../src/core/deploy-plan';
 import {
   explainChangeSet,
   renderRiskSummary,
@@ -15,7 +15,7 @@ import {
   type ApiChange,
   type ChangeSetExplanation,
   type RowExplanation,
-} from '../../src/core/deploy/explain';
+} from '../../src/core/deploy-plan/explain';
 import { parseYaml } from '../../src/core/parse-yaml';
 import { fixturePath, readFixture } from '../helpers/lint';
 

@@ -8,6 +8,7 @@ export * from './stack-state';
 export * from './template-body';
 export * from './html';
 export * from './secret-outputs';
+export { STACK_NAME, STACK_NAME_RULE, stackNameFromFileName, stackNameProblem, TEMPLATE_BODY_BYTES, TEMPLATE_URL_BYTES } from '../cloudformation-limits';
 export {
   explainChangeSet,
   impactLabel,
