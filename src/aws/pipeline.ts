@@ -334,6 +334,7 @@ async function run(
         stackName: name,
         templateBody: upload ? undefined : body.body,
         templateUrl: upload?.url,
+        templateText: body.body,
         parameters: values,
         capabilities: needs.map((n) => n.capability),
         secrets: ctx.secrets,

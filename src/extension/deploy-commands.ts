@@ -207,6 +207,7 @@ async function confirmChangeSet(
   log.info(`\n${q.text}`);
   await showChangeSet(panel, redact(changeSetHtml(q.view, { endpoint: conn.endpointUrl, region: conn.region }), q.secrets), `Change set: ${q.stackName}`);
   const lines = [`${summaryLine(q.view.rows)}.`];
+  if (q.view.explanation) lines.push(`Risk: ${q.view.explanation.headline} (details in the change-set panel)`);
   if (q.origin === 'other-file')
     lines.unshift(
       `Stack ${q.stackName} was last deployed from ${vscode.workspace.asRelativePath(vscode.Uri.parse(q.otherFile ?? ''))}, not from this template.`,
