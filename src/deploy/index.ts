@@ -19,6 +19,7 @@ export {
   type TemplateUpload,
   type Timing,
 } from './engine';
+export { listStackResources, listStacks, recentStackEvents } from './stacks';
 export { uploadTemplate as uploadTemplateWithClient, UploadError, type Uploaded } from './s3';
 
 import { createClient as makeClient, type ConnectionOptions as Conn } from './client';

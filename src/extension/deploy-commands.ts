@@ -34,6 +34,7 @@ import { allRules } from '../rules';
 import { effectiveConfig, settingsConfig } from './settings';
 import { requireTrust } from './trust';
 import { templateOfDocument } from './documents';
+import { confirmStackDelete, isStackRef, notifyStackChanged } from './stack-view/hooks';
 
 type DeployModule = typeof import('../deploy');
 type Client = ReturnType<DeployModule['createClient']>;
@@ -86,10 +87,13 @@ const busy = new Set<string>();
 
 function templateUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
+  // A stack named by the stack view: its template when known, never the active editor's.
+  if (isStackRef(arg)) return arg.template ? vscode.Uri.parse(arg.template) : undefined;
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-async function askStackName(context: vscode.ExtensionContext, uri: vscode.Uri | undefined, purpose: string): Promise<string | undefined> {
+async function askStackName(context: vscode.ExtensionContext, uri: vscode.Uri | undefined, purpose: string, arg?: unknown): Promise<string | undefined> {
+  if (isStackRef(arg)) return arg.stackName;
   const remembered = (uri && context.workspaceState.get<string>(stackKey(uri))) || context.workspaceState.get<string>(LAST_STACK);
   const value = remembered ?? (uri ? stackNameFor(uri.path) : '');
   return vscode.window.showInputBox({
@@ -371,6 +375,7 @@ async function runWithProgress(
       });
     },
   );
+  notifyStackChanged(stackName);
   const out = (s: string) => redact(s, plan.secrets);
   switch (result.outcome) {
     case 'succeeded':
@@ -430,7 +435,7 @@ async function deleteCommand(context: vscode.ExtensionContext, log: vscode.LogOu
   if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Decouple: deleting stacks is disabled in restricted mode.');
   const uri = templateUri(arg);
   const conn = connectionFor(uri);
-  const stackName = await askStackName(context, uri, 'Delete Stack');
+  const stackName = await askStackName(context, uri, 'Delete Stack', arg);
   if (!stackName) return;
   const lock = `${conn.endpointUrl ?? 'aws'}|${conn.region ?? ''}|${stackName}`;
   if (busy.has(lock)) return void vscode.window.showWarningMessage(`Decouple: a deploy or delete of ${stackName} is already running.`);
@@ -459,22 +464,11 @@ async function deleteCommand(context: vscode.ExtensionContext, log: vscode.LogOu
               )) === 'Wait'
                 ? 'wait'
                 : 'stop',
-            confirmDelete: async (name, resources) => {
-              const list =
-                resources
-                  .slice(0, 15)
-                  .map((x) => `${x.logicalId} (${x.type})`)
-                  .join('\n') + (resources.length > 15 ? `\n… and ${resources.length - 15} more` : '');
-              const a = await vscode.window.showWarningMessage(
-                `Delete stack ${name} and its ${resources.length} resource${resources.length === 1 ? '' : 's'}?`,
-                { modal: true, detail: `${list}\n\nTarget: ${where(conn)}. This cannot be undone.` },
-                `Delete ${name}`,
-              );
-              return a === `Delete ${name}`;
-            },
+            confirmDelete: (name, resources) => confirmStackDelete(name, resources, conn),
           });
         },
       );
+      notifyStackChanged(stackName);
       if (r.outcome === 'deleted') void vscode.window.showInformationMessage(`Decouple: stack ${stackName} deleted.`);
       else if (r.outcome === 'not-found') void vscode.window.showWarningMessage(`Decouple: there is no stack named ${stackName} (${where(conn)}).`);
       else if (r.outcome === 'failed') {
@@ -496,7 +490,7 @@ async function outputsCommand(context: vscode.ExtensionContext, log: vscode.LogO
   if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Decouple: AWS commands are disabled in restricted mode.');
   const uri = templateUri(arg);
   const conn = connectionFor(uri);
-  const stackName = await askStackName(context, uri, 'Show Stack Outputs');
+  const stackName = await askStackName(context, uri, 'Show Stack Outputs', arg);
   if (!stackName) return;
   try {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -10,6 +10,7 @@ import { createStatusBar } from './status-bar';
 import { registerOptionalCommands } from './optional-commands';
 import { registerYamlTagsPrompt } from './red-hat-yaml';
 import { registerWiringCommands } from './wiring-commands';
+import { registerStackView } from './stack-view/view';
 
 export interface DecoupleApi {
   /** The linter, for tests: `peek(uri)` is the last published result for a document. */
@@ -62,6 +63,11 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
   registerOptionalCommands(context, log);
   registerYamlTagsPrompt(context, linter, log);
   registerWiringCommands(context, linter, log);
+  try {
+    registerStackView(context, log);
+  } catch (e) {
+    log.error(`registering the stack view failed: ${(e as Error)?.stack ?? String(e)}`);
+  }
   return { linter };
 }
 
