@@ -21,10 +21,21 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 /** The Decouple view's pane in the Explorer, its rows, and a row by its label. */
 function view(s: Session) {
-  const pane = s.page.locator('.pane', { has: s.page.locator('.pane-header', { hasText: /^\s*decouple\b/i }) }).first();
+  const pane = s.page.locator('.pane', { has: s.page.locator('.pane-header[aria-label^="Decouple"]') }).first();
   const rows = pane.locator('.monaco-list-row');
   const row = (label: string) => pane.locator('.monaco-list-row', { has: s.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   return { pane, rows, row };
+}
+
+/** The inline actions a row offers (rendered for the row when their `when` clause holds; shown on hover). */
+async function actions(row: ReturnType<ReturnType<typeof view>['row']>): Promise<string[]> {
+  return row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+/** Move the pointer off the side bar and wait for any tooltip to go (it covers the rows). */
+async function noHover(s: Session): Promise<void> {
+  await s.page.mouse.move(1000, 600);
+  await s.waitFor('the tooltip to go', async () => (await s.page.locator('.monaco-hover:visible, .hover-contents:visible').count()) === 0);
 }
 
 /** Expand the Decouple pane (contributed collapsed, so the SDK loads only when someone looks). */
@@ -34,11 +45,15 @@ async function openView(s: Session): Promise<void> {
   await header.waitFor({ timeout: 60_000 });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
   await s.waitFor('the Decouple view to expand', async () => (await header.getAttribute('aria-expanded')) === 'true');
+  // Room for the stacks: collapse the file explorer's section.
+  const files = s.page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+  if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
 }
 
 async function expand(s: Session, label: string): Promise<void> {
   const r = view(s).row(label);
   await r.waitFor({ timeout: 60_000 });
+  await noHover(s);
   if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
   await s.waitFor(`${label} to expand`, async () => (await r.getAttribute('aria-expanded')) === 'true');
 }
@@ -97,25 +112,27 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
     assert.match(await r.innerText(), /CREATE_COMPLETE · updated just now/);
     assert.ok(await r.locator('.codicon-pass').count(), 'a complete stack shows the pass icon');
     // Deployed from this workspace: Deploy (the template it came from) is offered.
-    await r.hover();
-    await r.locator('.action-label[aria-label^="Deploy the Template It Came From"]').waitFor({ timeout: 10_000 });
+    assert.ok((await actions(r)).includes('Deploy the Template It Came From'), (await actions(r)).join(', '));
+    assert.ok((await actions(r)).includes('Delete Stack…'));
   });
 
   step('a stack’s outputs (URLs open in the browser), resources with physical ids, and recent events', async () => {
     // moto fills Outputs only for CreateStack (not after a change set, unlike AWS): make the stack so.
     await cf.send(new CreateStackCommand({ StackName: 'site', TemplateBody: WITH_OUTPUTS }));
     const { pane, row } = view(s);
+    await noHover(s);
     await pane.locator('.pane-header').first().hover();
     await pane.locator('.pane-header .action-label[aria-label^="Refresh Stacks"]').click();
+    await row('site').waitFor({ timeout: 30_000 });
+    // Created outside this workspace: no template known, so no Deploy.
+    assert.deepEqual(await actions(row('site')), ['Delete Stack…']);
     await expand(s, 'site');
     await expand(s, 'Outputs');
     const url = row('ConsoleUrl');
     await url.waitFor({ timeout: 30_000 });
     assert.match(await url.innerText(), /https:\/\/console\.aws\.amazon\.com\/sqs\/v2\/home\?region=us-east-1#\/queues/);
     assert.ok(await url.locator('.codicon-link-external').count(), 'a URL output shows the link icon');
-    await url.hover();
-    await url.locator('.action-label[aria-label^="Copy Value"]').waitFor();
-    await url.locator('.action-label[aria-label^="Open in Browser"]').waitFor();
+    assert.deepEqual(await actions(url), ['Open in Browser', 'Copy Value']);
     assert.match(await row('QueueArn').innerText(), /arn:aws:sqs:us-east-1:\d+:site-Queue-/);
 
     await expand(s, 'Resources');
@@ -123,14 +140,22 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
     await queue.waitFor({ timeout: 30_000 });
     assert.match(await queue.innerText(), /AWS::SQS::Queue · https?:\/\/\S+site-Queue-/);
     // A local endpoint has no AWS console: no link.
-    await queue.hover();
-    await queue.locator('.action-label[aria-label^="Copy Value"]').waitFor();
-    assert.equal(await queue.locator('.action-label[aria-label^="Open in AWS Console"]').count(), 0);
+    assert.deepEqual(await actions(queue), ['Copy Value']);
 
     await expand(s, 'Recent events');
     await s.waitFor('the events', async () => /site CREATE_COMPLETE/.test(await pane.innerText()), 30_000);
     if (DOCS_IMAGES) {
-      await s.page.mouse.move(700, 450);
+      // A wider side bar, no editors or notifications: the view is the picture.
+      await s.runCommand('View: Close All Editors');
+      await s.runCommand('Notifications: Clear All Notifications');
+      const sash = await s.page.locator('.part.sidebar').boundingBox();
+      if (sash) {
+        await s.page.mouse.move(sash.x + sash.width + 1, 400);
+        await s.page.mouse.down();
+        await s.page.mouse.move(620, 400, { steps: 8 });
+        await s.page.mouse.up();
+      }
+      await noHover(s);
       await s.screenshot('stack-view', DOCS_IMAGES);
     }
   });
@@ -139,8 +164,11 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
     const p = s.page;
     const { row, pane } = view(s);
     const r = row('site');
-    await r.hover();
-    await r.locator('.action-label[aria-label^="Delete Stack"]').click();
+    await noHover(s);
+    await r.click({ button: 'right' });
+    const item = p.locator('.context-view .monaco-menu .action-item', { hasText: 'Delete Stack…' }).first();
+    await item.waitFor();
+    await item.click();
     // No stack-name prompt: the view names the stack.
     await dialogButton('Delete').waitFor({ timeout: 60_000 });
     const dialog = await p.locator('.monaco-dialog-box').innerText();
@@ -155,6 +183,33 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
     await s.waitFor('site to leave the view', async () => !/\bsite\b/.test((await pane.innerText()).replace(/with-outputs/g, '')), 30_000);
     await assert.rejects(cf.send(new DescribeStacksCommand({ StackName: 'site' })), /does not exist/);
     assert.equal((await cf.send(new DescribeStacksCommand({ StackName: 'with-outputs' }))).Stacks?.[0]?.StackStatus, 'CREATE_COMPLETE');
+  });
+
+  step('an endpoint that does not answer: one item in the view with the message, no popup', async () => {
+    const p = s.page;
+    const { pane, rows } = view(s);
+    const port = new URL(moto.endpoint).host;
+    // Point decouple.aws.endpointUrl where nothing listens (port 9), as a user would: in the settings editor.
+    const setEndpoint = async (from: string, to: string) => {
+      await s.runCommand('Preferences: Open User Settings (JSON)');
+      await p.waitForSelector('.tabs-container .tab.active[aria-label*="settings.json"]');
+      await s.replaceAll(from, to);
+      await p.keyboard.press('Control+S');
+      await p.waitForSelector('.tabs-container .tab.active:not(.dirty)[aria-label*="settings.json"]');
+    };
+    await setEndpoint(port, '127.0.0.1:9');
+    try {
+      const header = pane.locator('.pane-header').first();
+      await s.waitFor('the view to take the new endpoint', async () => /127\.0\.0\.1:9\b/.test((await header.getAttribute('aria-label')) ?? ''), 60_000);
+      const error = rows.filter({ has: p.locator('.codicon-error') }).first();
+      await error.waitFor({ timeout: 90_000 });
+      assert.match(await error.innerText(), /127\.0\.0\.1:9\b/);
+      assert.equal(await rows.count(), 1, 'one item: the error');
+      assert.equal(await p.locator('.notifications-toasts .notification-toast', { hasText: '127.0.0.1:9' }).count(), 0, 'no popup');
+    } finally {
+      await setEndpoint('127.0.0.1:9', port);
+    }
+    await view(s).row('with-outputs').waitFor({ timeout: 60_000 });
   });
 });
 
