@@ -1,6 +1,8 @@
 // The pure deploy planning in src/core/deploy: no AWS, no editor.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   changeRows,
   classifyError,
@@ -76,15 +78,13 @@ describe('template body', () => {
   });
   test('comments, # comments and trailing commas become strict JSON from the parsed tree', () => {
     const text =
-      '{\n  // note\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue", "Properties": { "DelaySeconds": 5, }, }, },\n  # seed style\n  "Outputs": {}\n}';
+      '{\n  // note\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue", "Properties": { "DelaySeconds": 5, }, }, },\n  # chapter12 style\n  "Outputs": {}\n}';
     const b = templateBody(parseTemplate(text));
     assert.equal(b.rewritten, true);
     assert.deepEqual(JSON.parse(b.body), { Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } } }, Outputs: {} });
   });
-  test('the seed template (# comments, trailing comma) becomes strict JSON', () => {
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
-    const { join } = require('node:path') as typeof import('node:path');
-    const text = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+  test('the AWS in Action chapter-12 template (# comments, trailing comma) becomes strict JSON', () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
     const b = templateBody(parseTemplate(text));
     const parsed = JSON.parse(b.body);
     assert.ok(parsed.Resources && Object.keys(parsed.Resources).length > 3);

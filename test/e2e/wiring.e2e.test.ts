@@ -3,7 +3,7 @@
 // edit and watch that edge turn red without reopening, click a node and land on its logical ID.
 // Then Save as SVG (and its refusal to replace a file unasked). DECOUPLE_SCREENSHOTS=1 refreshes
 // docs/images/wiring.png (the README's picture).
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { LineIndex } from '../../src/core/positions';
 import { parseTemplate } from '../../src/core/template';
 import { ensureTools, packageVsix, ROOT, Session, stepper } from './harness';
 
-const TEMPLATE = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+const TEMPLATE = readFileSync(join(ROOT, 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
 const NAME = 'loadbalancer.json';
 const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
 const LISTENER_EDGE = '.edge[data-from="internet"][data-to="LoadBalancerSecurityGroup"][data-port="80"]';
