@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AwsStackSource } from './aws-source';
 import { isStackRef, notifyStackChanged, onStacksChanged, type StackRef } from './hooks';
 import { fileForStack } from './memory';
+import { requireTrust } from '../trust';
 import { StackTreeModel, targetLabel, type Target, type ViewNode } from './model';
 
 export const VIEW_ID = 'decouple.stacks';
@@ -92,13 +93,9 @@ export function registerStackView(context: vscode.ExtensionContext, log: vscode.
   describe();
   provider.visible = view.visible;
 
-  const guard =
-    (what: string, fn: (arg: unknown) => unknown, needsTrust = true) =>
-    async (arg: unknown) => {
-      if (needsTrust && !vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(`Decouple: ${what} is disabled in restricted mode. Trust this workspace to use it.`);
-        return;
-      }
+  /** Errors go to the log and one message; commands that call AWS refuse in restricted mode (trust.ts). */
+  const guard = (what: string, fn: (arg: unknown) => unknown, needsTrust = true) => {
+    const run = async (arg: unknown) => {
       try {
         await fn(arg);
       } catch (e) {
@@ -106,6 +103,8 @@ export function registerStackView(context: vscode.ExtensionContext, log: vscode.
         void vscode.window.showErrorMessage(`Decouple: ${what} failed: ${(e as Error)?.message ?? String(e)}`);
       }
     };
+    return needsTrust ? requireTrust(what, run) : run;
+  };
   const ref = (arg: unknown): StackRef | undefined => {
     if (isStackRef(arg)) return arg;
     const s = stackOf(arg);
