@@ -89,7 +89,8 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
 
   const step = stepper(() => s, 'stack-view', { timeout: 240_000 });
   const input = '.quick-input-widget input';
-  const dialogButton = (label: string) => s.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: label });
+  // Exactly this label ("Delete", not "Don't Delete").
+  const dialogButton = (label: string) => s.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
   const toast = (text: string) => s.page.locator('.notifications-toasts .notification-toast', { hasText: text });
 
   step('the view lists the endpoint’s stacks; a template deployed from the palette appears when the deploy ends', async () => {
@@ -179,7 +180,7 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
     assert.match(dialog, new RegExp(`endpoint ${moto.endpoint.replace(/[.]/g, '\\.')}`));
     const focused = await p.evaluate(() => (document.activeElement as { textContent?: string } | null)?.textContent?.trim());
     assert.notEqual(focused, 'Delete', 'Enter must not delete');
-    assert.equal(focused, 'Keep Stack');
+    assert.equal(focused, "Don't Delete");
     await dialogButton('Delete').click();
     await toast('stack site deleted').waitFor({ timeout: 120_000 });
     await s.waitFor('site to leave the view', async () => !/\bsite\b/.test((await pane.innerText()).replace(/with-outputs/g, '')), 30_000);

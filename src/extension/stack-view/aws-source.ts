@@ -2,7 +2,7 @@
 // code with the AWS SDK), loaded on the first read: activating the extension never loads the SDK.
 import type { EventInfo, ResourceInfo, StackInfo, StackSource, Target } from './model';
 
-type DeployModule = typeof import('../../deploy');
+type DeployModule = typeof import('../../aws');
 type Client = ReturnType<DeployModule['createClient']>;
 
 let loaded: DeployModule | undefined;
@@ -17,7 +17,7 @@ function deployModule(): DeployModule {
   } catch {
     /* not bundled */
   }
-  return (loaded = module.require(['..', '..', 'deploy', 'index'].join('/')) as DeployModule);
+  return (loaded = module.require(['..', '..', 'aws', 'index'].join('/')) as DeployModule);
 }
 
 export class AwsStackSource implements StackSource {

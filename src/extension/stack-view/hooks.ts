@@ -1,19 +1,8 @@
-// What the deploy commands and the stack view share: a stack named by the view (a command argument
-// instead of the stack-name prompt), the delete confirmation, and the "a stack changed" signal the
-// view refreshes on.
+// What the deploy commands and the stack view share: the delete confirmation, and the "a stack
+// changed" signal the view refreshes on. (The view names a stack to decouple.deleteStack and
+// decouple.showStackOutputs by passing its name as the argument.)
 import * as vscode from 'vscode';
-import { deleteConfirmation, type Target } from './model';
-
-/** The argument the stack view gives decouple.deleteStack and decouple.showStackOutputs. */
-export interface StackRef {
-  stackName: string;
-  /** The template file (URI string) the stack was deployed from, when known: its settings scope apply. */
-  template?: string;
-}
-
-export function isStackRef(arg: unknown): arg is StackRef {
-  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && typeof (arg as StackRef).stackName === 'string';
-}
+import { DONT_DELETE, deleteConfirmation, type Target } from './model';
 
 const changed = new vscode.EventEmitter<string>();
 /** Fires with a stack's name when a deploy or delete of it from this window has ended. */
@@ -28,10 +17,8 @@ export function notifyStackChanged(stackName: string): void {
  */
 export async function confirmStackDelete(stackName: string, resources: ReadonlyArray<{ type: string }>, target: Target): Promise<boolean> {
   const { message, detail } = deleteConfirmation(stackName, resources, target);
-  // VS Code focuses the first button and always adds its own Cancel (the close affordance): the
-  // first button is the safe one.
-  const keep: vscode.MessageItem = { title: 'Keep Stack' };
-  const del: vscode.MessageItem = { title: 'Delete' };
-  const a = await vscode.window.showWarningMessage(message, { modal: true, detail }, keep, del);
-  return a === del;
+  // VS Code focuses the first button and always adds its own Cancel: the first one changes nothing
+  // (as the deploy's "Don't Execute", deploy-words.ts).
+  const a = await vscode.window.showWarningMessage(message, { modal: true, detail }, DONT_DELETE, 'Delete');
+  return a === 'Delete';
 }

@@ -13,7 +13,6 @@ import {
   type StackSource,
   type Target,
 } from './model';
-import { fileForStack } from './memory';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 const ARN = (name: string) => `arn:aws:cloudformation:eu-west-1:123456789012:stack/${name}/0f1e2d3c`;
@@ -304,17 +303,5 @@ describe('stack view model', () => {
       c.detail,
       'CloudFormation deletes:\n3 × AWS::SQS::Queue\n1 × AWS::IAM::Role\n1 × AWS::Lambda::Function\n\nTarget: endpoint http://127.0.0.1:5000. This cannot be undone.',
     );
-  });
-
-  it('finds the template a stack was deployed from in the deploy command’s per-file record', () => {
-    const state = new Map<string, unknown>([
-      ['decouple.deploy.stackName:file:///work/b.yaml', 'web'],
-      ['decouple.deploy.stackName:file:///work/a.json', 'api'],
-      ['decouple.deploy.lastStack', 'web'],
-    ]);
-    const s = { keys: () => [...state.keys()], get: <T>(k: string) => state.get(k) as T | undefined };
-    assert.equal(fileForStack(s, 'web'), 'file:///work/b.yaml');
-    assert.equal(fileForStack(s, 'api'), 'file:///work/a.json');
-    assert.equal(fileForStack(s, 'other'), undefined);
   });
 });

@@ -1,7 +1,7 @@
 // The stack view's tree, as plain data: the stacks of one region/endpoint, and under each its
 // outputs, resources and recent events. No `vscode` import: the view (./view.ts) turns these
 // nodes into TreeItems one to one, and the tests drive this model with a fake source.
-import { classifyError, isUrl, maskOutputs, noEchoFromStack, secretOutputKeys } from '../../core/deploy';
+import { classifyError, isUrl, maskOutputs, noEchoFromStack, secretOutputKeys } from '../../core/deploy-plan';
 import { parseTemplate } from '../../core/template';
 
 /** Where the view reads stacks: the deploy commands' settings (decouple.aws.*). */
@@ -205,6 +205,9 @@ export function countByType(resources: ReadonlyArray<{ type: string }>): Array<{
   for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
 }
+
+/** The delete confirmation's default button: it keeps the stack. */
+export const DONT_DELETE = "Don't Delete";
 
 /** The delete confirmation's words: it names the stack, the target, and what goes with it. */
 export function deleteConfirmation(stackName: string, resources: ReadonlyArray<{ type: string }>, t: Target): { message: string; detail: string } {

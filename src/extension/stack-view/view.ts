@@ -3,8 +3,8 @@
 // deploy commands. The tree itself is ./model.ts; this file only maps it to VS Code.
 import * as vscode from 'vscode';
 import { AwsStackSource } from './aws-source';
-import { isStackRef, notifyStackChanged, onStacksChanged, type StackRef } from './hooks';
-import { fileForStack } from './memory';
+import { fileForStack } from '../deploy-memory';
+import { notifyStackChanged, onStacksChanged } from './hooks';
 import { requireTrust } from '../trust';
 import { StackTreeModel, targetLabel, type Target, type ViewNode } from './model';
 
@@ -29,7 +29,7 @@ export class StackTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
   private poll?: ReturnType<typeof setTimeout>;
   visible = false;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor() {
     this.build();
   }
 
@@ -42,7 +42,7 @@ export class StackTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
       source: this.source,
       target,
       trusted: () => vscode.workspace.isTrusted,
-      templateFor: (name) => fileForStack(this.context.workspaceState, name, target),
+      templateFor: (name) => fileForStack(name, target),
       fileLabel: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)),
     });
   }
@@ -87,7 +87,7 @@ export class StackTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
 const stackOf = (arg: unknown): ViewNode['stack'] => (arg as ViewNode | undefined)?.stack;
 
 export function registerStackView(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const provider = new StackTreeProvider(context);
+  const provider = new StackTreeProvider();
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const describe = () => (view.description = vscode.workspace.isTrusted ? targetLabel(provider.target) : undefined);
   describe();
@@ -105,11 +105,8 @@ export function registerStackView(context: vscode.ExtensionContext, log: vscode.
     };
     return needsTrust ? requireTrust(what, run) : run;
   };
-  const ref = (arg: unknown): StackRef | undefined => {
-    if (isStackRef(arg)) return arg;
-    const s = stackOf(arg);
-    return s ? { stackName: s.name, template: (arg as ViewNode).template } : undefined;
-  };
+  /** The stack a menu item is about: a view node, or a stack name given to executeCommand. */
+  const nameOf = (arg: unknown): string | undefined => (typeof arg === 'string' ? arg : stackOf(arg)?.name);
 
   context.subscriptions.push(
     provider,
@@ -150,17 +147,17 @@ export function registerStackView(context: vscode.ExtensionContext, log: vscode.
     vscode.commands.registerCommand(
       'decouple.stackView.showOutputs',
       guard('reading stack outputs', async (arg) => {
-        const r = ref(arg);
-        if (r) await vscode.commands.executeCommand('decouple.showStackOutputs', r);
+        const name = nameOf(arg);
+        if (name) await vscode.commands.executeCommand('decouple.showStackOutputs', name);
       }),
     ),
     vscode.commands.registerCommand(
       'decouple.stackView.delete',
       guard('deleting stacks', async (arg) => {
-        const r = ref(arg);
-        if (!r) return;
-        await vscode.commands.executeCommand('decouple.deleteStack', r);
-        notifyStackChanged(r.stackName);
+        const name = nameOf(arg);
+        if (!name) return;
+        await vscode.commands.executeCommand('decouple.deleteStack', name);
+        notifyStackChanged(name);
       }),
     ),
     vscode.commands.registerCommand(

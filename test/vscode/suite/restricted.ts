@@ -57,9 +57,9 @@ export const restrictedCases: Case[] = [
         ['decouple.newTemplate', []],
         // The stack view's actions, as its menus call them.
         ['decouple.stackView.refresh', []],
-        ['decouple.stackView.delete', [{ stackName: 'any' }]],
-        ['decouple.stackView.showOutputs', [{ stackName: 'any' }]],
-        ['decouple.stackView.deploy', [{ stackName: 'any', template: uri.toString() }]],
+        ['decouple.stackView.delete', ['any']],
+        ['decouple.stackView.showOutputs', ['any']],
+        ['decouple.stackView.deploy', [{ kind: 'stack', id: 'stack:any', label: 'any', collapsible: true, template: uri.toString() }]],
       ] as Array<[string, unknown[]]>) {
         assert.equal(await answer(command, ...args), REFUSED, command);
       }
