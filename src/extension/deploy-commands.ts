@@ -377,7 +377,6 @@ async function deployCommand(log: vscode.LogOutputChannel, panel: { current?: vs
     return fail(log, e, conn, secrets);
   }
   // The lock is released here: the notifications below never keep another deploy waiting.
-  notifyStackChanged(stackName);
   void report(result, { log, panel, view, conn, uri, stackName, target });
 }
 
@@ -421,6 +420,8 @@ async function report(
   if (c.view && c.panel.current)
     void showChangeSet(c.panel, out(changeSetHtml(c.view, { endpoint: c.conn.endpointUrl, region: c.conn.region, outcome })), `Change set: ${stackName}`);
   if (result.outcome !== 'declined') await remember(c.uri, stackName, c.target);
+  // After remember(): the stack view then knows which file the stack came from.
+  notifyStackChanged(stackName);
   switch (result.outcome) {
     case 'succeeded':
     case 'no-changes': {
