@@ -24,6 +24,7 @@ import {
 } from '../core/deploy-plan';
 import { parseTemplate } from '../core/template';
 import type { ParameterRequest, PipelineResult, PipelineUi, Question } from '../aws/pipeline';
+import { confirmStackDelete, notifyStackChanged } from './stack-view/hooks';
 import { fileForStack, remember, rememberedParameters, rememberParameters, stackNameFor, useDeployMemory, type DeployTarget } from './deploy-memory';
 import { dialogButtons, EDITOR_WORDS } from './deploy-words';
 import { settingsConfig } from './settings';
@@ -421,6 +422,8 @@ async function report(
   if (c.view && c.panel.current)
     void showChangeSet(c.panel, out(changeSetHtml(c.view, { endpoint: c.conn.endpointUrl, region: c.conn.region, outcome })), `Change set: ${stackName}`);
   if (result.outcome !== 'declined') await remember(c.uri, stackName, c.target);
+  // After remember(): the stack view then knows which file the stack came from.
+  notifyStackChanged(stackName);
   switch (result.outcome) {
     case 'succeeded':
     case 'no-changes': {
@@ -507,22 +510,11 @@ async function deleteCommand(log: vscode.LogOutputChannel, arg: unknown): Promis
               )) === 'Wait'
                 ? 'wait'
                 : 'stop',
-            confirmDelete: async (name, resources) => {
-              const list =
-                resources
-                  .slice(0, 15)
-                  .map((x) => `${x.logicalId} (${x.type})`)
-                  .join('\n') + (resources.length > 15 ? `\n… and ${resources.length - 15} more` : '');
-              const a = await vscode.window.showWarningMessage(
-                `Delete stack ${name} and its ${resources.length} resource${resources.length === 1 ? '' : 's'}?`,
-                { modal: true, detail: `${list}\n\nTarget: ${where(conn)}. This cannot be undone.` },
-                `Delete ${name}`,
-              );
-              return a === `Delete ${name}`;
-            },
+            confirmDelete: (name, resources) => confirmStackDelete(name, resources, conn),
           });
         },
       );
+      notifyStackChanged(stackName);
       if (r.outcome === 'deleted') void vscode.window.showInformationMessage(`Decouple: stack ${stackName} deleted.`);
       else if (r.outcome === 'not-found') void vscode.window.showWarningMessage(`Decouple: there is no stack named ${stackName} (${where(conn)}).`);
       else if (r.outcome === 'failed') {
