@@ -2,6 +2,7 @@
 // load balancer → listeners → target groups → Auto Scaling groups, the instances' security groups
 // and what they admit from the load balancer's groups, health checks, and every address-range
 // rule of those groups (direct paths from the internet that bypass the load balancer).
+import { isPrivate, parseCidr } from '../cidr';
 import { get, getProperty, type Node } from '../ast';
 import { scalar } from '../resolve';
 import {
@@ -25,11 +26,10 @@ const LB_TYPE: Record<LoadBalancerInfo['kind'], string> = {
   gateway: 'Gateway Load Balancer',
 };
 
-const PRIVATE = [/^10\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^f[cd][0-9a-f]{2}:/i];
-
-/** Where an address range is: the internet, or private addresses (`vpc`). */
+/** Where an address range is: the internet, or private addresses (`vpc`), read as a prefix (192.168.1.0/0 is the internet). */
 export function outsideOf(cidr: string): 'internet' | 'vpc' {
-  return PRIVATE.some((re) => re.test(cidr.trim())) ? 'vpc' : 'internet';
+  const r = parseCidr(cidr);
+  return r.ok && isPrivate(r.cidr) ? 'vpc' : 'internet';
 }
 
 export function portLabel(from: number, to: number): number | string {
