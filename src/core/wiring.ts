@@ -5,6 +5,8 @@
 // AWS::EC2::SecurityGroupIngress/Egress resources. Built once per template (cached) and shared
 // by the health-check and security-group rules.
 import { get, getProperty, isArray, isObject, type Node, type ObjectNode } from './ast';
+import { isWorld, parseCidr, type Cidr } from './cidr';
+import { collectReferences } from './references';
 import { listItems, number, resourceRefs, scalar, scalars, type ScalarValue, type Value } from './resolve';
 import type { Resource, Template } from './template';
 
@@ -480,6 +482,71 @@ export function formatPorts(r: SgRule): string {
   if (!r.ports) return `${r.protocol ?? '?'} ports ?`;
   const p = r.ports.from === r.ports.to ? `${r.ports.from}` : `${r.ports.from}-${r.ports.to}`;
   return `${r.protocol} ${p}`;
+}
+
+/** The parsed range of an address-range source, or undefined when it is malformed. */
+export function cidrOf(s: RuleSource): Cidr | undefined {
+  if (s.kind !== 'cidr') return undefined;
+  const r = parseCidr(s.cidr);
+  return r.ok ? r.cidr : undefined;
+}
+
+/** An address-range source that covers every address of its family (any /0, host bits or not). */
+export function isWorldSource(s: RuleSource): s is Extract<RuleSource, { kind: 'cidr' }> {
+  const c = cidrOf(s);
+  return c !== undefined && isWorld(c);
+}
+
+/**
+ * What carries a security group, read from every place the template names it. Load balancers
+ * carry it through their SecurityGroups; security-group rules that name it (GroupId, a source or
+ * destination) do not carry it; anything else (instances, launch templates and configurations,
+ * databases, functions, outputs other stacks may import) is `other`. A group nothing names is
+ * used from outside the template: its users are unknown (`other` too).
+ */
+export interface GroupCarriers {
+  loadBalancers: string[];
+  other: boolean;
+}
+
+export function groupCarriers(t: Template, groupId: string): GroupCarriers {
+  let map = t.cache.get('group-carriers') as Map<string, GroupCarriers> | undefined;
+  if (!map) {
+    map = computeCarriers(t);
+    t.cache.set('group-carriers', map);
+  }
+  return map.get(groupId) ?? { loadBalancers: [], other: true };
+}
+
+function computeCarriers(t: Template): Map<string, GroupCarriers> {
+  const out = new Map<string, GroupCarriers>();
+  const inside = (n: Node | undefined, offset: number) => n !== undefined && offset >= n.offset && offset < n.offset + n.length;
+  const resources = [...t.resources.values()];
+  for (const ref of collectReferences(t).refs) {
+    if (ref.kind !== 'ref' && ref.kind !== 'getatt' && ref.kind !== 'sub') continue;
+    if (t.resources.get(ref.name)?.type !== SG) continue;
+    const entry = out.get(ref.name) ?? { loadBalancers: [], other: false };
+    out.set(ref.name, entry);
+    const at = ref.span.offset;
+    const owner = resources.find((r) => inside(r.node, at));
+    if (!owner) {
+      entry.other = true; // Outputs (exports), or somewhere we do not model
+      continue;
+    }
+    if (owner.type === SG || owner.type === SG_INGRESS || owner.type === SG_EGRESS) continue;
+    if ((owner.type === CLASSIC_LB || owner.type === V2_LB) && inside(get(owner.properties, 'SecurityGroups'), at)) {
+      if (!entry.loadBalancers.includes(owner.id)) entry.loadBalancers.push(owner.id);
+      continue;
+    }
+    // DependsOn, Metadata and the like name the group without carrying it.
+    if (!inside(owner.properties, at)) continue;
+    entry.other = true;
+  }
+  for (const id of t.resources.keys()) {
+    const e = out.get(id);
+    if (e && e.loadBalancers.length === 0) e.other = true;
+  }
+  return out;
 }
 
 export function describeSource(s: RuleSource): string {
