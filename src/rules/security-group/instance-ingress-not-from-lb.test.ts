@@ -1,14 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../core/edit';
-import { lint, readFixture, spanText, template } from '../../../test/helpers/lint';
+import { lint, readFixture, spanText } from '../../../test/helpers/lint';
 
 const ID = 'security-group/instance-ingress-not-from-lb';
 const bad = readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', 'bad.json');
 const good = readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', 'good.json');
 const seed = readFixture('seed', 'loadbalancer-from-seed.json');
-void applyEdits;
-void template;
 
 describe(ID, () => {
   it('flags the web servers admitting the traffic port from 0.0.0.0/0, at the address range', () => {
@@ -45,4 +43,27 @@ describe(ID, () => {
     assert.deepEqual(web, { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, SourceSecurityGroupId: { Ref: 'LoadBalancerSecurityGroup' } });
     assert.deepEqual(lint(fixed, ['security-group/instance-port-not-open']), []);
   });
+
+  for (const ext of ['json', 'yaml']) {
+    it(`flags an instance behind a Classic Load Balancer in the default VPC, with a fix naming its source group (${ext})`, () => {
+      const text = readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', `bad-default-vpc.${ext}`);
+      const ds = lint(text, [ID]);
+      assert.equal(ds.length, 1);
+      assert.match(spanText(text, ds[0]), /0\.0\.0\.0\/0/);
+      assert.match(
+        ds[0].message,
+        /^Security group 'WebServerSecurityGroup' admits tcp 80 from 0\.0\.0\.0\/0, so clients can reach instance 'WebServer' without going through 'LoadBalancer'/,
+      );
+      assert.match(ds[0].message, /SourceSecurityGroup\.GroupName/);
+      const fixed = applyEdits(text, ds[0].fixes![0].edits);
+      assert.deepEqual(lint(fixed, [ID, 'security-group/instance-port-not-open', 'security-group/rule-source', 'template/syntax']), []);
+      assert.match(fixed, /SourceSecurityGroupName/);
+      assert.match(fixed, /SourceSecurityGroup\.OwnerAlias/);
+      assert.doesNotMatch(fixed, /CidrIp/);
+    });
+
+    it(`is quiet when the instance admits the port from the load balancer's source group (${ext})`, () => {
+      assert.deepEqual(lint(readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', `good-default-vpc.${ext}`), [ID]), []);
+    });
+  }
 });

@@ -5,9 +5,8 @@
 // ports, so it works and is not reported. A Network Load Balancer without groups is a legitimate
 // design (client addresses reach the targets as they are), but groups can only be given when it is
 // created: adding them later replaces it. Said once, as info.
-import { get } from '../../core/ast';
 import { defineRule } from '../../core/rule';
-import { wiring } from '../../core/wiring';
+import { usesDefaultElbGroup, wiring } from '../../core/wiring';
 
 export const lbMissing = defineRule(
   {
@@ -19,10 +18,9 @@ export const lbMissing = defineRule(
     for (const lb of wiring(t).loadBalancers.values()) {
       if (lb.kind === 'gateway') continue; // Gateway Load Balancers do not take security groups
       if (lb.groups.node !== undefined) continue;
-      const props = lb.resource.properties;
       // Classic without Subnets: the default VPC (EC2-Classic is gone), where ELB provides the
       // default_elb_* group that admits the listener ports.
-      if (lb.kind === 'classic' && get(props, 'Subnets') === undefined) continue;
+      if (usesDefaultElbGroup(lb)) continue;
       const span = lb.resource.typeNode ?? lb.resource.prop.keySpan;
       if (lb.kind === 'network') {
         report({

@@ -1,14 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../core/edit';
-import { lint, readFixture, spanText, template } from '../../../test/helpers/lint';
+import { lint, readFixture, spanText } from '../../../test/helpers/lint';
 
 const ID = 'security-group/public-instances-behind-lb';
 const bad = readFixture('rules', 'security-group', 'public-instances-behind-lb', 'bad.json');
 const good = readFixture('rules', 'security-group', 'public-instances-behind-lb', 'good.json');
 const seed = readFixture('seed', 'loadbalancer-from-seed.json');
-void applyEdits;
-void template;
 
 describe(ID, () => {
   it('flags a launch template that gives instances behind an ALB public addresses', () => {
@@ -27,4 +24,14 @@ describe(ID, () => {
     assert.equal(ds.length, 1);
     assert.equal(spanText(seed, ds[0]), 'true');
   });
+
+  for (const ext of ['json', 'yaml']) {
+    it(`flags an EC2 instance registered on a load balancer with a public address (${ext})`, () => {
+      const text = readFixture('rules', 'security-group', 'public-instances-behind-lb', `bad-instances.${ext}`);
+      const ds = lint(text, [ID]);
+      assert.equal(ds.length, 1);
+      assert.match(ds[0].message, /^Instance 'WebServerB' gets a public IP address, although it serves traffic through 'ClassicLoadBalancer'/);
+      assert.equal(spanText(text, ds[0]), 'true');
+    });
+  }
 });

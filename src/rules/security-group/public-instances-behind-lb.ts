@@ -26,5 +26,16 @@ export const publicInstancesBehindLb = defineRule(
         related: asg.attachNode ? [{ span: asg.attachNode, message: `'${asg.id}' is attached here` }] : undefined,
       });
     }
+    // EC2 instances registered on a Classic Load Balancer (Instances) or in a target group (Targets).
+    for (const inst of wiring(t).instances) {
+      if (!inst.publicIp || reported.has(inst.publicIp.node)) continue;
+      reported.add(inst.publicIp.node);
+      const lbs = [...new Set([...inst.classicLbs.map((x) => x.lb.id), ...inst.targetGroups.map((x) => x.tg.id)])];
+      report({
+        span: inst.publicIp.node,
+        message: `Instance '${inst.id}' gets a public IP address, although it serves traffic through ${lbs.map((x) => `'${x}'`).join(', ')}. Instances behind a load balancer should not be reachable from the internet directly: use a private subnet (with a NAT gateway or VPC endpoints for outbound traffic) and AssociatePublicIpAddress: false.`,
+        related: inst.attachNode ? [{ span: inst.attachNode, message: `'${inst.id}' is registered here` }] : undefined,
+      });
+    }
   },
 );
