@@ -2,6 +2,8 @@
 // - A resource whose Type is not a string, such as `{"Rain::Module": "./vpc.yaml"}` (YAML:
 //   `!Rain::Module`), or any other `Rain::` directive (`Rain::Embed`, `Rain::S3Http`,
 //   `Rain::Constant`…): `rain pkg` turns the file into a template, and adds resources of its own.
+// - Serverless Framework variables (`${self:custom.x}`, `${opt:stage}`, `${sls:…}`, `${env:…}`,
+//   `${ssm:…}`, `${file(…)}`…) in a `resources:` file: `serverless package` replaces them.
 // - A top-level Transform other than the documented AWS transforms: a macro, which CloudFormation
 //   runs only if one of that name is defined in the account and Region.
 // Either way the names the preprocessor creates are not in this file, so checks of names stay quiet
@@ -12,12 +14,15 @@ import type { Template } from './template';
 /** The transforms AWS hosts (Transform reference, CloudFormation Template Reference). */
 const AWS_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::Include', 'AWS::LanguageExtensions', 'AWS::CodeDeployBlueGreen', 'AWS::ServiceCatalog']);
 
+/** `${self:…}`, `${opt:…}`, `${file(…)}`…: Serverless Framework variable sources (not CloudFormation's `${AWS::Region}`). */
+const SERVERLESS_VARIABLE = /\$\{(?:(?:self|opt|sls|env|ssm|cf|s3|param|aws|strToBool):(?!:)|file\()/;
+
 export function isAwsTransform(name: string): boolean {
   return AWS_TRANSFORMS.has(name) || name.startsWith('AWS::SecretsManager-');
 }
 
 export interface PreprocessorDirective {
-  kind: 'resource-type' | 'directive' | 'macro';
+  kind: 'resource-type' | 'directive' | 'macro' | 'serverless-variable';
   /** The directive (`Rain::Module`) or the macro's name. */
   name: string;
   span: Span;
@@ -43,7 +48,14 @@ export function preprocessorDirectives(t: Template): PreprocessorDirective[] {
     out.push({ kind: 'resource-type', name: key, span: type.properties[0].keySpan, resource: r.id });
     typed.add(type);
   }
+  let serverless = 0;
   walk(t.root, (n) => {
+    if (isString(n)) {
+      const m = SERVERLESS_VARIABLE.exec(n.value);
+      // One is enough to know; a few as related locations.
+      if (m && serverless++ < 5) out.push({ kind: 'serverless-variable', name: m[0], span: n });
+      return;
+    }
     if (!isObject(n) || typed.has(n)) return;
     for (const p of n.properties) if (p.key.startsWith('Rain::')) out.push({ kind: 'directive', name: p.key, span: p.keySpan });
   });

@@ -49,6 +49,12 @@ export interface SecurityGroupInfo {
   egress: SgRule[];
   /** The inline SecurityGroupIngress value (for fixes that add a rule). */
   inlineIngress?: Node;
+  /**
+   * SecurityGroupIngress is there but not a list we can read (a single mapping, an Fn::If choosing
+   * lists, a parameter): what the group admits is unknown, and rules asking "is this port open?"
+   * stay quiet.
+   */
+  ingressUnknown?: boolean;
 }
 
 /** Security groups something carries: in-template groups, plus flags for what we cannot see. */
@@ -281,7 +287,10 @@ function buildWiring(t: Template): Wiring {
       ['SecurityGroupEgress', 'egress'],
     ] as const) {
       const list = get(r.properties, key);
-      if (key === 'SecurityGroupIngress') info.inlineIngress = list;
+      if (key === 'SecurityGroupIngress') {
+        info.inlineIngress = list;
+        if (list !== undefined && !isArray(list) && list.kind !== 'null') info.ingressUnknown = true;
+      }
       if (!isArray(list)) continue;
       for (const item of list.items) {
         // Entries may be Fn::If choosing between rule objects.

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../core/edit';
-import { lint, readFixture, spanText } from '../../../test/helpers/lint';
+import { lint, readFixture, spanText, template } from '../../../test/helpers/lint';
 
 const ID = 'security-group/instance-ingress-not-from-lb';
 const bad = readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', 'bad.json');
@@ -66,4 +66,34 @@ describe(ID, () => {
       assert.deepEqual(lint(readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', `good-default-vpc.${ext}`), [ID]), []);
     });
   }
+
+  const behindAlb = (instanceIngress: unknown[], lbGroup = 'LbSg') =>
+    template({
+      LbSg: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'lb', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] },
+      },
+      WebSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web', SecurityGroupIngress: instanceIngress } },
+      Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['subnet-1', 'subnet-2'], SecurityGroups: [{ Ref: lbGroup }] } },
+      Listener: {
+        Type: 'AWS::ElasticLoadBalancingV2::Listener',
+        Properties: { LoadBalancerArn: { Ref: 'Lb' }, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Tg' } }] },
+      },
+      Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 80, Protocol: 'HTTP', VpcId: 'vpc-1', Targets: [{ Id: { Ref: 'Web' } }] } },
+      Web: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SecurityGroupIds: [{ Ref: 'WebSg' }] } },
+    });
+
+  it('is quiet on a private range (the VPC, the load balancer subnets) behind an internet-facing load balancer', () => {
+    assert.deepEqual(lint(behindAlb([{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '10.0.0.0/16' }]), [ID]), []);
+    // ... but 192.168.1.0/0 is the whole internet, whatever its address part says.
+    assert.equal(lint(behindAlb([{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '192.168.1.0/0' }]), [ID]).length, 1);
+  });
+
+  it('says to give the load balancer its own group when it shares one with the instances (no fix)', () => {
+    const text = behindAlb([{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }], 'WebSg');
+    const ds = lint(text, [ID]);
+    assert.equal(ds.length, 1);
+    assert.match(ds[0].message, /'Lb' and the instances share security group WebSg.*give the load balancer its own group/);
+    assert.equal(ds[0].fixes, undefined);
+  });
 });

@@ -8,7 +8,9 @@
 import { getProperty } from '../../core/ast';
 import { insertProperty, replaceProperty } from '../../core/edit';
 import { defineRule, type Fix, type Related } from '../../core/rule';
+import { isPrivate } from '../../core/cidr';
 import {
+  cidrOf,
   describeFleet,
   describeSource,
   knownGroups,
@@ -47,18 +49,35 @@ export const instanceIngressNotFromLb = defineRule(
       for (const gid of new Set(instanceGroups)) {
         for (const rule of w.groups.get(gid)?.ingress ?? []) {
           if (seen.has(rule) || rulePortMatch(rule, port, transport) !== true) continue;
-          const cidrs = rule.sources.filter((s): s is CidrSource => s.kind === 'cidr');
+          // A private range (the VPC's, or the load balancer's subnets) is how an NLB's health checks
+          // and a VPC's own hosts get in, not a way round an internet-facing load balancer.
+          const privateOk = path.lb.kind === 'network' || path.lb.internetFacing;
+          const cidrs = rule.sources.filter((s): s is CidrSource => {
+            if (s.kind !== 'cidr') return false;
+            const c = cidrOf(s);
+            return !(privateOk && c && isPrivate(c));
+          });
           if (!cidrs.length) continue;
           seen.add(rule);
           const bypass = (s: CidrSource) =>
             `Security group '${gid}' admits ${transport} ${port} from ${describeSource(s)}, so clients can reach ${describeFleet(path.target)} without going through '${path.lb.id}'.`;
           for (const s of cidrs) {
-            if (lbGroups) {
+            const own = lbGroups?.filter((g) => !instanceGroups.includes(g));
+            if (lbGroups && !own?.length) {
+              // The load balancer and the instances carry the same group: admitting the port only
+              // from it would shut the clients out of the load balancer too.
               report({
                 span: s.node,
-                message: `${bypass(s)} Admit the port only from the load balancer's group ${lbGroups[0]} (SourceSecurityGroupId).`,
-                related: [{ span: w.groups.get(lbGroups[0])!.resource.prop.keySpan, message: `load balancer security group ${lbGroups[0]}` }],
-                fixes: replaceSourceFix(t, rule, s, lbGroups[0]),
+                message: `${bypass(s)} '${path.lb.id}' and the instances share security group ${lbGroups[0]}, so it cannot tell them apart: give the load balancer its own group and admit the port on the instances only from that group.`,
+                related: [{ span: w.groups.get(lbGroups[0])!.resource.prop.keySpan, message: `security group ${lbGroups[0]}, on both` }],
+              });
+            } else if (lbGroups) {
+              const lbGroup = own![0];
+              report({
+                span: s.node,
+                message: `${bypass(s)} Admit the port only from the load balancer's group ${lbGroup} (SourceSecurityGroupId).`,
+                related: [{ span: w.groups.get(lbGroup)!.resource.prop.keySpan, message: `load balancer security group ${lbGroup}` }],
+                fixes: replaceSourceFix(t, rule, s, lbGroup),
               });
             } else {
               report({

@@ -39,7 +39,7 @@ export const instancePortNotOpen = defineRule(
     for (const path of w.paths) {
       const port = path.instancePort;
       const instanceGroups = knownGroups(path.target.instanceGroups);
-      if (port === undefined || !instanceGroups) continue;
+      if (port === undefined || !instanceGroups || instanceGroups.some((g) => w.groups.get(g)?.ingressUnknown)) continue;
       // A load balancer without security groups (an NLB, typically) forwards the clients' own
       // addresses: only address ranges can admit that, which we cannot judge. Stay quiet.
       // A Classic Load Balancer in the default VPC has ELB's default_elb group, admitted by name.

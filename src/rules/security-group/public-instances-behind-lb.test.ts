@@ -34,4 +34,26 @@ describe(ID, () => {
       assert.equal(spanText(text, ds[0]), 'true');
     });
   }
+
+  it('says when a parameter default decides the public address', () => {
+    const text = JSON.stringify({
+      Parameters: { AssociatePublicIp: { Type: 'String', Default: 'true' } },
+      Resources: {
+        Lt: {
+          Type: 'AWS::EC2::LaunchTemplate',
+          Properties: {
+            LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: { Ref: 'AssociatePublicIp' }, Groups: ['sg-1'] }] },
+          },
+        },
+        Asg: {
+          Type: 'AWS::AutoScaling::AutoScalingGroup',
+          Properties: { MinSize: '1', MaxSize: '2', LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: '1' }, TargetGroupARNs: [{ Ref: 'Tg' }] },
+        },
+        Tg: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 80, Protocol: 'HTTP', VpcId: 'vpc-1' } },
+      },
+    });
+    const ds = lint(text, [ID]);
+    assert.equal(ds.length, 1);
+    assert.match(ds[0].message, /public IP addresses \(AssociatePublicIpAddress true, the default of parameter AssociatePublicIp\)/);
+  });
 });

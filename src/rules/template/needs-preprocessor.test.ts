@@ -88,4 +88,26 @@ describe(ID, () => {
     });
     assert.deepEqual(lint(include, [ID]), []);
   });
+
+  it('recognises Serverless Framework variables, and not CloudFormation Fn::Sub variables', () => {
+    const text = [
+      'Resources:',
+      '  JobsQueue:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      QueueName: ${self:custom.JobsQueueName}',
+      '      Tags:',
+      '        - Key: stage',
+      '          Value: !Sub "${opt:stage}-${AWS::Region}"',
+      '',
+    ].join('\n');
+    const ds = lint(text, [ID, 'reference/unknown-ref']);
+    assert.deepEqual(
+      ds.map((d) => d.rule),
+      [ID],
+    );
+    assert.match(ds[0].message, /Serverless Framework variables \(\$\{self:…\}\): serverless package replaces them/);
+    const plain = JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::Sub': '${AWS::StackName}-jobs' } } } } });
+    assert.deepEqual(lint(plain, [ID]), []);
+  });
 });

@@ -16,7 +16,8 @@ export const needsPreprocessor = defineRule(
   ({ template: t, report }) => {
     const all = preprocessorDirectives(t);
     if (!all.length) return;
-    const rain = all.filter((d) => d.kind !== 'macro');
+    const rain = all.filter((d) => d.kind === 'resource-type' || d.kind === 'directive');
+    const sls = all.filter((d) => d.kind === 'serverless-variable');
     const macros = [...new Set(all.filter((d) => d.kind === 'macro').map((d) => d.name))];
     const first = all[0];
     const parts: string[] = [];
@@ -27,13 +28,18 @@ export const needsPreprocessor = defineRule(
         `This file uses ${otherTool ? 'preprocessor' : 'Rain'} directives (${names}): it must be packaged first (${otherTool ? 'by the tool that defines them' : 'rain pkg'}) to become a CloudFormation template.`,
       );
     }
+    if (sls.length) {
+      parts.push(
+        `This file uses Serverless Framework variables (${sls[0].name}…}): serverless package replaces them before CloudFormation reads the template.`,
+      );
+    }
     if (macros.length) {
       parts.push(
         `Transform ${macros.map((m) => `'${m}'`).join(', ')} is not an AWS transform but a macro: CloudFormation runs it only if a macro of that name is defined in the account and Region, or it is expanded before deploying.`,
       );
     }
     parts.push(
-      rain.length
+      rain.length || sls.length
         ? 'Names it creates are not in this file, so reference checks are off; lint the packaged template for them.'
         : 'Names the macro creates are not in this file, so reference checks are off.',
     );
@@ -42,7 +48,15 @@ export const needsPreprocessor = defineRule(
       message: parts.join(' '),
       related: all
         .slice(1, 20)
-        .map((d) => ({ span: d.span, message: d.kind === 'macro' ? `Transform '${d.name}'` : `${d.name}${d.resource ? ` (resource '${d.resource}')` : ''}` })),
+        .map((d) => ({
+          span: d.span,
+          message:
+            d.kind === 'macro'
+              ? `Transform '${d.name}'`
+              : d.kind === 'serverless-variable'
+                ? 'Serverless Framework variable'
+                : `${d.name}${d.resource ? ` (resource '${d.resource}')` : ''}`,
+        })),
     });
   },
 );
