@@ -42,9 +42,8 @@ export function preprocessorDirectives(t: Template): PreprocessorDirective[] {
   const typed = new Set<Node>();
   for (const r of t.resources.values()) {
     const type = r.typeNode;
-    if (!isObject(type) || type.properties.length !== 1) continue;
+    if (!isObject(type) || !isDirectiveType(type) || afterSyntaxError(t, type)) continue;
     const key = type.properties[0].key;
-    if (key === 'Ref' || key.startsWith('Fn::')) continue; // an intrinsic where a name belongs: structure reports it
     out.push({ kind: 'resource-type', name: key, span: type.properties[0].keySpan, resource: r.id });
     typed.add(type);
   }
@@ -73,9 +72,18 @@ export function needsPreprocessor(t: Template): boolean {
   return preprocessorDirectives(t).length > 0;
 }
 
-/** Is this Type value a preprocessor's directive (`{"Rain::Module": …}`) rather than a mistake? */
+/**
+ * Is this Type value a preprocessor's directive (`{"Rain::Module": …}`) rather than a mistake? One
+ * key of the form `Tool::Directive`, not an intrinsic and not a resource type name (a YAML
+ * indentation slip turns `Type: AWS::…::TargetGroup` + an over-indented `Properties:` into a key).
+ */
 export function isDirectiveType(type: Node | undefined): boolean {
   if (!isObject(type) || type.properties.length !== 1) return false;
   const key = type.properties[0].key;
-  return key !== 'Ref' && !key.startsWith('Fn::');
+  return /^[A-Za-z][A-Za-z0-9]*::[A-Za-z][A-Za-z0-9]*$/.test(key) && !key.startsWith('Fn::') && !/^(AWS|Alexa|Custom)::/.test(key);
+}
+
+/** A syntax error at or before the node: what follows may not be what was written. */
+function afterSyntaxError(t: Template, n: Node): boolean {
+  return t.parse.syntaxErrors.some((e) => e.offset <= n.offset + n.length);
 }

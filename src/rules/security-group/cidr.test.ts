@@ -78,4 +78,20 @@ describe(ID, () => {
   it('is quiet on canonical ranges and unknown values', () => {
     assert.deepEqual(lint(good, [ID]), []);
   });
+
+  it('takes an empty parameter default for a placeholder, not a malformed range', () => {
+    const text = JSON.stringify({
+      Parameters: { Cidr0: { Type: 'String', Default: '' } },
+      Conditions: { EnableCidr0: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Cidr0' }, ''] }] } },
+      Resources: {
+        Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x' } },
+        Ingress0: {
+          Type: 'AWS::EC2::SecurityGroupIngress',
+          Condition: 'EnableCidr0',
+          Properties: { GroupId: { Ref: 'Sg' }, IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: { Ref: 'Cidr0' } },
+        },
+      },
+    });
+    assert.deepEqual(lint(text, [ID]), []);
+  });
 });

@@ -21,6 +21,8 @@ export const cidr = defineRule(
       for (const s of rule.sources) {
         if (s.kind !== 'cidr' || seen.has(s.node)) continue;
         seen.add(s.node);
+        // An empty default is a placeholder the deployer fills (often with a Condition that drops the rule while it is empty).
+        if (s.param && s.cidr.trim() === '') continue;
         const family = s.v6 ? 'IPv6' : 'IPv4';
         const def = s.param ? t.parameters.get(s.param)?.default : undefined;
         const related = def ? [{ span: def, message: `Default of parameter ${s.param}` }] : undefined;

@@ -6,7 +6,7 @@
 // nothing but the listener ports, whatever its rules admit. Restrict the source to an
 // administrator's address range, or use Session Manager and open nothing.
 import { defineRule } from '../../core/rule';
-import { describeSource, formatPorts, groupCarriers, isWorldSource, wiring } from '../../core/wiring';
+import { cidrOf, describeSource, formatPorts, groupCarriers, isWorldSource, wiring } from '../../core/wiring';
 
 const ADMIN_PORTS: Array<[number, string]> = [
   [22, 'SSH'],
@@ -37,7 +37,7 @@ export const sshOpenToWorld = defineRule(
             : rule.ports.from !== rule.ports.to
               ? `${formatPorts(rule)}, ${what} included,`
               : what;
-        const world = s.cidr.trim() === '0.0.0.0/0' || s.cidr.trim() === '::/0' ? 'the whole internet' : 'a /0 range: the whole internet';
+        const world = cidrOf(s)?.hostBitsSet ? 'a /0 range: the whole internet' : 'the whole internet';
         report({
           span: s.node,
           message: `Security group '${rule.groupId}' admits ${how} from ${describeSource(s)}, ${world}. Restrict the source to your administrators' address range, or use Systems Manager Session Manager and close the port.`,

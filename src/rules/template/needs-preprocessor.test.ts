@@ -110,4 +110,11 @@ describe(ID, () => {
     const plain = JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: { 'Fn::Sub': '${AWS::StackName}-jobs' } } } } });
     assert.deepEqual(lint(plain, [ID]), []);
   });
+
+  it('does not take a YAML indentation slip under Type for a preprocessor directive', () => {
+    const text = ['Resources:', '  Tg:', '    Type: AWS::ElasticLoadBalancingV2::TargetGroup', '      Properties:', '        Port: 80', ''].join('\n');
+    const ids = lint(text).map((d) => d.rule);
+    assert.ok(!ids.includes(ID), ids.join(', '));
+    assert.ok(ids.includes('template/syntax') || ids.includes('template/structure'), ids.join(', '));
+  });
 });
