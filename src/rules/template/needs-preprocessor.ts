@@ -46,17 +46,15 @@ export const needsPreprocessor = defineRule(
     report({
       span: first.span,
       message: parts.join(' '),
-      related: all
-        .slice(1, 20)
-        .map((d) => ({
-          span: d.span,
-          message:
-            d.kind === 'macro'
-              ? `Transform '${d.name}'`
-              : d.kind === 'serverless-variable'
-                ? 'Serverless Framework variable'
-                : `${d.name}${d.resource ? ` (resource '${d.resource}')` : ''}`,
-        })),
+      related: all.slice(1, 20).map((d) => ({
+        span: d.span,
+        message:
+          d.kind === 'macro'
+            ? `Transform '${d.name}'`
+            : d.kind === 'serverless-variable'
+              ? 'Serverless Framework variable'
+              : `${d.name}${d.resource ? ` (resource '${d.resource}')` : ''}`,
+      })),
     });
   },
 );
