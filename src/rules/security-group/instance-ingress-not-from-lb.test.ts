@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../core/edit';
+import { toYaml } from '../../core/convert';
 import { lint, readFixture, spanText, template } from '../../../test/helpers/lint';
 
 const ID = 'security-group/instance-ingress-not-from-lb';
@@ -54,12 +55,9 @@ describe(ID, () => {
         ds[0].message,
         /^Security group 'WebServerSecurityGroup' admits tcp 80 from 0\.0\.0\.0\/0, so clients can reach instance 'WebServer' without going through 'LoadBalancer'/,
       );
-      assert.match(ds[0].message, /SourceSecurityGroup\.GroupName/);
-      const fixed = applyEdits(text, ds[0].fixes![0].edits);
-      assert.deepEqual(lint(fixed, [ID, 'security-group/instance-port-not-open', 'security-group/rule-source', 'template/syntax']), []);
-      assert.match(fixed, /SourceSecurityGroupName/);
-      assert.match(fixed, /SourceSecurityGroup\.OwnerAlias/);
-      assert.doesNotMatch(fixed, /CidrIp/);
+      assert.match(ds[0].message, /SourceSecurityGroup\.GroupName.*in a separate AWS::EC2::SecurityGroupIngress resource/);
+      // Inline, the rule would close a cycle: the load balancer lists the instance, which carries the group.
+      assert.equal(ds[0].fixes, undefined);
     });
 
     it(`is quiet when the instance admits the port from the load balancer's source group (${ext})`, () => {
@@ -96,4 +94,42 @@ describe(ID, () => {
     assert.match(ds[0].message, /'Lb' and the instances share security group WebSg.*give the load balancer its own group/);
     assert.equal(ds[0].fixes, undefined);
   });
+
+  for (const yaml of [false, true]) {
+    it(`fixes an Auto Scaling group's inline rule behind a default-VPC Classic Load Balancer with its source group (${yaml ? 'yaml' : 'json'})`, () => {
+      const json = template({
+        WebSg: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'web', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0' }] },
+        },
+        Lc: {
+          Type: 'AWS::AutoScaling::LaunchConfiguration',
+          Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [{ Ref: 'WebSg' }] },
+        },
+        Asg: {
+          Type: 'AWS::AutoScaling::AutoScalingGroup',
+          Properties: {
+            MinSize: '1',
+            MaxSize: '2',
+            AvailabilityZones: ['us-east-1a'],
+            LaunchConfigurationName: { Ref: 'Lc' },
+            LoadBalancerNames: [{ Ref: 'Elb' }],
+          },
+        },
+        Elb: {
+          Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+          Properties: { AvailabilityZones: ['us-east-1a'], Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] },
+        },
+      });
+      const text = yaml ? toYaml(JSON.parse(json)) : json;
+      const ds = lint(text, [ID]);
+      assert.equal(ds.length, 1);
+      assert.match(ds[0].message, /reach the instances of 'Asg' without going through 'Elb'/);
+      const fixed = applyEdits(text, ds[0].fixes![0].edits);
+      assert.deepEqual(lint(fixed, [ID, 'security-group/instance-port-not-open', 'security-group/rule-source', 'template/syntax']), []);
+      assert.match(fixed, /SourceSecurityGroupName/);
+      assert.match(fixed, /SourceSecurityGroup\.OwnerAlias/);
+      assert.doesNotMatch(fixed, /CidrIp/);
+    });
+  }
 });

@@ -82,9 +82,11 @@ export const instanceIngressNotFromLb = defineRule(
             } else {
               report({
                 span: s.node,
-                message: `${bypass(s)} Admit the port only from the load balancer's source security group (SourceSecurityGroupName: Fn::GetAtt ${path.lb.id}.SourceSecurityGroup.GroupName, SourceSecurityGroupOwnerId: .OwnerAlias).`,
+                message: `${bypass(s)} Admit the port only from the load balancer's source security group (SourceSecurityGroupName: Fn::GetAtt ${path.lb.id}.SourceSecurityGroup.GroupName, SourceSecurityGroupOwnerId: .OwnerAlias)${path.target.kind === 'instance' && !rule.resourceId ? ', in a separate AWS::EC2::SecurityGroupIngress resource' : ''}.`,
                 related: lbRelated(path.lb),
-                fixes: replaceWithLbSourceGroupFix(t, rule, s, path.lb),
+                // Inline on a group an instance carries that the load balancer lists in Instances, the
+                // rule would close a dependency cycle (load balancer -> instance -> group -> load balancer).
+                fixes: path.target.kind === 'instance' && !rule.resourceId ? undefined : replaceWithLbSourceGroupFix(t, rule, s, path.lb),
               });
             }
           }

@@ -70,20 +70,29 @@ describe(ID, () => {
     });
   }
 
-  it("reports an instance behind a default-VPC Classic Load Balancer that admits nothing on the port, fixing it with the load balancer's source group", () => {
+  it("reports instances behind a default-VPC Classic Load Balancer that admit nothing on the port, fixing it with the load balancer's source group", () => {
     const text = template({
       WebSg: {
         Type: 'AWS::EC2::SecurityGroup',
         Properties: { GroupDescription: 'web', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '203.0.113.0/24' }] },
       },
-      Web: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SecurityGroups: [{ Ref: 'WebSg' }] } },
+      Lc: {
+        Type: 'AWS::AutoScaling::LaunchConfiguration',
+        Properties: { ImageId: 'ami-12345678', InstanceType: 't3.micro', SecurityGroups: [{ Ref: 'WebSg' }] },
+      },
+      Asg: {
+        Type: 'AWS::AutoScaling::AutoScalingGroup',
+        Properties: {
+          MinSize: '1',
+          MaxSize: '2',
+          AvailabilityZones: ['us-east-1a'],
+          LaunchConfigurationName: { Ref: 'Lc' },
+          LoadBalancerNames: [{ Ref: 'Elb' }],
+        },
+      },
       Elb: {
         Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
-        Properties: {
-          AvailabilityZones: ['us-east-1a'],
-          Instances: [{ Ref: 'Web' }],
-          Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }],
-        },
+        Properties: { AvailabilityZones: ['us-east-1a'], Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] },
       },
     });
     const ds = lint(text, [ID]);

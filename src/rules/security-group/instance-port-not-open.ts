@@ -69,20 +69,23 @@ export const instancePortNotOpen = defineRule(
                 message: `'${path.lb.id}' is in the default VPC: ELB gives it the account's default_elb group`,
               },
         ],
-        fixes: allowFromLbFix(
-          t,
-          w,
-          instanceGroups[0],
-          lbGroups
-            ? { SourceSecurityGroupId: { Ref: lbGroups[0] } }
-            : {
-                SourceSecurityGroupName: { 'Fn::GetAtt': [path.lb.id, 'SourceSecurityGroup.GroupName'] },
-                SourceSecurityGroupOwnerId: { 'Fn::GetAtt': [path.lb.id, 'SourceSecurityGroup.OwnerAlias'] },
-              },
-          lbGroups ? lbGroups[0] : `the source security group of ${path.lb.id}`,
-          port,
-          transport,
-        ),
+        fixes:
+          !lbGroups && path.target.kind === 'instance'
+            ? undefined
+            : allowFromLbFix(
+                t,
+                w,
+                instanceGroups[0],
+                lbGroups
+                  ? { SourceSecurityGroupId: { Ref: lbGroups[0] } }
+                  : {
+                      SourceSecurityGroupName: { 'Fn::GetAtt': [path.lb.id, 'SourceSecurityGroup.GroupName'] },
+                      SourceSecurityGroupOwnerId: { 'Fn::GetAtt': [path.lb.id, 'SourceSecurityGroup.OwnerAlias'] },
+                    },
+                lbGroups ? lbGroups[0] : `the source security group of ${path.lb.id}`,
+                port,
+                transport,
+              ),
       });
     }
   },
