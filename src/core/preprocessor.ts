@@ -17,6 +17,11 @@ const AWS_TRANSFORMS = new Set(['AWS::Serverless-2016-10-31', 'AWS::Include', 'A
 /** `${self:…}`, `${opt:…}`, `${file(…)}`…: Serverless Framework variable sources (not CloudFormation's `${AWS::Region}`). */
 const SERVERLESS_VARIABLE = /\$\{(?:(?:self|opt|sls|env|ssm|cf|s3|param|aws|strToBool):(?!:)|file\()/;
 
+/** The text holds a variable a preprocessor replaces (Serverless Framework `${self:…}`…): its value is not known here. */
+export function hasPreprocessorVariable(text: string): boolean {
+  return SERVERLESS_VARIABLE.test(text);
+}
+
 export function isAwsTransform(name: string): boolean {
   return AWS_TRANSFORMS.has(name) || name.startsWith('AWS::SecretsManager-');
 }

@@ -101,7 +101,7 @@ describe(ID, () => {
       '          Value: !Sub "${opt:stage}-${AWS::Region}"',
       '',
     ].join('\n');
-    const ds = lint(text, [ID, 'reference/unknown-ref']);
+    const ds = lint(text, [ID, 'reference/unknown-ref', 'sqs/fifo-name', 'sqs/value-range']);
     assert.deepEqual(
       ds.map((d) => d.rule),
       [ID],
