@@ -229,8 +229,9 @@ async function savedDocument(doc: vscode.TextDocument): Promise<vscode.TextDocum
   const a = await vscode.window.showWarningMessage(name, { modal: true }, 'Save and Deploy');
   if (a !== 'Save and Deploy') return undefined;
   if (!doc.isUntitled) return (await doc.save()) ? doc : undefined;
-  // The untitled document is closed by the save; the file it became is what gets deployed.
-  const saved = await vscode.workspace.save(doc.uri);
+  // The save dialog proposes the name the document carries (New Template: the blueprint's). The
+  // untitled document is closed by the save; the file it became is what gets deployed.
+  const saved = await vscode.workspace.saveAs(doc.uri);
   return saved ? vscode.workspace.openTextDocument(saved) : undefined;
 }
 

@@ -9,6 +9,7 @@ import { TemplateLinter } from './linter';
 import { createStatusBar } from './status-bar';
 import { registerOptionalCommands } from './optional-commands';
 import { registerYamlTagsPrompt } from './red-hat-yaml';
+import { registerRuleDocs } from './rule-docs';
 import { registerWiringCommands } from './wiring-commands';
 
 export interface DecoupleApi {
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): DecoupleApi {
   registerOptionalCommands(context, log);
   registerYamlTagsPrompt(context, linter, log);
   registerWiringCommands(context, linter, log);
+  registerRuleDocs(context, linter, log);
   return { linter };
 }
 

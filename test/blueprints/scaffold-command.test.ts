@@ -3,7 +3,7 @@
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Module from 'node:module';
-import { getBlueprint, renderBlueprint } from '../../src/core/blueprints';
+import { blueprintItems, blueprints, defaultOptions, getBlueprint, optionPrompt, renderBlueprint } from '../../src/core/blueprints';
 import { toYaml } from '../../src/core/convert';
 import { lintText } from '../../src/core/lint';
 import { allRules } from '../../src/rules';
@@ -168,7 +168,7 @@ test('full system with a Lambda worker: asks the Lambda settings (checked agains
     titled(type('512')), // memory
     titled(type('60')), // function timeout
     titled((o: { validateInput: (t: string) => string | null; value: string }) => {
-      assert.equal(o.validateInput('11'), 'FIFO queues take batches of at most 10 messages (--fifo true)');
+      assert.equal(o.validateInput('11'), 'FIFO queues take batches of at most 10 messages');
       return type('5')(o);
     }),
     // no batching window for a FIFO queue
@@ -308,4 +308,25 @@ test("the format question's default is the format most of the workspace's templa
     ],
   );
   assert.ok(!calls.some((c) => c.api === 'openTextDocument'), 'Escape at the format question cancels');
+});
+
+test('New Template never shows CLI flags: titles, placeholders, prompts, items and validation messages', () => {
+  const shown: string[] = blueprintItems(blueprints).flatMap((i) => [i.label, i.detail]);
+  for (const bp of blueprints) {
+    // Every option with the defaults, and with FIFO queues (whose checks differ).
+    for (const answered of [defaultOptions(bp), { ...defaultOptions(bp), fifo: true, 'batch-size': 100, worker: 'lambda' }]) {
+      for (const d of bp.options) {
+        const p = optionPrompt(bp, d, 1, 1, answered);
+        shown.push(p.title, p.placeholder);
+        if (p.kind === 'pick') shown.push(...p.items.flatMap((i) => [i.label, i.description ?? '', i.detail ?? '']));
+        else {
+          shown.push(p.prompt);
+          for (const text of ['', 'x', '-1', '0', '11', '100000', '/with space']) shown.push(p.validate(text) ?? '');
+        }
+      }
+    }
+  }
+  const flags = shown.filter((t) => /(^|[\s(])--[a-z]/.test(t));
+  assert.deepEqual(flags, []);
+  assert.ok(shown.includes('FIFO queues take batches of at most 10 messages'), 'the cross-option check was exercised');
 });

@@ -1,10 +1,10 @@
 // The shape of a queue name as far as the template shows it: a sequence of literal pieces and
 // unknown pieces (`${AWS::StackName}-jobs.fifo` is [unknown, "-jobs.fifo"]). Enough to know the
 // suffix, a lower bound on the length and the literal characters, without guessing the rest.
-import { hasPreprocessorVariable } from '../../core/preprocessor';
-import { get, isArray, isObject, isString, type Node } from '../../core/ast';
-import { intrinsic, resolve } from '../../core/resolve';
-import type { Template } from '../../core/template';
+import { hasPreprocessorVariable } from './preprocessor';
+import { get, isArray, isObject, isString, type Node } from './ast';
+import { intrinsic, resolve } from './resolve';
+import type { Template } from './template';
 
 export type Piece = { lit: string } | { unknown: true };
 
