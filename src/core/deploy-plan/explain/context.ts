@@ -161,9 +161,9 @@ function pathLines(w: Wiring, groupId: string): Map<string, boolean> {
   const out = new Map<string, boolean>();
   for (const p of w.paths) {
     const lbCarries = p.lb.groups.ids.some((g) => g.id === groupId);
-    const asgCarries = p.asg.instanceGroups.ids.some((g) => g.id === groupId);
+    const asgCarries = p.target.instanceGroups.ids.some((g) => g.id === groupId);
     if (!lbCarries && !asgCarries) continue;
-    const key = `load balancer ${p.lb.id} (listener ${p.listener.port ?? '?'}${p.listener.protocol ? '/' + p.listener.protocol : ''}) → the instances of ${p.asg.id}${p.instancePort !== undefined ? ` on port ${p.instancePort}` : ''}`;
+    const key = `load balancer ${p.lb.id} (listener ${p.listener.port ?? '?'}${p.listener.protocol ? '/' + p.listener.protocol : ''}) → ${p.target.kind === 'asg' ? 'the instances of ' : 'instance '}${p.target.id}${p.instancePort !== undefined ? ` on port ${p.instancePort}` : ''}`;
     out.set(key, pathOpen(w, p));
   }
   return out;
@@ -181,7 +181,7 @@ function pathOpen(w: Wiring, p: Wiring['paths'][number]): boolean {
   const lbGroups = new Set(p.lb.groups.ids.map((g) => g.id));
   const instIn =
     p.instancePort === undefined ||
-    p.asg.instanceGroups.ids.some((g) =>
+    p.target.instanceGroups.ids.some((g) =>
       w.groups
         .get(g.id)
         ?.ingress.some(

@@ -271,7 +271,7 @@ function removed(row: RowExplanation, rc: ApiResourceChange, t: Templates): RowE
       if (p) {
         const behind = wiring(p)
           .paths.filter((x) => x.lb.id === id)
-          .map((x) => x.asg.id);
+          .map((x) => x.target.id);
         if (behind.length) row.notes.push(`The instances of ${list([...new Set(behind)])} no longer receive traffic through it.`);
         const users = referrers(p, id);
         if (users.length) row.notes.push(`Used by ${list(users)} in the stack's current template.`);
