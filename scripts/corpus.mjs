@@ -34,7 +34,12 @@ const fetchManifest = opt('--fetch');
 const checkFile = opt('--check');
 const dumpFile = opt('--dump');
 const dir = args.find((a) => !a.startsWith('--')) ?? process.env.DECOUPLE_CORPUS;
-if (!dir) fail('no corpus folder given: npm run corpus -- <dir> (or set DECOUPLE_CORPUS)');
+if (!dir) {
+  console.log(
+    'corpus: no corpus folder given; skipped. Usage: npm run corpus -- <dir> [--check test/corpus/findings.json] (or set DECOUPLE_CORPUS); fetch the templates with npm run corpus -- --fetch test/corpus/manifest.json <dir>',
+  );
+  process.exit(0);
+}
 
 if (fetchManifest) {
   await fetchCorpus(resolve(fetchManifest), resolve(dir));
@@ -170,4 +175,5 @@ async function fetchCorpus(manifestPath, out) {
     }
   }
   console.log(`corpus: ${ok} of ${templates.length} templates in ${out}`);
+  if (ok < templates.length) process.exit(1);
 }
