@@ -137,7 +137,12 @@ if (checkFile) {
   const vanished = [...known].flatMap(([k, fs]) => fs.slice((now.get(k) ?? []).length));
   const reworded = findings.filter((f) => known.has(key(f)) && !known.get(key(f)).some((r) => r.message === f.message));
   const show = (f) => `  ${f.rule}  ${f.repo}/${f.path}:${f.line}  ${f.message.split('\n')[0].slice(0, 160)}`;
-  if (fresh.length) console.log(`\nnew findings (not reviewed): ${fresh.length}\n${fresh.map(show).join('\n')}`);
+  // A new finding that names the same things as a vanished one in the same file probably moved
+  // (the rule now points at another line): shown with the old verdict, still to be reviewed.
+  const names = (f) => `${f.rule}\u0000${f.repo}\u0000${f.path}\u0000${[...f.message.matchAll(/'([^']+)'/g)].map((m) => m[1]).join('\u0000')}`;
+  const moved = new Map(vanished.map((v) => [names(v), v]));
+  const moveNote = (f) => (moved.has(names(f)) ? `  [moved from line ${moved.get(names(f)).line}, was ${moved.get(names(f)).verdict}]` : '');
+  if (fresh.length) console.log(`\nnew findings (not reviewed): ${fresh.length}\n${fresh.map((f) => show(f) + moveNote(f)).join('\n')}`);
   if (vanished.length) {
     console.log(`\nvanished findings (reviewed, no longer reported): ${vanished.length}`);
     for (const f of vanished) console.log(`${show(f)}  [was ${f.verdict}]`);
