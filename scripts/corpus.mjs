@@ -141,7 +141,14 @@ if (checkFile) {
   // (the rule now points at another line): shown with the old verdict, still to be reviewed.
   const names = (f) => `${f.rule}\u0000${f.repo}\u0000${f.path}\u0000${[...f.message.matchAll(/'([^']+)'/g)].map((m) => m[1]).join('\u0000')}`;
   const moved = new Map(vanished.map((v) => [names(v), v]));
-  const moveNote = (f) => (moved.has(names(f)) ? `  [moved from line ${moved.get(names(f)).line}, was ${moved.get(names(f)).verdict}]` : '');
+  const spot = (f) => `${f.repo}\u0000${f.path}\u0000${f.line}\u0000${names(f).split('\u0000').slice(3).join('\u0000')}`;
+  const renamed = new Map(vanished.map((v) => [spot(v), v]));
+  const moveNote = (f) => {
+    const m = moved.get(names(f));
+    if (m) return `  [moved from line ${m.line}, was ${m.verdict}]`;
+    const r = renamed.get(spot(f));
+    return r && r.rule !== f.rule ? `  [was ${r.rule}: ${r.verdict}]` : '';
+  };
   if (fresh.length) console.log(`\nnew findings (not reviewed): ${fresh.length}\n${fresh.map((f) => show(f) + moveNote(f)).join('\n')}`);
   if (vanished.length) {
     console.log(`\nvanished findings (reviewed, no longer reported): ${vanished.length}`);
