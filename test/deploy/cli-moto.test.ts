@@ -6,6 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type CreateChangeSetCommandInput,
+  type ResourceStatus,
+  type StackEvent,
+  type DescribeStackEventsCommandOutput,
+  type DescribeStacksCommandOutput,
   CreateChangeSetCommand,
   CreateStackCommand,
   DeleteStackCommand,
@@ -42,7 +47,12 @@ async function status(stack: string): Promise<string | undefined> {
 }
 
 /** Adds one SDK middleware to every client the deploy code makes (removed after the test). */
-function withMiddleware(mw: (next: (a: any) => Promise<any>, context: any) => (args: any) => Promise<any>): () => void {
+/** What the tests' middleware reads of a CloudFormation call: the input sent and the answer. */
+type CallArgs = { input: CreateChangeSetCommandInput & { NextToken?: string } };
+type CallOutput = { output: Partial<DescribeStacksCommandOutput & DescribeStackEventsCommandOutput> };
+type Middleware = (next: (args: CallArgs) => Promise<CallOutput>, context: { commandName: string }) => (args: CallArgs) => Promise<CallOutput>;
+
+function withMiddleware(mw: Middleware): () => void {
   testHooks.configureClient = (client) => client.middlewareStack.add(mw as never, { step: 'initialize', name: 'testFault' });
   return () => (testHooks.configureClient = undefined);
 }
@@ -297,10 +307,11 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
       if (!executed) return out;
       if (context.commandName === 'DescribeStacksCommand')
         for (const st of out.output.Stacks ?? []) if (st.StackName === 'failing') st.StackStatus = 'ROLLBACK_COMPLETE';
-      if (context.commandName === 'DescribeStackEventsCommand' && out.output.StackEvents?.length) {
+      const events = out.output.StackEvents;
+      if (context.commandName === 'DescribeStackEventsCommand' && events?.length) {
         const t = new Date(Date.now() + 5000);
-        const ev = (id: string, logical: string, type: string, status: string, reason?: string) => ({
-          ...out.output.StackEvents[0],
+        const ev = (id: string, logical: string, type: string, status: ResourceStatus, reason?: string): StackEvent => ({
+          ...events[0],
           EventId: id,
           Timestamp: t,
           LogicalResourceId: logical,
@@ -318,7 +329,7 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
             'CREATE_FAILED',
             'Resource handler returned message: "The vpc ID \'vpc-123\' does not exist (Service: Ec2, Status Code: 400)"',
           ),
-          ...out.output.StackEvents,
+          ...events,
         ];
       }
       return out;
@@ -468,7 +479,7 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     const { EventTail } = await import('../../src/deploy');
     const client = motoClient(moto);
     client.middlewareStack.add(
-      ((next: any, context: any) => async (args: any) => {
+      ((next, context) => async (args) => {
         if (context.commandName !== 'DescribeStackEventsCommand') return next(args);
         const out = await next({ ...args, input: { ...args.input, NextToken: undefined } });
         const all = out.output.StackEvents ?? [];
@@ -476,7 +487,7 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
         out.output.StackEvents = all.slice(i, i + 1);
         out.output.NextToken = i + 1 < all.length ? String(i + 1) : undefined;
         return out;
-      }) as never,
+      }) satisfies Middleware as never,
       { step: 'initialize', name: 'pager' },
     );
     const since = new Date();
@@ -502,8 +513,8 @@ describe('decouple deploy against moto', { timeout: 180_000 }, () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /No changes to deploy: stack site is up to date/);
     assert.match(r.out, /Outputs:\n/);
-    assert.match(r.out, /  ConsoleUrl\s+https:\/\/console\.aws\.amazon\.com\/sqs\/v2\/home\?region=us-east-1#\/queues  \(Where to watch the queue\)/);
-    assert.match(r.out, /  QueueArn\s+arn:aws:sqs:us-east-1:\d+:/);
+    assert.match(r.out, / {2}ConsoleUrl\s+https:\/\/console\.aws\.amazon\.com\/sqs\/v2\/home\?region=us-east-1#\/queues {2}\(Where to watch the queue\)/);
+    assert.match(r.out, / {2}QueueArn\s+arn:aws:sqs:us-east-1:\d+:/);
   });
 
   test('templates over 51,200 bytes: a clear message without --s3-bucket (exit 2), uploaded and deployed with it', async () => {

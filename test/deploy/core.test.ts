@@ -1,6 +1,8 @@
 // The pure deploy planning in src/core/deploy: no AWS, no editor.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   changeRows,
   classifyError,
@@ -81,9 +83,7 @@ describe('template body', () => {
     assert.equal(b.rewritten, true);
     assert.deepEqual(JSON.parse(b.body), { Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } } }, Outputs: {} });
   });
-  test('the chapter-12 template (# comments, trailing comma) becomes strict JSON', () => {
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
-    const { join } = require('node:path') as typeof import('node:path');
+  test('the AWS in Action chapter-12 template (# comments, trailing comma) becomes strict JSON', () => {
     const text = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
     const b = templateBody(parseTemplate(text));
     const parsed = JSON.parse(b.body);

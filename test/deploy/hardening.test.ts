@@ -66,10 +66,10 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
     assert.equal(same.code, 0, same.err);
     assert.match(same.out, /No changes to deploy: stack secretive is up to date/);
     assert.ok(!same.out.includes(SECRET) && !same.err.includes(SECRET), same.out);
-    assert.match(same.out, /  ConnectionString\s+\*\*\*\*\n/);
-    assert.match(same.out, /  Password\s+\*\*\*\*\n/);
-    assert.match(same.out, /  Joined\s+\*\*\*\*\n/);
-    assert.match(same.out, /  Environment\s+dev\n/);
+    assert.match(same.out, / {2}ConnectionString\s+\*\*\*\*\n/);
+    assert.match(same.out, / {2}Password\s+\*\*\*\*\n/);
+    assert.match(same.out, / {2}Joined\s+\*\*\*\*\n/);
+    assert.match(same.out, / {2}Environment\s+dev\n/);
 
     const update = await run(['deploy', NOECHO, '--stack-name', 'secretive', '--yes', '--parameter', 'Env=prod']);
     assert.equal(update.code, 0, update.err);

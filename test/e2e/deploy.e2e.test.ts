@@ -2,7 +2,7 @@
 // headless Chromium, see ./harness.ts): stack name and parameters prompted (NoEcho as a password
 // box), the change set shown before anything changes, a modal confirmation, the outcome, and the
 // stack's outputs in a quick pick.
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

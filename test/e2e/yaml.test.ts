@@ -7,7 +7,7 @@
 // declaration: these machines reach no extension gallery), VS Code gives that setting Decouple's
 // CloudFormation tags as its default, and a user whose own list replaces it is asked before the
 // tags are added to the workspace settings. DECOUPLE_SCREENSHOTS=1 refreshes docs/images/yaml.png.
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -37,8 +37,7 @@ type DeployModule = typeof import('../../deploy');
  */
 export function loadDeployModule(): DeployModule {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const m = require('./deploy.js') as Partial<DeployModule>;
+    const m = module.require('./deploy.js') as Partial<DeployModule>;
     if (m && typeof m.runDeploy === 'function') return m as DeployModule;
   } catch {
     /* not bundled */
