@@ -35,6 +35,16 @@ describe('the chapter-12 template', () => {
     }
   });
 
+  it('gives exactly cross-zone-disabled, single-az (a warning: a Classic ELB) and launch-configuration-deprecated from the load-balancer, auto-scaling and sqs rules', () => {
+    assert.deepEqual(
+      ds
+        .filter((d) => ['load-balancer/', 'auto-scaling/', 'sqs/'].some((f) => d.rule.startsWith(f)))
+        .map((d) => `${d.rule} ${d.severity}`)
+        .sort(),
+      ['auto-scaling/launch-configuration-deprecated warning', 'load-balancer/cross-zone-disabled warning', 'load-balancer/single-az warning'],
+    );
+  });
+
   it('has no errors: its comments make it YAML-by-luck, not a syntax error', () => {
     assert.deepEqual(
       ds.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`),
