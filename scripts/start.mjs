@@ -64,20 +64,24 @@ async function pickPort() {
 // moto for the sample workspace's deploys (skipped with a note when moto_server is missing).
 const MOTO_PORT = 5055;
 let moto;
+// Where the sample's deploys go when a moto server is there (started here, or already running).
+let motoUrl;
 if (!which('moto_server')) {
   say('moto_server not found: deploys from the sample workspace need it (pip install "moto[server]")');
 } else if (!(await portFree(MOTO_PORT))) {
   say(`port ${MOTO_PORT} is busy: assuming a moto server already runs there for the sample workspace`);
+  motoUrl = `http://127.0.0.1:${MOTO_PORT}`;
 } else {
   moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(MOTO_PORT)], { stdio: 'ignore' });
   moto.on('error', (e) => say(`moto_server failed to start: ${e.message}`));
+  motoUrl = `http://127.0.0.1:${MOTO_PORT}`;
   say(`moto (local CloudFormation API) on http://127.0.0.1:${MOTO_PORT} for the sample workspace's deploys`);
 }
 const stopMoto = () => moto?.kill('SIGTERM');
 process.on('exit', stopMoto);
 // Fake credentials for moto; only the sample workspace points at it (decouple.aws.endpointUrl).
 const editorEnv = { ...process.env };
-if (moto) {
+if (motoUrl) {
   editorEnv.AWS_ACCESS_KEY_ID ??= 'testing';
   editorEnv.AWS_SECRET_ACCESS_KEY ??= 'testing';
 }
@@ -121,7 +125,7 @@ if (code) {
     if (process.env.DECOUPLE_START_VERBOSE) process.stderr.write(s);
     if (!announced && s.includes('HTTP server listening')) {
       announced = true;
-      const endpoint = moto ? `\nDeploys from the sample go to the local moto server at http://127.0.0.1:${MOTO_PORT}.\n` : '';
+      const endpoint = motoUrl ? `\nDeploys from the sample go to the local moto server at ${motoUrl}.\n` : '';
       process.stdout.write(
         `\nDecouple is running in VS Code (code-server) at:\n\n  ${url}\n${endpoint}\nOpen it in a browser on this machine. Ctrl+C stops it (and the moto server).\n\n`,
       );

@@ -14,6 +14,7 @@ import {
   changeRows,
   classifyError,
   displayParameters,
+  explainChangeSet,
   failedResources,
   isNoChangesReason,
   outcomeOf,
@@ -24,7 +25,7 @@ import {
 import { DeployError, isAbort, send } from './call';
 import { discard as discardWith } from './cleanup';
 import { EventTail, isThrottle, say, sleep, unlessAborted, waitForStack, type Ctx } from './poll';
-import { readOutputs, wrap } from './stacks';
+import { readOutputs, readStackTemplate, wrap } from './stacks';
 import type { DeployPlan, DeployResult, TemplateUpload } from './types';
 
 export async function discard(ctx: Ctx, stackName: string, changeSetName: string, deleteShell: boolean, stackId?: string): Promise<boolean> {
@@ -176,6 +177,11 @@ export async function createAndExecute(ctx: Ctx, plan: DeployPlan, type: 'CREATE
       rows: changeRows(cs.Changes),
       parameters: displayParameters(plan.parameters),
       capabilities: plan.capabilities,
+      // The stack's current template (for updates) lets the explanation compare rules, listeners and what a removal loses.
+      explanation: explainChangeSet(cs.Changes, {
+        next: plan.templateText ?? plan.templateBody,
+        previous: type === 'UPDATE' ? await readStackTemplate(client, name, ui.signal).catch(() => undefined) : undefined,
+      }),
     };
     const text = redact(renderChangeSet(view), ctx.secrets);
     const answer = await unlessAborted(ui.confirmChangeSet(view, text), ui.signal);

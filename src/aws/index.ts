@@ -8,6 +8,7 @@ export { EventTail } from './poll';
 export { runDeploy } from './run-deploy';
 export { runDelete } from './run-delete';
 export { describeStack, readOutputs, readStackTemplate } from './stacks';
+export { listStackResources, listStacks, recentStackEvents } from './stack-list';
 export { DEFAULT_TIMING, type DeleteResult, type DeleteUi, type DeployPlan, type DeployResult, type DeployUi, type TemplateUpload, type Timing } from './types';
 export { deployTemplate, type DeployRequest, type PipelineResult, type PipelineUi, type Question, type ParameterRequest } from './pipeline';
 export { uploadTemplate as uploadTemplateWithClient, UploadError, type Uploaded } from './s3';

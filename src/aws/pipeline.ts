@@ -12,6 +12,7 @@ import {
   countChanges,
   maskOutputs,
   parameterSpecs,
+  redact,
   keepsPreviousParameters,
   requiredCapabilities,
   resolveParameters,
@@ -333,6 +334,7 @@ async function run(
         stackName: name,
         templateBody: upload ? undefined : body.body,
         templateUrl: upload?.url,
+        templateText: body.body,
         parameters: values,
         capabilities: needs.map((n) => n.capability),
         secrets: ctx.secrets,
@@ -348,7 +350,10 @@ async function run(
       stack = await describeStack(client, name, ui.signal);
     }
   } catch (e) {
-    throw wordError(ctx, e, 'Stopped before anything was created.');
+    if (e instanceof UiError) throw e;
+    // NoEcho values never reach a front end, not even inside an error message.
+    const err = wordError(ctx, e, 'Stopped before anything was created.');
+    throw ctx.secrets.length ? new DeployError({ ...err.classified, message: redact(err.classified.message, ctx.secrets) }, err.original) : err;
   } finally {
     if (upload && !ctx.executed) await removeUpload(ctx, upload);
   }

@@ -46,6 +46,8 @@ export interface DeployPlan {
   stackName: string;
   templateBody?: string;
   templateUrl?: string;
+  /** The template's text also when it was uploaded (TemplateURL): the change set is explained with it. */
+  templateText?: string;
   parameters: ParameterValue[];
   capabilities: string[];
   /** NoEcho values: never shown. */

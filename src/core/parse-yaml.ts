@@ -335,7 +335,9 @@ function wrapShortForms(ctx: Ctx, node: Node, tags: TagToken[], resolved: string
   const written = tags.length ? tags : [{ tag: resolved, offset: node.offset, length: 0 }];
   let cur = node;
   written.forEach((t, i) => {
-    const long = SHORT_FORMS.get(t.tag);
+    // Rain's directives (`!Rain::Module`, `!Rain::Embed`…) become `{"Rain::Module": …}`, for
+    // template/needs-preprocessor to explain: `rain pkg` replaces them before CloudFormation reads the file.
+    const long = SHORT_FORMS.get(t.tag) ?? (/^!Rain::[A-Za-z0-9]+$/.test(t.tag) ? t.tag.slice(1) : undefined);
     if (!long) {
       ctx.error(`Unknown tag ${t.tag}: CloudFormation's short forms are ${[...SHORT_FORMS.keys()].slice(0, 17).join(', ')}…`, t.offset, t.length);
       return;

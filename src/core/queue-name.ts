@@ -1,6 +1,7 @@
 // The shape of a queue name as far as the template shows it: a sequence of literal pieces and
 // unknown pieces (`${AWS::StackName}-jobs.fifo` is [unknown, "-jobs.fifo"]). Enough to know the
 // suffix, a lower bound on the length and the literal characters, without guessing the rest.
+import { hasPreprocessorVariable } from './preprocessor';
 import { get, isArray, isObject, isString, type Node } from './ast';
 import { intrinsic, resolve } from './resolve';
 import type { Template } from './template';
@@ -21,6 +22,8 @@ const MAX_SHAPES = 16;
 export function nameShapes(t: Template, node: Node | undefined, depth = 0): NameShape[] {
   if (!node) return [];
   if (depth > MAX_DEPTH) return [{ pieces: [{ unknown: true }], node }];
+  // `${self:custom.name}`: a Serverless Framework variable, replaced before CloudFormation sees the name.
+  if (node.kind === 'string' && hasPreprocessorVariable(node.value)) return [{ pieces: [{ unknown: true }], node }];
   if (node.kind === 'string' || node.kind === 'number') return [{ pieces: [{ lit: String(node.value) }], node }];
   const fn = intrinsic(node);
   if (fn?.name === 'Fn::If' && isArray(fn.arg) && fn.arg.items.length === 3) {

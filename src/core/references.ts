@@ -28,6 +28,7 @@ import {
   type Span,
   type StringNode,
 } from './ast';
+import { needsPreprocessor } from './preprocessor';
 import { intrinsic, PSEUDO_PARAMETERS } from './resolve';
 import { subArgs, subLocal, subVariables } from './sub';
 import type { Template } from './template';
@@ -62,7 +63,7 @@ export interface References {
   refs: Reference[];
   /** Every `Fn::FindInMap` call, in source order. */
   findInMaps: ObjectNode[];
-  /** The template uses a transform (top-level Transform or Fn::Transform): macros may add names. */
+  /** The template uses a transform (top-level Transform or Fn::Transform) or needs a preprocessor: names may be added. */
   transformed: boolean;
 }
 
@@ -140,7 +141,8 @@ function collect(t: Template): References {
   const findInMaps: ObjectNode[] = [];
   const root = t.root;
   const text = t.text;
-  let transformed = get(root, 'Transform') !== undefined;
+  // A Transform, or a preprocessor's directives (Rain modules…), may add names this file does not show.
+  let transformed = get(root, 'Transform') !== undefined || needsPreprocessor(t);
   const conditionsNode = get(root, 'Conditions');
   const inConditions = (n: Node) => conditionsNode !== undefined && n.offset >= conditionsNode.offset && n.offset < end(conditionsNode);
   const named = (kind: ReferenceKind, via: string, n: StringNode, call?: ObjectNode, extra?: Partial<Reference>) =>

@@ -5,9 +5,11 @@
 // AWS::EC2::SecurityGroupIngress/Egress resources. Built once per template (cached) and shared
 // by the health-check and security-group rules.
 import { get, getProperty, isArray, isObject, type Node, type ObjectNode } from './ast';
+import { isWorld, parseCidr, type Cidr } from './cidr';
+import { collectReferences } from './references';
 import { listItems, number, resourceRefs, scalar, scalars, type ScalarValue, type Value } from './resolve';
 import type { Resource, Template } from './template';
-import { ASG, CLASSIC_LB, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SG, SG_EGRESS, SG_INGRESS, V2_LB, V2_LISTENER, V2_TG } from './resource-types';
+import { ASG, CLASSIC_LB, INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SG, SG_EGRESS, SG_INGRESS, V2_LB, V2_LISTENER, V2_TG } from './resource-types';
 export { ASG, CLASSIC_LB, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SG, SG_EGRESS, SG_INGRESS, V2_LB, V2_LISTENER, V2_TG };
 
 export interface PortRange {
@@ -21,6 +23,8 @@ export type RuleSource =
   | { kind: 'cidr'; cidr: string; v6: boolean; node: Node; key: string; /** The range is this parameter's Default. */ param?: string }
   | { kind: 'group'; id: string; node: Node; key: string }
   | { kind: 'external-group'; node: Node; key: string }
+  /** A Classic Load Balancer's own source group (Fn::GetAtt LB.SourceSecurityGroup.GroupName). */
+  | { kind: 'lb-group'; lbId: string; node: Node; key: string }
   | { kind: 'prefix-list'; node: Node; key: string };
 
 export interface SgRule {
@@ -47,6 +51,12 @@ export interface SecurityGroupInfo {
   egress: SgRule[];
   /** The inline SecurityGroupIngress value (for fixes that add a rule). */
   inlineIngress?: Node;
+  /**
+   * SecurityGroupIngress is there but not a list we can read (a single mapping, an Fn::If choosing
+   * lists, a parameter): what the group admits is unknown, and rules asking "is this port open?"
+   * stay quiet.
+   */
+  ingressUnknown?: boolean;
 }
 
 /** Security groups something carries: in-template groups, plus flags for what we cannot see. */
@@ -99,6 +109,7 @@ export interface TargetGroupInfo {
 }
 
 export interface AsgInfo {
+  kind: 'asg';
   id: string;
   resource: Resource;
   classicLbs: Array<{ lb: LoadBalancerInfo; node: Node }>;
@@ -111,9 +122,31 @@ export interface AsgInfo {
   publicIp?: ScalarValue;
 }
 
-/** A path traffic takes from a load balancer listener to the instances of an Auto Scaling group. */
+/** An EC2 instance registered on a Classic Load Balancer (Instances) or in a target group (Targets). */
+export interface InstanceInfo {
+  kind: 'instance';
+  id: string;
+  resource: Resource;
+  classicLbs: Array<{ lb: LoadBalancerInfo; node: Node }>;
+  targetGroups: Array<{ tg: TargetGroupInfo; node: Node; port?: number; portNode?: Node }>;
+  /** Where the first load balancer or target group registers it. */
+  attachNode?: Node;
+  instanceGroups: GroupSet;
+  /** AssociatePublicIpAddress true on one of its network interfaces. */
+  publicIp?: ScalarValue;
+}
+
+/** What receives a load balancer's traffic: the instances of an Auto Scaling group, or one instance. */
+export type Fleet = AsgInfo | InstanceInfo;
+
+/** For messages: "the instances of 'WebServers'" or "instance 'WebServer'". */
+export function describeFleet(f: Fleet): string {
+  return f.kind === 'asg' ? `the instances of '${f.id}'` : `instance '${f.id}'`;
+}
+
+/** A path traffic takes from a load balancer listener to the instances of an Auto Scaling group, or to an instance. */
 export interface TrafficPath {
-  asg: AsgInfo;
+  target: Fleet;
   lb: LoadBalancerInfo;
   listener: ListenerInfo;
   targetGroup?: TargetGroupInfo;
@@ -127,6 +160,8 @@ export interface Wiring {
   loadBalancers: Map<string, LoadBalancerInfo>;
   targetGroups: Map<string, TargetGroupInfo>;
   asgs: AsgInfo[];
+  /** EC2 instances registered on a load balancer or in a target group. */
+  instances: InstanceInfo[];
   paths: TrafficPath[];
   /** Every rule, inline and separate, in template order of the groups. */
   rules: SgRule[];
@@ -219,7 +254,10 @@ function ruleFrom(t: Template, groupId: string, direction: 'ingress' | 'egress',
       const refs = resourceRefs(t, p.value);
       if (refs.unknown) rule.sourceUnknown = true;
       for (const r of refs.values) {
-        if (t.resources.get(r.id)?.type === SG) rule.sources.push({ kind: 'group', id: r.id, node: r.node, key });
+        const type = t.resources.get(r.id)?.type;
+        if (type === SG) rule.sources.push({ kind: 'group', id: r.id, node: r.node, key });
+        else if (type === CLASSIC_LB && key === 'SourceSecurityGroupName' && r.attr === 'SourceSecurityGroup.GroupName')
+          rule.sources.push({ kind: 'lb-group', lbId: r.id, node: r.node, key });
         else rule.sourceUnknown = true;
       }
       for (const e of refs.external) rule.sources.push({ kind: 'external-group', node: e.node, key });
@@ -239,7 +277,10 @@ function buildWiring(t: Template): Wiring {
       ['SecurityGroupEgress', 'egress'],
     ] as const) {
       const list = get(r.properties, key);
-      if (key === 'SecurityGroupIngress') info.inlineIngress = list;
+      if (key === 'SecurityGroupIngress') {
+        info.inlineIngress = list;
+        if (list !== undefined && !isArray(list) && list.kind !== 'null') info.ingressUnknown = true;
+      }
       if (!isArray(list)) continue;
       for (const item of list.items) {
         // Entries may be Fn::If choosing between rule objects.
@@ -366,6 +407,7 @@ function buildWiring(t: Template): Wiring {
   for (const r of t.byType(ASG)) {
     const props = r.properties;
     const asg: AsgInfo = {
+      kind: 'asg',
       id: r.id,
       resource: r,
       classicLbs: [],
@@ -387,16 +429,103 @@ function buildWiring(t: Template): Wiring {
     asgs.push(asg);
     for (const { lb } of asg.classicLbs) {
       for (const listener of lb.listeners) {
-        paths.push({ asg, lb, listener, instancePort: listener.instancePort, instancePortNode: listener.instancePortNode });
+        paths.push({ target: asg, lb, listener, instancePort: listener.instancePort, instancePortNode: listener.instancePortNode });
       }
     }
     for (const { tg } of asg.targetGroups) {
       for (const listener of tg.listeners) {
-        paths.push({ asg, lb: listener.lb, listener, targetGroup: tg, instancePort: tg.port, instancePortNode: tg.portNode });
+        paths.push({ target: asg, lb: listener.lb, listener, targetGroup: tg, instancePort: tg.port, instancePortNode: tg.portNode });
       }
     }
   }
-  return { groups, loadBalancers, targetGroups, asgs, paths, rules };
+  const instances = registeredInstances(t, loadBalancers, targetGroups);
+  for (const inst of instances) {
+    for (const { lb } of inst.classicLbs) {
+      for (const listener of lb.listeners) {
+        paths.push({ target: inst, lb, listener, instancePort: listener.instancePort, instancePortNode: listener.instancePortNode });
+      }
+    }
+    for (const { tg, port, portNode } of inst.targetGroups) {
+      for (const listener of tg.listeners) {
+        paths.push({
+          target: inst,
+          lb: listener.lb,
+          listener,
+          targetGroup: tg,
+          instancePort: port ?? tg.port,
+          instancePortNode: port !== undefined ? portNode : tg.portNode,
+        });
+      }
+    }
+  }
+  return { groups, loadBalancers, targetGroups, asgs, instances, paths, rules };
+}
+
+/** EC2 instances a Classic Load Balancer lists in Instances, or a target group (TargetType instance) in Targets. */
+function registeredInstances(t: Template, loadBalancers: Map<string, LoadBalancerInfo>, targetGroups: Map<string, TargetGroupInfo>): InstanceInfo[] {
+  const byId = new Map<string, InstanceInfo>();
+  const instance = (id: string): InstanceInfo | undefined => {
+    const r = t.resources.get(id);
+    if (r?.type !== INSTANCE) return undefined;
+    let info = byId.get(id);
+    if (!info) {
+      info = { kind: 'instance', id, resource: r, classicLbs: [], targetGroups: [], instanceGroups: instanceGroupsOf(t, r) };
+      const nics = get(r.properties, 'NetworkInterfaces');
+      for (const nic of isArray(nics) ? nics.items : []) {
+        const pub = scalar(t, get(nic, 'AssociatePublicIpAddress'));
+        if (pub && String(pub.value).toLowerCase() === 'true') info.publicIp = pub;
+      }
+      byId.set(id, info);
+    }
+    return info;
+  };
+  for (const lb of loadBalancers.values()) {
+    if (lb.kind !== 'classic') continue;
+    for (const ref of resourceRefs(t, get(lb.resource.properties, 'Instances')).values) {
+      const inst = instance(ref.id);
+      if (!inst) continue;
+      inst.classicLbs.push({ lb, node: ref.node });
+      inst.attachNode ??= ref.node;
+    }
+  }
+  for (const tg of targetGroups.values()) {
+    if (tg.targetType !== 'instance') continue;
+    const targets = get(tg.resource.properties, 'Targets');
+    for (const entry of isArray(targets) ? targets.items : []) {
+      for (const ref of resourceRefs(t, get(entry, 'Id')).values) {
+        const inst = instance(ref.id);
+        if (!inst) continue;
+        const port = number(t, get(entry, 'Port'));
+        inst.targetGroups.push({ tg, node: ref.node, port: port?.n, portNode: port ? get(entry, 'Port') : undefined });
+        inst.attachNode ??= ref.node;
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
+/** An instance's groups: SecurityGroupIds, SecurityGroups (names, default VPC), or its network interfaces' GroupSet. */
+function instanceGroupsOf(t: Template, r: Resource): GroupSet {
+  const props = r.properties;
+  const set: GroupSet = { ids: [], external: false, unknown: false };
+  const merge = (g: GroupSet) => {
+    set.ids.push(...g.ids);
+    set.external ||= g.external;
+    set.unknown ||= g.unknown;
+    set.node ??= g.node;
+  };
+  const ids = get(props, 'SecurityGroupIds');
+  const names = get(props, 'SecurityGroups');
+  if (ids) merge(groupSet(t, ids));
+  if (names) merge(groupSet(t, names));
+  const nics = get(props, 'NetworkInterfaces');
+  if (nics !== undefined && !isArray(nics)) set.unknown = true;
+  for (const nic of isArray(nics) ? nics.items : []) {
+    const g = get(nic, 'GroupSet');
+    if (g) merge(groupSet(t, g));
+  }
+  if (!ids && !names && !isArray(nics)) set.unknown = true; // the VPC's default group: not in the template
+  return set;
 }
 
 function listRuleObjects(item: Node): ObjectNode[] {
@@ -473,6 +602,71 @@ export function formatPorts(r: SgRule): string {
   return `${r.protocol} ${p}`;
 }
 
+/** The parsed range of an address-range source, or undefined when it is malformed. */
+export function cidrOf(s: RuleSource): Cidr | undefined {
+  if (s.kind !== 'cidr') return undefined;
+  const r = parseCidr(s.cidr);
+  return r.ok ? r.cidr : undefined;
+}
+
+/** An address-range source that covers every address of its family (any /0, host bits or not). */
+export function isWorldSource(s: RuleSource): s is Extract<RuleSource, { kind: 'cidr' }> {
+  const c = cidrOf(s);
+  return c !== undefined && isWorld(c);
+}
+
+/**
+ * What carries a security group, read from every place the template names it. Load balancers
+ * carry it through their SecurityGroups; security-group rules that name it (GroupId, a source or
+ * destination) do not carry it; anything else (instances, launch templates and configurations,
+ * databases, functions, outputs other stacks may import) is `other`. A group nothing names is
+ * used from outside the template: its users are unknown (`other` too).
+ */
+export interface GroupCarriers {
+  loadBalancers: string[];
+  other: boolean;
+}
+
+export function groupCarriers(t: Template, groupId: string): GroupCarriers {
+  let map = t.cache.get('group-carriers') as Map<string, GroupCarriers> | undefined;
+  if (!map) {
+    map = computeCarriers(t);
+    t.cache.set('group-carriers', map);
+  }
+  return map.get(groupId) ?? { loadBalancers: [], other: true };
+}
+
+function computeCarriers(t: Template): Map<string, GroupCarriers> {
+  const out = new Map<string, GroupCarriers>();
+  const inside = (n: Node | undefined, offset: number) => n !== undefined && offset >= n.offset && offset < n.offset + n.length;
+  const resources = [...t.resources.values()];
+  for (const ref of collectReferences(t).refs) {
+    if (ref.kind !== 'ref' && ref.kind !== 'getatt' && ref.kind !== 'sub') continue;
+    if (t.resources.get(ref.name)?.type !== SG) continue;
+    const entry = out.get(ref.name) ?? { loadBalancers: [], other: false };
+    out.set(ref.name, entry);
+    const at = ref.span.offset;
+    const owner = resources.find((r) => inside(r.node, at));
+    if (!owner) {
+      entry.other = true; // Outputs (exports), or somewhere we do not model
+      continue;
+    }
+    if (owner.type === SG || owner.type === SG_INGRESS || owner.type === SG_EGRESS) continue;
+    if ((owner.type === CLASSIC_LB || owner.type === V2_LB) && inside(get(owner.properties, 'SecurityGroups'), at)) {
+      if (!entry.loadBalancers.includes(owner.id)) entry.loadBalancers.push(owner.id);
+      continue;
+    }
+    // DependsOn, Metadata and the like name the group without carrying it.
+    if (!inside(owner.properties, at)) continue;
+    entry.other = true;
+  }
+  for (const id of t.resources.keys()) {
+    const e = out.get(id);
+    if (e && e.loadBalancers.length === 0) e.other = true;
+  }
+  return out;
+}
+
 export function describeSource(s: RuleSource): string {
   switch (s.kind) {
     case 'cidr':
@@ -483,7 +677,18 @@ export function describeSource(s: RuleSource): string {
       return 'a security group from outside the template';
     case 'prefix-list':
       return 'a prefix list';
+    case 'lb-group':
+      return `the source security group of '${s.lbId}'`;
   }
+}
+
+/**
+ * A Classic Load Balancer in the default VPC (no Subnets) without SecurityGroups: ELB gives it the
+ * account's default_elb group, which admits the listener ports, and instances admit the load
+ * balancer by that group's name (Fn::GetAtt LB.SourceSecurityGroup.GroupName / .OwnerAlias).
+ */
+export function usesDefaultElbGroup(lb: LoadBalancerInfo): boolean {
+  return lb.kind === 'classic' && lb.groups.node === undefined && get(lb.resource.properties, 'Subnets') === undefined;
 }
 
 /** The in-template security groups of an ASG's instances, or undefined when not fully known. */

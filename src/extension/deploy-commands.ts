@@ -24,6 +24,7 @@ import {
 } from '../core/deploy-plan';
 import { parseTemplate } from '../core/template';
 import type { ParameterRequest, PipelineResult, PipelineUi, Question } from '../aws/pipeline';
+import { confirmStackDelete, notifyStackChanged } from './stack-view/hooks';
 import { fileForStack, remember, rememberedParameters, rememberParameters, stackNameFor, useDeployMemory, type DeployTarget } from './deploy-memory';
 import { dialogButtons, EDITOR_WORDS } from './deploy-words';
 import { settingsConfig } from './settings';
@@ -207,6 +208,7 @@ async function confirmChangeSet(
   log.info(`\n${q.text}`);
   await showChangeSet(panel, redact(changeSetHtml(q.view, { endpoint: conn.endpointUrl, region: conn.region }), q.secrets), `Change set: ${q.stackName}`);
   const lines = [`${summaryLine(q.view.rows)}.`];
+  if (q.view.explanation) lines.push(`Risk: ${q.view.explanation.headline} (details in the change-set panel)`);
   if (q.origin === 'other-file')
     lines.unshift(
       `Stack ${q.stackName} was last deployed from ${vscode.workspace.asRelativePath(vscode.Uri.parse(q.otherFile ?? ''))}, not from this template.`,
@@ -229,8 +231,9 @@ async function savedDocument(doc: vscode.TextDocument): Promise<vscode.TextDocum
   const a = await vscode.window.showWarningMessage(name, { modal: true }, 'Save and Deploy');
   if (a !== 'Save and Deploy') return undefined;
   if (!doc.isUntitled) return (await doc.save()) ? doc : undefined;
-  // The untitled document is closed by the save; the file it became is what gets deployed.
-  const saved = await vscode.workspace.save(doc.uri);
+  // The save dialog proposes the name the document carries (New Template: the blueprint's). The
+  // untitled document is closed by the save; the file it became is what gets deployed.
+  const saved = await vscode.workspace.saveAs(doc.uri);
   return saved ? vscode.workspace.openTextDocument(saved) : undefined;
 }
 
@@ -419,6 +422,8 @@ async function report(
   if (c.view && c.panel.current)
     void showChangeSet(c.panel, out(changeSetHtml(c.view, { endpoint: c.conn.endpointUrl, region: c.conn.region, outcome })), `Change set: ${stackName}`);
   if (result.outcome !== 'declined') await remember(c.uri, stackName, c.target);
+  // After remember(): the stack view then knows which file the stack came from.
+  notifyStackChanged(stackName);
   switch (result.outcome) {
     case 'succeeded':
     case 'no-changes': {
@@ -505,22 +510,11 @@ async function deleteCommand(log: vscode.LogOutputChannel, arg: unknown): Promis
               )) === 'Wait'
                 ? 'wait'
                 : 'stop',
-            confirmDelete: async (name, resources) => {
-              const list =
-                resources
-                  .slice(0, 15)
-                  .map((x) => `${x.logicalId} (${x.type})`)
-                  .join('\n') + (resources.length > 15 ? `\n… and ${resources.length - 15} more` : '');
-              const a = await vscode.window.showWarningMessage(
-                `Delete stack ${name} and its ${resources.length} resource${resources.length === 1 ? '' : 's'}?`,
-                { modal: true, detail: `${list}\n\nTarget: ${where(conn)}. This cannot be undone.` },
-                `Delete ${name}`,
-              );
-              return a === `Delete ${name}`;
-            },
+            confirmDelete: (name, resources) => confirmStackDelete(name, resources, conn),
           });
         },
       );
+      notifyStackChanged(stackName);
       if (r.outcome === 'deleted') void vscode.window.showInformationMessage(`Decouple: stack ${stackName} deleted.`);
       else if (r.outcome === 'not-found') void vscode.window.showWarningMessage(`Decouple: there is no stack named ${stackName} (${where(conn)}).`);
       else if (r.outcome === 'failed') {

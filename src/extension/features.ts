@@ -8,6 +8,7 @@ import { fixAllText } from './fix-all';
 import type { LintEntry, TemplateLinter } from './linter';
 import { describeReference } from '../core/describe-reference';
 import { referenceAt, targetOf } from '../core/references';
+import { ruleDocsLink, SHOW_RULE_DOCS } from './rule-docs';
 import { docSummary } from './settings';
 
 /** The documents every provider is registered for: the linter's (documents.ts). */
@@ -157,10 +158,11 @@ export class TemplateHoverProvider implements vscode.HoverProvider {
     if (docs) {
       const summary = this.summary(d.rule, docs);
       if (summary) md.appendMarkdown(`\n\n${summary}`);
-      // The docs page rendered (markdown preview), or as source if the preview is unavailable.
-      const preview = `command:markdown.showPreview?${encodeURIComponent(JSON.stringify([docs.toString()]))}`;
-      md.appendMarkdown(`\n\n[Why it matters and how to fix it](${preview}) · [docs source](${docs.toString()})`);
-      md.isTrusted = { enabledCommands: ['markdown.showPreview'] };
+    }
+    if (rule) {
+      // The rule's page rendered (decouple.showRuleDocs: a Markdown preview of the shipped page).
+      md.appendMarkdown(`\n\n[Why it matters and how to fix it](${ruleDocsLink(d.rule).toString()})`);
+      md.isTrusted = { enabledCommands: [SHOW_RULE_DOCS] };
     }
     if (d.fixes?.length) md.appendMarkdown(`\n\nQuick fix available: ${d.fixes.map((f) => escape(f.title)).join('; ')}.`);
     return md;

@@ -12,6 +12,7 @@ import { lintTemplate, type LintTextResult } from '../core/lint';
 import type { Diagnostic, Severity } from '../core/rule';
 import { allRules, ruleById } from '../rules';
 import { isIncluded, isRealDocument, templateOfDocument } from './documents';
+import { ruleDocsLink } from './rule-docs';
 import { debounceMs, effectiveConfig, settingsConfig } from './settings';
 
 export const SOURCE = 'decouple';
@@ -176,8 +177,8 @@ export class TemplateLinter implements vscode.Disposable {
     const range = new vscode.Range(doc.positionAt(d.span.offset), doc.positionAt(d.span.offset + d.span.length));
     const out = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
     out.source = SOURCE;
-    const target = this.docsUri(d.rule);
-    out.code = target ? { value: d.rule, target } : d.rule;
+    // The rule id links to its page, rendered (decouple.showRuleDocs), not to the raw .md file.
+    out.code = ruleById(d.rule) ? { value: d.rule, target: ruleDocsLink(d.rule) } : d.rule;
     if (d.related?.length) {
       out.relatedInformation = d.related.map(
         (r) =>

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { settingFor } from '../core/config';
-import { debounceMs, docSummary, effectiveConfig, settingsConfig } from './settings';
+import { debounceMs, docSummary, effectiveConfig, publishedDocsUrl, settingsConfig } from './settings';
 
 test('decouple.rules settings are validated with a clear message, not thrown', () => {
   assert.deepEqual(settingsConfig({ 'sqs/*': 'error' }).config?.rules, { 'sqs/*': 'error' });
@@ -44,4 +44,14 @@ test('docSummary keeps a hover short: whole sentences up to a few lines, the res
   assert.ok(!s.includes('e.g. …'), 'a sentence does not end at e.g.');
   const one = `${'A very long single sentence without a break '.repeat(10)}ends here. Next.`;
   assert.ok(docSummary(`# r\n\n${one}\n`)!.startsWith('A very long single sentence'));
+});
+
+test("a rule's published page comes from the manifest's GitHub repository, in any of npm's spellings", () => {
+  const page = 'docs/rules/sqs/fifo-name.md';
+  const want = 'https://github.com/o/r/blob/HEAD/docs/rules/sqs/fifo-name.md';
+  for (const repo of ['https://github.com/o/r', 'git+https://github.com/o/r.git', 'github:o/r', 'o/r', { type: 'git', url: 'https://github.com/o/r.git' }]) {
+    assert.equal(publishedDocsUrl(repo, page), want, JSON.stringify(repo));
+  }
+  for (const repo of [undefined, '', 'https://gitlab.com/o/r', 'javascript:alert(1)', { url: 42 }])
+    assert.equal(publishedDocsUrl(repo, page), undefined, String(repo));
 });

@@ -91,3 +91,19 @@ export function firstSentences(paragraph: string, max: number): string {
   const cut = fit.length ? fit[fit.length - 1] : ends[0];
   return cut === undefined || cut >= paragraph.length ? paragraph : `${paragraph.slice(0, cut)} …`;
 }
+
+/**
+ * The published docs page of a rule, from the manifest's `repository` (a string or `{ url }`):
+ * `https://github.com/o/r` (also `git+https://github.com/o/r.git` and `github:o/r`) gives
+ * `https://github.com/o/r/blob/HEAD/<docs>`; undefined for anything else.
+ */
+export function publishedDocsUrl(repository: unknown, docsPath: string): string | undefined {
+  const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof raw !== 'string') return undefined;
+  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(raw);
+  const long = /^(?:git\+)?https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(raw);
+  const m = long ?? short;
+  if (!m) return undefined;
+  const repo = m[2].replace(/\.git$/, '');
+  return `https://github.com/${m[1]}/${repo}/blob/HEAD/${docsPath.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -15,11 +15,11 @@ import {
   optionCombinations,
   parseOptionValue,
   renderBlueprint,
-  resolveOptions,
   serializeTemplate,
   type Blueprint,
   type OptionValues,
 } from '../../src/core/blueprints';
+import { resolveOptions } from '../../src/cli/commands/scaffold';
 import { convertTemplate, toYaml } from '../../src/core/convert';
 import { lintText } from '../../src/core/lint';
 import { parseTemplate } from '../../src/core/template';
@@ -86,14 +86,14 @@ describe('blueprint registry', () => {
     assert.deepEqual(parseOptionValue(lb, 'nlb'), { ok: true, value: 'nlb' });
     assert.deepEqual(parseOptionValue(lb, 'gwlb'), {
       ok: false,
-      error: 'invalid value "gwlb" for option --load-balancer: expected one of alb, classic, nlb',
+      error: 'expected one of alb, classic, nlb',
     });
     const count = bp.options.find((o) => o.name === 'instance-count')!;
     assert.deepEqual(parseOptionValue(count, '3'), { ok: true, value: 3 });
     for (const bad of ['1', '5', '2.5', 'two', '']) {
       const r = parseOptionValue(count, bad);
       assert.equal(r.ok, false, bad);
-      if (!r.ok) assert.match(r.error, /--instance-count: .*from 2 to 4|--instance-count/);
+      if (!r.ok) assert.match(r.error, /^expected a whole number from 2 to 4$/);
     }
     const fifo = bp.options.find((o) => o.name === 'fifo')!;
     assert.deepEqual(parseOptionValue(fifo, 'yes'), { ok: true, value: true });
@@ -119,13 +119,13 @@ describe('blueprint registry', () => {
     };
     const sl = getBlueprint('sqs-lambda')!;
     assert.deepEqual(errors(sl, { fifo: 'true', 'batch-size': '11' }), [
-      'invalid value "11" for option --batch-size: FIFO queues take batches of at most 10 messages (--fifo true)',
+      'invalid value "11" for option --batch-size: FIFO queues take batches of at most 10 messages (with --fifo true)',
     ]);
     assert.deepEqual(errors(sl, { fifo: 'true', 'max-batching-window': '5' }), [
       'option --max-batching-window applies only with --fifo false (FIFO queues do not support a batching window)',
     ]);
     assert.deepEqual(errors(sl, { 'batch-size': '100', 'max-batching-window': '0' }), [
-      'invalid value "0" for option --max-batching-window: a batch size above 10 (--batch-size 100) needs a batching window of at least 1 second',
+      'invalid value "0" for option --max-batching-window: a batch size above 10 needs a batching window of at least 1 second (with --batch-size 100)',
     ]);
     assert.deepEqual(errors(sl, { 'max-concurrency': '1' }), ['invalid value "1" for option --max-concurrency: expected a whole number from 2 to 1000']);
     assert.deepEqual(errors(sl, { 'batch-size': '10001' }), ['invalid value "10001" for option --batch-size: expected a whole number from 1 to 10000']);
@@ -139,7 +139,7 @@ describe('blueprint registry', () => {
       'option --max-batching-window applies only with --worker lambda and --fifo false (FIFO queues do not support a batching window)',
     ]);
     assert.deepEqual(errors(fs, { worker: 'lambda', fifo: 'true', 'batch-size': '20' }), [
-      'invalid value "20" for option --batch-size: FIFO queues take batches of at most 10 messages (--fifo true)',
+      'invalid value "20" for option --batch-size: FIFO queues take batches of at most 10 messages (with --fifo true)',
     ]);
     assert.ok(resolveOptions(fs, { worker: 'lambda', runtime: 'nodejs24.x', fifo: 'true', 'batch-size': '5' }).ok);
   });

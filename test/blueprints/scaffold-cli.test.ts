@@ -157,7 +157,7 @@ test("--help lists a blueprint's options with allowed values and defaults", asyn
 test('options that depend on each other: exit 2 naming both', async () => {
   const r = await run(['sqs-lambda', '--fifo', '--batch-size', '20']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /invalid value "20" for option --batch-size: FIFO queues take batches of at most 10 messages \(--fifo true\)/);
+  assert.match(r.stderr, /invalid value "20" for option --batch-size: FIFO queues take batches of at most 10 messages \(with --fifo true\)/);
   const w = await run(['full-system', '--worker', 'lambda', '--max-workers', '3']);
   assert.equal(w.code, 2);
   assert.match(w.stderr, /option --max-workers applies only with --worker ec2/);

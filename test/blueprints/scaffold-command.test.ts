@@ -3,7 +3,7 @@
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Module from 'node:module';
-import { getBlueprint, renderBlueprint } from '../../src/core/blueprints';
+import { blueprintItems, blueprints, defaultOptions, getBlueprint, optionPrompt, renderBlueprint } from '../../src/core/blueprints';
 import { toYaml } from '../../src/core/convert';
 import { lintText } from '../../src/core/lint';
 import { allRules } from '../../src/rules';
@@ -26,7 +26,16 @@ const next = (api: string, args: unknown[]) => {
 };
 
 class Uri {
-  constructor(readonly fsPath: string) {}
+  constructor(
+    readonly fsPath: string,
+    readonly scheme = 'file',
+  ) {}
+  get path() {
+    return this.fsPath;
+  }
+  with(change: { scheme?: string }) {
+    return new Uri(this.fsPath, change.scheme ?? this.scheme);
+  }
   static file(p: string) {
     return new Uri(p);
   }
@@ -34,12 +43,37 @@ class Uri {
     return new Uri([u.fsPath, ...parts].join('/'));
   }
   toString() {
-    return `file://${this.fsPath}`;
+    return `${this.scheme}://${this.fsPath}`;
   }
 }
 
+/** A document the command opened: untitled ones carry the blueprint's file name and get their text by an edit. */
+type FakeDoc = { uri?: Uri; languageId: string; text: string };
+const languageOf = (path: string) => (/\.ya?ml$/.test(path) ? 'yaml' : 'json');
+class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+class WorkspaceEdit {
+  readonly inserts: { uri: Uri; text: string }[] = [];
+  insert(uri: Uri, _at: Position, text: string) {
+    this.inserts.push({ uri, text });
+  }
+}
+let docs: FakeDoc[] = [];
+
 const fakeVscode = {
   Uri,
+  Position,
+  WorkspaceEdit,
+  languages: {
+    setTextDocumentLanguage: async (doc: FakeDoc, language: string) => {
+      doc.languageId = language;
+      return doc;
+    },
+  },
   commands: {
     registerCommand: (id: string, fn: (...a: unknown[]) => unknown) => {
       commands.set(id, fn);
@@ -63,9 +97,22 @@ const fakeVscode = {
     isTrusted: true,
     workspaceFolders: [{ uri: new Uri('/ws') }],
     asRelativePath: (u: Uri) => u.fsPath.replace(/^\/ws\//, ''),
+    get textDocuments() {
+      return docs.filter((d) => d.uri).map((d) => ({ uri: d.uri }));
+    },
     openTextDocument: async (arg: unknown) => {
       calls.push({ api: 'openTextDocument', args: [arg] });
-      return { arg };
+      const doc: FakeDoc =
+        arg instanceof Uri
+          ? { uri: arg, languageId: languageOf(arg.fsPath), text: '' }
+          : { languageId: (arg as { language: string }).language, text: (arg as { content: string }).content };
+      docs.push(doc);
+      return doc;
+    },
+    applyEdit: async (edit: WorkspaceEdit) => {
+      calls.push({ api: 'applyEdit', args: [edit] });
+      for (const { uri, text } of edit.inserts) docs.find((d) => d.uri === uri)!.text += text;
+      return true;
     },
     findFiles: async () => [...workspaceFiles.keys()].map((p) => new Uri(p)),
     fs: {
@@ -111,8 +158,16 @@ const type = (text: string) => (o: { validateInput: (t: string) => string | null
   return text;
 };
 
+/** The document New Template showed: its language, its text, and the name Save proposes (untitled documents only). */
+const shown = () => {
+  const doc = calls.filter((c) => c.api === 'showTextDocument').at(-1)?.args[0] as FakeDoc | undefined;
+  assert.ok(doc, 'a document was shown');
+  return { language: doc.languageId, content: doc.text, name: doc.uri?.scheme === 'untitled' ? doc.uri.fsPath.split('/').pop() : undefined };
+};
+
 beforeEach(() => {
   fakeVscode.workspace.isTrusted = true;
+  docs = [];
   calls = [];
   answers = [];
   existing = new Set();
@@ -142,10 +197,8 @@ test('asks for the blueprint and each option, then opens an untitled JSON docume
   ];
   await run();
   assert.equal(answers.length, 0, 'every question asked');
-  const open = calls.find((c) => c.api === 'openTextDocument')!;
   const expected = renderBlueprint(getBlueprint('sqs-worker')!, { fifo: true, 'instance-type': 't3.small', 'max-workers': 6, 'queue-depth': 10 });
-  assert.deepEqual(open.args[0], { language: 'json', content: expected });
-  assert.ok(calls.some((c) => c.api === 'showTextDocument'));
+  assert.deepEqual(shown(), { language: 'json', content: expected, name: 'sqs-worker.template.json' });
   assert.ok(!calls.some((c) => c.api === 'writeFile'));
 });
 
@@ -168,7 +221,7 @@ test('full system with a Lambda worker: asks the Lambda settings (checked agains
     titled(type('512')), // memory
     titled(type('60')), // function timeout
     titled((o: { validateInput: (t: string) => string | null; value: string }) => {
-      assert.equal(o.validateInput('11'), 'FIFO queues take batches of at most 10 messages (--fifo true)');
+      assert.equal(o.validateInput('11'), 'FIFO queues take batches of at most 10 messages');
       return type('5')(o);
     }),
     // no batching window for a FIFO queue
@@ -183,7 +236,6 @@ test('full system with a Lambda worker: asks the Lambda settings (checked agains
   // (the default), 11 + 2 once the worker is Lambda and the queue FIFO.
   assert.equal(titles[0], 'New Template: full-system (1/9)');
   assert.equal(titles.at(-1), 'New Template: full-system (12/13)');
-  const open = calls.find((c) => c.api === 'openTextDocument')!;
   const expected = renderBlueprint(getBlueprint('full-system')!, {
     'load-balancer': 'nlb',
     fifo: true,
@@ -196,7 +248,7 @@ test('full system with a Lambda worker: asks the Lambda settings (checked agains
     'report-batch-item-failures': false,
     'max-concurrency': 20,
   });
-  assert.deepEqual(open.args[0], { language: 'json', content: expected });
+  assert.deepEqual(shown(), { language: 'json', content: expected, name: 'full-system.template.json' });
   assert.match(expected, /"Type": "AWS::Lambda::EventSourceMapping"/);
 });
 
@@ -270,8 +322,9 @@ test('YAML: the format question offers YAML first in a workspace without templat
   };
   answers = [pick('alb'), type('2'), pick('t3.micro'), type('/health'), first, pick('untitled')];
   await run();
-  const open = calls.find((c) => c.api === 'openTextDocument')!.args[0] as { language: string; content: string };
+  const open = shown();
   assert.equal(open.language, 'yaml');
+  assert.equal(open.name, 'alb.template.yaml');
   assert.equal(open.content, toYaml(JSON.parse(renderBlueprint(getBlueprint('alb')!, { 'health-check-path': '/health' }))));
   const t = lintText(open.content, { rules: allRules });
   assert.equal(t.template.format, 'yaml');
@@ -308,4 +361,25 @@ test("the format question's default is the format most of the workspace's templa
     ],
   );
   assert.ok(!calls.some((c) => c.api === 'openTextDocument'), 'Escape at the format question cancels');
+});
+
+test('New Template never shows CLI flags: titles, placeholders, prompts, items and validation messages', () => {
+  const shown: string[] = blueprintItems(blueprints).flatMap((i) => [i.label, i.detail]);
+  for (const bp of blueprints) {
+    // Every option with the defaults, and with FIFO queues (whose checks differ).
+    for (const answered of [defaultOptions(bp), { ...defaultOptions(bp), fifo: true, 'batch-size': 100, worker: 'lambda' }]) {
+      for (const d of bp.options) {
+        const p = optionPrompt(bp, d, 1, 1, answered);
+        shown.push(p.title, p.placeholder);
+        if (p.kind === 'pick') shown.push(...p.items.flatMap((i) => [i.label, i.description ?? '', i.detail ?? '']));
+        else {
+          shown.push(p.prompt);
+          for (const text of ['', 'x', '-1', '0', '11', '100000', '/with space']) shown.push(p.validate(text) ?? '');
+        }
+      }
+    }
+  }
+  const flags = shown.filter((t) => /(^|[\s(])--[a-z]/.test(t));
+  assert.deepEqual(flags, []);
+  assert.ok(shown.includes('FIFO queues take batches of at most 10 messages'), 'the cross-option check was exercised');
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { parameterPickItems, type ParameterSpec } from '../../src/core/deploy-plan';
 import { fileForStack, remember, rememberedParameters, rememberParameters, stackNameFor, useDeployMemory } from '../../src/extension/deploy-memory';
 import { dialogButtons, DONT_EXECUTE } from '../../src/extension/deploy-words';
+import { objectKind } from '../../src/aws/s3';
 
 class Memento {
   private readonly data = new Map<string, unknown>();
@@ -85,5 +86,12 @@ describe('dialog buttons', () => {
   test('a destructive question puts a harmless button first (the default), the action last', () => {
     assert.deepEqual(dialogButtons('Execute', { safe: true, extra: ['Change Parameters…'] }), [DONT_EXECUTE, 'Change Parameters…', 'Execute']);
     assert.deepEqual(dialogButtons('Execute', { extra: ['Change Parameters…'] }), ['Execute', 'Change Parameters…']);
+  });
+});
+
+describe('templates uploaded to S3', () => {
+  test('keep their format: a .yaml key and a YAML content type for YAML, .json for JSON', () => {
+    assert.deepEqual(objectKind('yaml'), { extension: 'yaml', contentType: 'application/yaml' });
+    assert.deepEqual(objectKind('json'), { extension: 'json', contentType: 'application/json' });
   });
 });

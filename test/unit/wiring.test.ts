@@ -17,10 +17,10 @@ describe('wiring', () => {
     assert.equal(lb.listeners[0].instancePort, 80);
     assert.equal(w.paths.length, 1);
     const path = w.paths[0];
-    assert.equal(path.asg.id, 'AutoScalingGroup');
-    assert.equal(path.asg.launch?.kind, 'launch-configuration');
-    assert.deepEqual(knownGroups(path.asg.instanceGroups), ['WebServerSecurityGroup']);
-    assert.equal(path.asg.publicIp?.value, true);
+    assert.equal(path.target.id, 'AutoScalingGroup');
+    assert.equal(path.target.kind === 'asg' ? path.target.launch?.kind : undefined, 'launch-configuration');
+    assert.deepEqual(knownGroups(path.target.instanceGroups), ['WebServerSecurityGroup']);
+    assert.equal(path.target.publicIp?.value, true);
     const web = w.groups.get('WebServerSecurityGroup')!;
     assert.equal(web.ingress.length, 2);
     assert.deepEqual(
@@ -79,7 +79,7 @@ describe('wiring', () => {
     assert.equal(w.paths[0].lb.kind, 'application');
     assert.equal(w.paths[0].listener.port, 80);
     assert.equal(w.paths[0].instancePort, 8080);
-    assert.deepEqual(knownGroups(w.paths[0].asg.instanceGroups), ['WebSg']);
+    assert.deepEqual(knownGroups(w.paths[0].target.instanceGroups), ['WebSg']);
   });
 
   it('marks groups from parameters as external and unresolvable ones as unknown', () => {
@@ -98,5 +98,35 @@ describe('wiring', () => {
     const asg = wiring(t).asgs[0];
     assert.equal(asg.instanceGroups.external, true);
     assert.equal(knownGroups(asg.instanceGroups), undefined);
+  });
+
+  it('follows EC2 instances registered on a Classic Load Balancer (Instances) and in a target group (Targets, per-target Port)', () => {
+    const t = parseTemplate(readFixture('rules', 'security-group', 'instance-port-not-open', 'good-instances.json'));
+    const w = wiring(t);
+    assert.deepEqual(
+      w.instances.map((i) => [i.id, knownGroups(i.instanceGroups)]),
+      [
+        ['WebServerB', ['WebServerSecurityGroup']],
+        ['WebServerA', ['WebServerSecurityGroup']],
+      ],
+    );
+    assert.deepEqual(
+      w.paths.map((p) => [p.target.kind, p.target.id, p.lb.id, p.instancePort]),
+      [
+        ['instance', 'WebServerB', 'ClassicLoadBalancer', 80],
+        ['instance', 'WebServerA', 'LoadBalancer', 8080],
+      ],
+    );
+    assert.deepEqual(w.asgs, []);
+  });
+
+  it("reads a rule naming a Classic Load Balancer's source group (SourceSecurityGroupName via Fn::GetAtt)", () => {
+    const t = parseTemplate(readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', 'good-default-vpc.json'));
+    const rule = wiring(t).groups.get('WebServerSecurityGroup')!.ingress[0];
+    assert.deepEqual(
+      rule.sources.map((s) => s.kind),
+      ['lb-group'],
+    );
+    assert.equal(rule.sourceUnknown, false);
   });
 });

@@ -357,7 +357,8 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   const conn = connection(o, io);
   const stackName = o.stackName!;
   const interrupt = onInterrupt(io);
-  let secrets: string[] = [...Object.values(given), ...Object.values(fromEnvironment)].filter(Boolean);
+  // NoEcho values are known once the pipeline has read the template; it redacts its own errors.
+  let secrets: string[] = [];
   try {
     let result;
     try {

@@ -1,6 +1,16 @@
 // `decouple scaffold`: write a template from a blueprint (src/core/blueprints).
 import { extname, join, resolve } from 'node:path';
-import { allowedValues, blueprints, getBlueprint, renderBlueprint, resolveOptions, type Blueprint } from '../../core/blueprints';
+import {
+  allowedValues,
+  blueprints,
+  checkOptions,
+  getBlueprint,
+  renderBlueprint,
+  type Blueprint,
+  type OptionDescriptor,
+  type OptionProblem,
+  type OptionValues,
+} from '../../core/blueprints';
 import type { TemplateFormat } from '../../core/template';
 import { writeFileAtomic, WriteError } from '../../node/write-file';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -23,12 +33,48 @@ Writes the template to stdout, or to <file> with -o (an existing file is only re
 Run "decouple scaffold --list" for the blueprints, "decouple scaffold <blueprint> --help" for their options.
 `;
 
+// The CLI's own wording for the blueprints' options: flags (`--fifo true`). The option
+// descriptors and their messages are shared with New Template and never name flags.
+
+/** "--worker lambda and --fifo false (FIFO queues do not support a batching window)". */
+function onlyWithText(d: OptionDescriptor): string {
+  if (!d.onlyWith) return '';
+  const flags = Object.entries(d.onlyWith.requires).map(([name, v]) => `--${name} ${String(v)}`);
+  return `${flags.join(' and ')}${d.onlyWith.because ? ` (${d.onlyWith.because})` : ''}`;
+}
+
+/** One error line naming the flag, e.g. `invalid value "20" for option --batch-size: … (with --fifo true)`. */
+export function optionProblemText(bp: Blueprint, p: OptionProblem, values: OptionValues = {}): string {
+  const d = bp.options.find((o) => o.name === p.option);
+  switch (p.kind) {
+    case 'unknown':
+      return `unknown option --${p.option} for blueprint "${bp.id}"; its options are: ${bp.options.map((o) => `--${o.name}`).join(', ') || '(none)'}`;
+    case 'not-applicable':
+      return `option --${p.option} applies only with ${d ? onlyWithText(d) : '(other values)'}`;
+    case 'invalid': {
+      const others = (p.acrossOptions ? (d?.checkedWith ?? []) : []).filter((n) => n in values).map((n) => `--${n} ${String(values[n])}`);
+      const context = others.length ? ` (with ${others.join(' and ')})` : '';
+      return `invalid value "${p.value}" for option --${p.option}${p.defaulted ? ' (its default)' : ''}: ${p.message}${context}`;
+    }
+  }
+}
+
+/** Typed options from `{ name: text }` pairs, or the CLI's error lines. */
+export function resolveOptions(bp: Blueprint, raw: Readonly<Record<string, string>>): { ok: true; values: OptionValues } | { ok: false; errors: string[] } {
+  const r = checkOptions(bp, raw);
+  if (r.ok) return r;
+  const values: Record<string, string> = {};
+  for (const o of bp.options) values[o.name] = String(o.default);
+  for (const [name, text] of Object.entries(raw)) values[name] = text;
+  return { ok: false, errors: r.problems.map((p) => optionProblemText(bp, p, values)) };
+}
+
 export function blueprintHelp(bp: Blueprint): string {
   const lines = [`${bp.id}: ${bp.description}`, '', 'Options:'];
   if (bp.options.length === 0) lines.push('  (none)');
   for (const o of bp.options) {
     lines.push(`  --${o.name} <${o.kind === 'choice' ? (o.choices ?? []).join('|') : o.kind}>`);
-    lines.push(`      ${o.description}; ${allowedValues(o)} (default: ${String(o.default)})${o.onlyWith ? `; only with ${o.onlyWith.what}` : ''}`);
+    lines.push(`      ${o.description}; ${allowedValues(o)} (default: ${String(o.default)})${o.onlyWith ? `; only with ${onlyWithText(o)}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,17 @@ import { toYaml } from '../convert';
 import type { TemplateFormat } from '../template';
 
 export type { Blueprint, OptionDescriptor, OptionKind, OptionValue, OptionValues, TemplateObject } from './types';
-export { allowedValues, crossCheck, defaultOptions, describeOptions, isRelevant, optionCombinations, parseOptionValue, resolveOptions } from './options';
+export {
+  allowedValues,
+  checkOptions,
+  crossCheck,
+  defaultOptions,
+  describeOptions,
+  isRelevant,
+  optionCombinations,
+  parseOptionValue,
+  type OptionProblem,
+} from './options';
 
 // ---------------------------------------------------------------------------------------------
 // Option descriptors shared by several blueprints
@@ -128,8 +138,9 @@ const batchSize: OptionDescriptor = {
   default: 10,
   validateWith: (v, o) =>
     o.fifo === true && Number(v) > LAMBDA_LIMITS.batchSize.fifoMax
-      ? `FIFO queues take batches of at most ${LAMBDA_LIMITS.batchSize.fifoMax} messages (--fifo true)`
+      ? `FIFO queues take batches of at most ${LAMBDA_LIMITS.batchSize.fifoMax} messages`
       : undefined,
+  checkedWith: ['fifo'],
 };
 
 const maxBatchingWindow: OptionDescriptor = {
@@ -138,11 +149,12 @@ const maxBatchingWindow: OptionDescriptor = {
   kind: 'number',
   ...LAMBDA_LIMITS.batchingWindow,
   default: 1,
-  onlyWith: { when: (o) => o.fifo !== true, what: '--fifo false (FIFO queues do not support a batching window)' },
+  onlyWith: { requires: { fifo: false }, because: 'FIFO queues do not support a batching window' },
   validateWith: (v, o) =>
     Number(o['batch-size']) > LAMBDA_LIMITS.batchSizeWithoutWindow && Number(v) < 1
-      ? `a batch size above ${LAMBDA_LIMITS.batchSizeWithoutWindow} (--batch-size ${String(o['batch-size'])}) needs a batching window of at least 1 second`
+      ? `a batch size above ${LAMBDA_LIMITS.batchSizeWithoutWindow} needs a batching window of at least 1 second`
       : undefined,
+  checkedWith: ['batch-size'],
 };
 
 const reportBatchItemFailures: OptionDescriptor = {
@@ -176,10 +188,7 @@ function forWorker(d: OptionDescriptor, kind: 'ec2' | 'lambda'): OptionDescripto
   const inner = d.onlyWith;
   return {
     ...d,
-    onlyWith: {
-      when: (o) => o.worker === kind && (!inner || inner.when(o)),
-      what: inner ? `--worker ${kind} and ${inner.what}` : `--worker ${kind}`,
-    },
+    onlyWith: { requires: { worker: kind, ...inner?.requires }, because: inner?.because },
   };
 }
 

@@ -1,4 +1,5 @@
-// Parsing and validating blueprint options from text (CLI flags, VS Code input boxes).
+// Parsing and validating blueprint options from text (CLI flags, VS Code input boxes). The
+// messages name no CLI flags; the CLI words its errors itself (src/cli/commands/scaffold.ts).
 import type { Blueprint, OptionDescriptor, OptionValue, OptionValues } from './types';
 
 export type ParseResult = { ok: true; value: OptionValue } | { ok: false; error: string };
@@ -20,13 +21,10 @@ export function allowedValues(d: OptionDescriptor): string {
   }
 }
 
-/** Type-check one option value given as text. */
+/** Type-check one option value given as text; the error says what was expected (no flag names: the front ends add their own). */
 export function parseOptionValue(d: OptionDescriptor, raw: string): ParseResult {
   const text = raw.trim();
-  const bad = (why?: string): ParseResult => ({
-    ok: false,
-    error: `invalid value "${raw}" for option --${d.name}: ${why ?? `expected ${allowedValues(d)}`}`,
-  });
+  const bad = (why?: string): ParseResult => ({ ok: false, error: why ?? `expected ${allowedValues(d)}` });
   let value: OptionValue;
   switch (d.kind) {
     case 'choice':
@@ -61,43 +59,54 @@ export function defaultOptions(bp: Blueprint): Record<string, OptionValue> {
 
 /** Whether an option means anything given the other values (see OptionDescriptor.onlyWith). */
 export function isRelevant(d: OptionDescriptor, values: OptionValues): boolean {
-  return !d.onlyWith || d.onlyWith.when(values);
-}
-
-/** The checks across options of a complete option set: error messages naming the option. */
-export function crossCheck(bp: Blueprint, values: OptionValues, given: ReadonlySet<string> = new Set()): string[] {
-  const errors: string[] = [];
-  for (const d of bp.options) {
-    if (!isRelevant(d, values)) {
-      if (given.has(d.name)) errors.push(`option --${d.name} applies only with ${d.onlyWith!.what}`);
-      continue;
-    }
-    const err = d.validateWith?.(values[d.name], values);
-    if (err) errors.push(`invalid value "${String(values[d.name])}" for option --${d.name}${given.has(d.name) ? '' : ' (its default)'}: ${err}`);
-  }
-  return errors;
+  return !d.onlyWith || Object.entries(d.onlyWith.requires).every(([name, v]) => values[name] === v);
 }
 
 /**
- * Turn `{ name: text }` pairs into typed options (defaults for the rest). Errors name the option
- * and the allowed values; unknown options list the blueprint's options.
+ * What is wrong with one option: an unknown name, a value that does not parse or fails a check
+ * (`message` says why), or an option given where it does not apply (see OptionDescriptor.onlyWith).
+ * `defaulted`: the value is the option's default, not one the user gave; `acrossOptions`: a check
+ * against other options (OptionDescriptor.validateWith) failed. The front ends word it.
  */
-export function resolveOptions(bp: Blueprint, raw: Readonly<Record<string, string>>): { ok: true; values: OptionValues } | { ok: false; errors: string[] } {
+export type OptionProblem =
+  | { kind: 'unknown'; option: string }
+  | { kind: 'invalid'; option: string; value: string; message: string; defaulted: boolean; acrossOptions: boolean }
+  | { kind: 'not-applicable'; option: string };
+
+/** The checks across options of a complete option set. */
+export function crossCheck(bp: Blueprint, values: OptionValues, given: ReadonlySet<string> = new Set()): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  for (const d of bp.options) {
+    if (!isRelevant(d, values)) {
+      if (given.has(d.name)) problems.push({ kind: 'not-applicable', option: d.name });
+      continue;
+    }
+    const err = d.validateWith?.(values[d.name], values);
+    if (err)
+      problems.push({ kind: 'invalid', option: d.name, value: String(values[d.name]), message: err, defaulted: !given.has(d.name), acrossOptions: true });
+  }
+  return problems;
+}
+
+/** Turn `{ name: text }` pairs into typed options (defaults for the rest), or the problems with them. */
+export function checkOptions(
+  bp: Blueprint,
+  raw: Readonly<Record<string, string>>,
+): { ok: true; values: OptionValues } | { ok: false; problems: OptionProblem[] } {
   const values = defaultOptions(bp);
-  const errors: string[] = [];
+  const problems: OptionProblem[] = [];
   for (const [name, text] of Object.entries(raw)) {
     const d = bp.options.find((o) => o.name === name);
     if (!d) {
-      const known = bp.options.map((o) => `--${o.name}`).join(', ');
-      errors.push(`unknown option --${name} for blueprint "${bp.id}"; its options are: ${known || '(none)'}`);
+      problems.push({ kind: 'unknown', option: name });
       continue;
     }
     const r = parseOptionValue(d, text);
     if (r.ok) values[name] = r.value;
-    else errors.push(r.error);
+    else problems.push({ kind: 'invalid', option: name, value: text, message: r.error, defaulted: false, acrossOptions: false });
   }
-  if (errors.length === 0) errors.push(...crossCheck(bp, values, new Set(Object.keys(raw))));
-  return errors.length ? { ok: false, errors } : { ok: true, values };
+  if (problems.length === 0) problems.push(...crossCheck(bp, values, new Set(Object.keys(raw))));
+  return problems.length ? { ok: false, problems } : { ok: true, values };
 }
 
 /**

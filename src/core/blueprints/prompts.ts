@@ -53,7 +53,7 @@ export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, s
     return {
       kind: 'pick',
       title,
-      placeholder: `${d.description} (--${d.name})`,
+      placeholder: d.description,
       items: choices.map((c) => ({ label: c, description: [d.choiceLabels?.[c], defaultMark(c)].filter(Boolean).join(' · ') || undefined, value: c })),
     };
   }
@@ -63,7 +63,7 @@ export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, s
       { label: 'Yes', description: defaultMark(true), value: true },
     ];
     items.sort((a, b) => Number(b.value === d.default) - Number(a.value === d.default));
-    return { kind: 'pick', title, placeholder: `${d.description} (--${d.name})`, items };
+    return { kind: 'pick', title, placeholder: d.description, items };
   }
   return {
     kind: 'input',
@@ -73,7 +73,7 @@ export function optionPrompt(bp: Blueprint, d: OptionDescriptor, step: number, s
     placeholder: String(d.default),
     validate: (text) => {
       const r = parseOptionValue(d, text);
-      if (!r.ok) return r.error.replace(/^invalid value "[^"]*" for option --[a-z0-9-]+: /, '');
+      if (!r.ok) return r.error;
       return d.validateWith?.(r.value, { ...defaultOptions(bp), ...answered, [d.name]: r.value });
     },
     parse: (text) => {

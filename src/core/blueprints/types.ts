@@ -1,6 +1,7 @@
 // What a blueprint is: an id, a one-line description, typed option descriptors (the CLI parses
 // `--name value` with them, the VS Code command builds its QuickPicks/InputBoxes from them) and a
-// pure generate(). No vscode import, no file system.
+// pure generate(). No vscode import, no file system. Descriptions and messages here are read in
+// both front ends, so they never name CLI flags: the CLI adds its own wording (src/cli/commands/scaffold.ts).
 
 export type OptionKind = 'choice' | 'number' | 'boolean' | 'string';
 export type OptionValue = string | number | boolean;
@@ -9,7 +10,7 @@ export type OptionValues = Readonly<Record<string, OptionValue>>;
 export interface OptionDescriptor {
   /** kebab-case; the CLI flag is `--<name>`. */
   name: string;
-  /** One line, shown as the prompt / QuickPick placeholder and in `--help`. */
+  /** One line, shown as the prompt / QuickPick placeholder and in `--help`; no CLI flags. */
   description: string;
   kind: OptionKind;
   /** The allowed values of a `choice` option (each with an optional label for the QuickPick). */
@@ -26,12 +27,14 @@ export interface OptionDescriptor {
    * ones not chosen): an error message, or undefined when fine.
    */
   validateWith?: (value: OptionValue, values: OptionValues) => string | undefined;
+  /** The other options validateWith reads (the CLI names them beside its error). */
+  checkedWith?: readonly string[];
   /**
    * The option means something only with certain other values (Lambda settings with a Lambda
    * worker): New Template does not ask for it otherwise, and the CLI rejects it with an error
-   * naming `what`, e.g. "--worker lambda".
+   * naming `requires` ("--worker lambda") and `because`.
    */
-  onlyWith?: { when: (values: OptionValues) => boolean; what: string };
+  onlyWith?: { requires: Readonly<Record<string, OptionValue>>; because?: string };
 }
 
 /** A CloudFormation template as plain data. */

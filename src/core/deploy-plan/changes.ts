@@ -1,5 +1,6 @@
 // A change set, in the shape both front ends show: one row per resource change, with the
 // replacements and removals that deserve a second look marked.
+import { renderMeanings, renderRiskSummary, type ChangeSetExplanation } from './explain';
 
 export interface ChangeRow {
   /** Add, Modify, Remove, Import, Dynamic, SyncWithActual… */
@@ -23,6 +24,8 @@ export interface ChangeSetView {
   /** Parameters as shown (NoEcho masked already). */
   parameters: Array<{ key: string; shown: string }>;
   capabilities: string[];
+  /** The change set in plain words (explainChangeSet): the risk summary first, then what each row means. */
+  explanation?: ChangeSetExplanation;
 }
 
 /** Loosely-typed Change from DescribeChangeSet (the SDK's shape, without importing the SDK). */
@@ -144,10 +147,12 @@ export function renderChangeSet(view: ChangeSetView): string {
   const lines: string[] = [];
   lines.push(`Change set ${view.changeSetName} for stack ${view.stackName} (${view.changeSetType === 'CREATE' ? 'new stack' : 'update'})`);
   lines.push('');
+  if (view.explanation) lines.push(renderRiskSummary(view.explanation));
   lines.push(view.rows.length ? renderChangeTable(view.rows).trimEnd() : '(no resource changes)');
   lines.push('');
   lines.push(`Summary: ${summaryLine(view.rows)}`);
-  const risky = view.rows.filter((r) => riskOf(r));
+  if (view.explanation?.rows.length) lines.push('', 'What each change means:', renderMeanings(view.explanation).trimEnd());
+  const risky = view.explanation ? [] : view.rows.filter((r) => riskOf(r));
   for (const r of risky) {
     const what =
       riskOf(r) === 'remove'

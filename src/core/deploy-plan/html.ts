@@ -1,6 +1,7 @@
 // The change set as a small, script-free HTML page for the editor's webview: replacements and
 // removals highlighted, NoEcho values already masked by the caller.
 import { countChanges, replacementText, riskOf, summaryLine, type ChangeSetView } from './changes';
+import { meaningHtml, riskSummaryHtml } from './explain';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -11,12 +12,17 @@ export function escapeHtml(s: string): string {
  * UPDATE_COMPLETE", "Not executed: …"), so the panel is never left saying nothing has changed yet.
  */
 export function changeSetHtml(view: ChangeSetView, extra: { endpoint?: string; region?: string; cspSource?: string; outcome?: string } = {}): string {
+  const explained = view.explanation?.rows;
   const rows = view.rows
-    .map((r) => {
+    .map((r, i) => {
       const risk = riskOf(r);
-      const note =
-        risk === 'remove' ? 'deleted' : risk === 'replace' ? 'replaced: new resource, old one deleted' : risk === 'maybe-replace' ? 'may be replaced' : '';
-      return `<tr class="${risk ?? ''}"><td>${escapeHtml(r.action)}</td><td><code>${escapeHtml(r.logicalId)}</code></td><td>${escapeHtml(r.resourceType)}</td><td>${escapeHtml(replacementText(r))}</td><td>${escapeHtml(r.properties?.join(', ') ?? '')}</td><td>${escapeHtml(note)}</td></tr>`;
+      const meaning = explained?.[i]?.logicalId === r.logicalId ? explained[i] : explained?.find((e) => e.logicalId === r.logicalId && e.action === r.action);
+      const note = meaning
+        ? meaningHtml(meaning)
+        : escapeHtml(
+            risk === 'remove' ? 'deleted' : risk === 'replace' ? 'replaced: new resource, old one deleted' : risk === 'maybe-replace' ? 'may be replaced' : '',
+          );
+      return `<tr class="${risk ?? ''}"><td>${escapeHtml(r.action)}</td><td><code>${escapeHtml(r.logicalId)}</code></td><td>${escapeHtml(r.resourceType)}</td><td>${escapeHtml(replacementText(r))}</td><td>${escapeHtml(r.properties?.join(', ') ?? '')}</td><td>${note}</td></tr>`;
     })
     .join('\n');
   const c = countChanges(view.rows);
@@ -37,14 +43,19 @@ table { border-collapse: collapse; margin: .5em 0; }
 th, td { text-align: left; padding: .25em .75em; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
 tr.replace td, tr.remove td { color: var(--vscode-errorForeground, #c00); font-weight: bold; }
 tr.maybe-replace td { color: var(--vscode-editorWarning-foreground, #b80); }
+.risks { border-left: 3px solid var(--vscode-editorWarning-foreground, #b80); padding: .25em 1em; margin: .5em 0; }
+.risks li { margin: .25em 0; }
+.risks li.destroys > strong { color: var(--vscode-errorForeground, #c00); }
+.risks li.may-destroy > strong, .risks li.disrupts > strong { color: var(--vscode-editorWarning-foreground, #b80); }
 .summary { font-size: 1.1em; }
 </style></head>
 <body>
 <h1>Stack ${escapeHtml(view.stackName)}: ${view.changeSetType === 'CREATE' ? 'new stack' : 'update'}</h1>
 <p>Change set <code>${escapeHtml(view.changeSetName)}</code>${where ? ` (${where})` : ''}. ${extra.outcome ? `<strong class="outcome">${escapeHtml(extra.outcome)}</strong>` : 'Nothing has changed yet: confirm or cancel in the dialog.'}</p>
+${view.explanation ? riskSummaryHtml(view.explanation) : ''}
 <p class="summary">${escapeHtml(summaryLine(view.rows))}</p>
 ${c.replace || c.remove ? '<p><strong>Highlighted rows lose a resource (and any data in it).</strong></p>' : ''}
-<table><tr><th>Action</th><th>Logical ID</th><th>Type</th><th>Replacement</th><th>Changes</th><th></th></tr>
+<table><tr><th>Action</th><th>Logical ID</th><th>Type</th><th>Replacement</th><th>Changes</th><th>${view.explanation ? 'What it means' : ''}</th></tr>
 ${rows || '<tr><td colspan="6">No resource changes</td></tr>'}
 </table>
 ${params}

@@ -9,3 +9,17 @@ export * from './template-body';
 export * from './html';
 export * from './secret-outputs';
 export { STACK_NAME, STACK_NAME_RULE, stackNameFromFileName, stackNameProblem, TEMPLATE_BODY_BYTES, TEMPLATE_URL_BYTES } from '../cloudformation-limits';
+export {
+  explainChangeSet,
+  impactLabel,
+  meaningHtml,
+  renderMeanings,
+  renderRiskSummary,
+  riskSummaryHtml,
+  IMPACTS,
+  type Cause,
+  type ChangeSetExplanation,
+  type ExplainTemplates,
+  type Impact,
+  type RowExplanation,
+} from './explain';

@@ -2,6 +2,7 @@
 // load balancer → listeners → target groups → Auto Scaling groups, the instances' security groups
 // and what they admit from the load balancer's groups, health checks, and every address-range
 // rule of those groups (direct paths from the internet that bypass the load balancer).
+import { isPrivate, parseCidr } from '../cidr';
 import { get, getProperty, type Node } from '../ast';
 import { scalar } from '../resolve';
 import {
@@ -9,7 +10,7 @@ import {
   rulePortMatch,
   transportOf,
   wiring,
-  type AsgInfo,
+  type Fleet,
   type LoadBalancerInfo,
   type RuleSource,
   type SgRule,
@@ -25,11 +26,10 @@ const LB_TYPE: Record<LoadBalancerInfo['kind'], string> = {
   gateway: 'Gateway Load Balancer',
 };
 
-const PRIVATE = [/^10\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^f[cd][0-9a-f]{2}:/i];
-
-/** Where an address range is: the internet, or private addresses (`vpc`). */
+/** Where an address range is: the internet, or private addresses (`vpc`), read as a prefix (192.168.1.0/0 is the internet). */
 export function outsideOf(cidr: string): 'internet' | 'vpc' {
-  return PRIVATE.some((re) => re.test(cidr.trim())) ? 'vpc' : 'internet';
+  const r = parseCidr(cidr);
+  return r.ok && isPrivate(r.cidr) ? 'vpc' : 'internet';
 }
 
 export function portLabel(from: number, to: number): number | string {
@@ -113,8 +113,9 @@ export function addSyncPaths(b: GraphBuilder): void {
     }
   }
 
-  for (const asg of w.asgs) {
-    asgNode(b, asg);
+  // Auto Scaling groups, and EC2 instances registered on a load balancer or in a target group.
+  for (const asg of [...w.asgs, ...w.instances] as Fleet[]) {
+    fleetNode(b, asg);
     for (const { lb, node } of asg.classicLbs) {
       for (const l of lb.listeners) {
         b.edge({
@@ -167,7 +168,7 @@ export function addSyncPaths(b: GraphBuilder): void {
     const lbGroups = knownGroups(path.lb.groups);
     if (port === undefined || !lbGroups) continue;
     const transport = transportOf(path.targetGroup?.protocol ?? path.listener.instanceProtocol);
-    const instanceGroups = [...new Set(path.asg.instanceGroups.ids.map((g) => g.id))];
+    const instanceGroups = [...new Set(path.target.instanceGroups.ids.map((g) => g.id))];
     for (const lbg of lbGroups) {
       for (const gid of instanceGroups) {
         const admitting = (w.groups.get(gid)?.ingress ?? []).filter(
@@ -181,8 +182,8 @@ export function addSyncPaths(b: GraphBuilder): void {
           port,
           protocol: transport,
           label: `${transport} ${port}`,
-          span: admitting[0]?.node ?? path.asg.instanceGroups.ids.find((g) => g.id === gid)?.node,
-          evidence: [...path.asg.instanceGroups.ids.map((g) => g.node), ...admitting.map((r) => r.node)],
+          span: admitting[0]?.node ?? path.target.instanceGroups.ids.find((g) => g.id === gid)?.node,
+          evidence: [...path.target.instanceGroups.ids.map((g) => g.node), ...admitting.map((r) => r.node)],
         });
       }
     }
@@ -213,8 +214,12 @@ function portText(protocol: string | undefined, port: number | undefined): strin
   return `${protocol ?? '?'}:${port ?? '?'}`;
 }
 
-function asgNode(b: GraphBuilder, asg: AsgInfo): void {
+function fleetNode(b: GraphBuilder, asg: Fleet): void {
   const t = b.t;
+  if (asg.kind === 'instance') {
+    b.resource(asg.resource, 'instance', ['EC2 instance']);
+    return;
+  }
   const min = scalar(t, get(asg.resource.properties, 'MinSize'));
   const max = scalar(t, get(asg.resource.properties, 'MaxSize'));
   const details = ['Auto Scaling group'];
@@ -228,7 +233,8 @@ function targetGroupNode(b: GraphBuilder, tg: TargetGroupInfo): void {
 }
 
 /** The ASG properties a health-check diagnostic may point at (HealthCheckType, grace period, the attachment key). */
-function asgHealthEvidence(asg: AsgInfo): Node[] {
+function asgHealthEvidence(asg: Fleet): Node[] {
+  if (asg.kind === 'instance') return asg.attachNode ? [asg.attachNode] : [];
   const props = asg.resource.properties;
   const out: Node[] = [];
   for (const key of ['HealthCheckType', 'HealthCheckGracePeriod']) {
@@ -238,14 +244,15 @@ function asgHealthEvidence(asg: AsgInfo): Node[] {
   return out;
 }
 
-function asgAttachKeys(asg: AsgInfo): Array<{ offset: number; length: number }> {
+function asgAttachKeys(asg: Fleet): Array<{ offset: number; length: number }> {
+  if (asg.kind === 'instance') return [];
   const props = asg.resource.properties;
   return ['LoadBalancerNames', 'TargetGroupARNs']
     .map((k) => getProperty(props, k)?.keySpan)
     .filter((s): s is { offset: number; length: number } => s !== undefined);
 }
 
-function classicHealthCheck(b: GraphBuilder, lb: LoadBalancerInfo, asg: AsgInfo): void {
+function classicHealthCheck(b: GraphBuilder, lb: LoadBalancerInfo, asg: Fleet): void {
   const t = b.t;
   const prop = getProperty(lb.resource.properties, 'HealthCheck');
   const hc = prop?.value;
@@ -272,7 +279,7 @@ function classicHealthCheck(b: GraphBuilder, lb: LoadBalancerInfo, asg: AsgInfo)
   });
 }
 
-function targetGroupHealthCheck(b: GraphBuilder, tg: TargetGroupInfo, asg: AsgInfo): void {
+function targetGroupHealthCheck(b: GraphBuilder, tg: TargetGroupInfo, asg: Fleet): void {
   const t = b.t;
   const props = tg.resource.properties;
   const val = (k: string) => {

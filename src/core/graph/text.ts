@@ -30,7 +30,8 @@ export function toMermaid(g: Graph): string {
     lines.push(`  ${ids.get(e.from)} ${arrow}${label ? `|"${mermaidText(label)}"|` : ''} ${ids.get(e.to)}`);
     if (!e.ok) {
       broken.push(i);
-      lines.push(`  %% ✗ ${e.problems[0].rule}: ${e.problems[0].message.replace(/[\r\n]+/g, ' ')}`);
+      // The message quotes the template: escaped like labels, so a Mermaid page never holds its raw markup.
+      lines.push(`  %% ✗ ${e.problems[0].rule}: ${mermaidText(e.problems[0].message.replace(/[\r\n]+/g, ' '))}`);
     }
   });
   if (broken.length) lines.push(`  linkStyle ${broken.join(',')} stroke:#d1242f,stroke-width:2px,stroke-dasharray:6 4`);

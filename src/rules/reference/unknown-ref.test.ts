@@ -113,4 +113,27 @@ describe(ID, () => {
     const text = template(resources);
     assert.deepEqual(lint(text, [ID]), []);
   });
+
+  it('says Ref takes a logical ID when it names a resource attribute, and fixes it to Fn::GetAtt (JSON and YAML)', () => {
+    const json = JSON.stringify(
+      {
+        Resources: {
+          App: { Type: 'AWS::Amplify::App', Properties: { Name: 'a' } },
+          Branch: { Type: 'AWS::Amplify::Branch', Properties: { AppId: { Ref: 'App.AppId' }, BranchName: 'main' } },
+        },
+      },
+      null,
+      2,
+    );
+    const yaml =
+      'Resources:\n  App:\n    Type: AWS::Amplify::App\n    Properties:\n      Name: a\n  Branch:\n    Type: AWS::Amplify::Branch\n    Properties:\n      AppId: !Ref App.AppId\n      BranchName: main\n';
+    for (const text of [json, yaml]) {
+      const ds = lint(text, [ID]);
+      assert.equal(ds.length, 1);
+      assert.match(ds[0].message, /^Ref takes a logical ID, not an attribute: 'App\.AppId' reads attribute AppId of resource 'App'\. Use Fn::GetAtt/);
+      const fixed = applyEdits(text, ds[0].fixes![0].edits);
+      assert.deepEqual(lint(fixed, [ID]), []);
+      assert.match(fixed, /GetAtt/);
+    }
+  });
 });

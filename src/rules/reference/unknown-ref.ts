@@ -7,7 +7,7 @@
 // meant to be.
 import { get, type Span } from '../../core/ast';
 import { PSEUDO_PARAMETERS } from '../../core/resolve';
-import { replaceInString } from '../../core/edit';
+import { replaceInString, replaceValue } from '../../core/edit';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { collectReferences, definitionOf, type Reference } from '../../core/references';
 import { suggester } from '../../core/suggest';
@@ -54,6 +54,18 @@ export const unknownRef = defineRule(
                 related: [{ span: resources.get(n)!.prop.keySpan, message: `resource '${n}'` }],
               });
             }
+            break;
+          }
+          const dot = n.indexOf('.');
+          if (r.kind === 'ref' && dot > 0 && resources.has(n.slice(0, dot)) && r.call) {
+            // `!Ref Api.RootResourceId`: an attribute is read with Fn::GetAtt, not Ref.
+            const [id, attr] = [n.slice(0, dot), n.slice(dot + 1)];
+            report({
+              span: r.span,
+              message: `Ref takes a logical ID, not an attribute: '${n}' reads attribute ${attr} of resource '${id}'. Use Fn::GetAtt (${id}.${attr}). CloudFormation rejects a template with an unresolved name.`,
+              related: [{ span: resources.get(id)!.prop.keySpan, message: `resource '${id}'` }],
+              fixes: [{ title: `Use Fn::GetAtt ${id}.${attr}`, edits: [replaceValue(template, r.call, { 'Fn::GetAtt': [id, attr] })], isPreferred: true }],
+            });
             break;
           }
           if (r.kind === 'ref') {

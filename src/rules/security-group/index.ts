@@ -1,5 +1,6 @@
 // The security-group rules. Each rule lives in its own file beside this one, with its test.
 import type { Rule } from '../../core/rule';
+import { cidr } from './cidr';
 import { circularReference } from './circular-reference';
 import { instanceIngressNotFromLb } from './instance-ingress-not-from-lb';
 import { instancePortNotOpen } from './instance-port-not-open';
@@ -17,6 +18,7 @@ export const securityGroupRules: Rule[] = [
   sshOpenToWorld,
   ruleSource,
   portRange,
+  cidr,
   circularReference,
   lbMissing,
   publicInstancesBehindLb,

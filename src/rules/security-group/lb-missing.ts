@@ -1,11 +1,12 @@
-// A load balancer in a VPC without its own security group gets the VPC's default group, which
-// admits traffic only from itself — clients cannot connect — and whose rules other resources
-// share. Give the load balancer a dedicated group that opens its listener ports, and admit the
-// instances' traffic port from that group. A Network Load Balancer can only ever use security
-// groups if it was created with one: adding them later replaces the load balancer.
-import { get } from '../../core/ast';
+// A load balancer in a nondefault VPC without its own security group gets the VPC's default group,
+// which admits traffic only from members of that same group — clients cannot connect — and whose
+// rules other resources share. A Classic Load Balancer in the default VPC (AvailabilityZones, no
+// Subnets) is different: ELB gives it the account's default_elb_* group, which admits the listener
+// ports, so it works and is not reported. A Network Load Balancer without groups is a legitimate
+// design (client addresses reach the targets as they are), but groups can only be given when it is
+// created: adding them later replaces it. Said once, as info.
 import { defineRule } from '../../core/rule';
-import { wiring } from '../../core/wiring';
+import { usesDefaultElbGroup, wiring } from '../../core/wiring';
 
 export const lbMissing = defineRule(
   {
@@ -17,19 +18,22 @@ export const lbMissing = defineRule(
     for (const lb of wiring(t).loadBalancers.values()) {
       if (lb.kind === 'gateway') continue; // Gateway Load Balancers do not take security groups
       if (lb.groups.node !== undefined) continue;
-      const props = lb.resource.properties;
-      // Classic: only a load balancer in a VPC (Subnets) has security groups; EC2-Classic is gone,
-      // but AvailabilityZones alone means the default VPC, which still gets the default group.
-      const inVpc = lb.kind !== 'classic' || get(props, 'Subnets') !== undefined || get(props, 'AvailabilityZones') !== undefined;
-      if (!inVpc) continue;
+      // Classic without Subnets: the default VPC (EC2-Classic is gone), where ELB provides the
+      // default_elb_* group that admits the listener ports.
+      if (usesDefaultElbGroup(lb)) continue;
       const span = lb.resource.typeNode ?? lb.resource.prop.keySpan;
-      const extra =
-        lb.kind === 'network'
-          ? ' A Network Load Balancer created without security groups can never have any: adding them later replaces it.'
-          : " It falls back to the VPC's default security group, which admits traffic only from members of that same group.";
+      if (lb.kind === 'network') {
+        report({
+          span,
+          severity: 'info',
+          message: `Network Load Balancer '${lb.id}' has no SecurityGroups. That works (targets then see client addresses and must admit them), but security groups can only be given when it is created: adding them later replaces the load balancer and changes its DNS name.`,
+        });
+        continue;
+      }
+      const what = lb.kind === 'classic' ? 'Classic Load Balancer' : 'Application Load Balancer';
       report({
         span,
-        message: `Load balancer '${lb.id}' has no SecurityGroups.${extra} Give it its own security group that opens the listener ports.`,
+        message: `${what} '${lb.id}' has no SecurityGroups, so it gets the VPC's default security group, which admits traffic only from members of that group: clients cannot connect. Give it its own group that opens the listener ports.`,
       });
     }
   },

@@ -50,4 +50,24 @@ describe(ID, () => {
     assert.equal(ds.length, 1);
     assert.match(ds[0].message, /listener 'Dns' of 'Nlb' listens on udp 53/);
   });
+
+  it('stays quiet when SecurityGroupIngress is not a list it can read (a single mapping, an Fn::If)', () => {
+    for (const ingress of [
+      { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' },
+      { 'Fn::If': ['C', [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }], []] },
+    ]) {
+      const text = JSON.stringify({
+        Conditions: { C: { 'Fn::Equals': ['a', 'a'] } },
+        Resources: {
+          AlbSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'alb', SecurityGroupIngress: ingress } },
+          Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['subnet-1', 'subnet-2'], SecurityGroups: [{ Ref: 'AlbSg' }] } },
+          L: {
+            Type: 'AWS::ElasticLoadBalancingV2::Listener',
+            Properties: { LoadBalancerArn: { Ref: 'Alb' }, Port: 443, Protocol: 'HTTPS', DefaultActions: [] },
+          },
+        },
+      });
+      assert.deepEqual(lint(text, [ID]), []);
+    }
+  });
 });

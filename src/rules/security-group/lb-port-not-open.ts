@@ -17,7 +17,7 @@ export const lbPortNotOpen = defineRule(
     const w = wiring(t);
     for (const lb of w.loadBalancers.values()) {
       const groups = knownGroups(lb.groups);
-      if (!groups) continue;
+      if (!groups || groups.some((g) => w.groups.get(g)?.ingressUnknown)) continue;
       const rules = groups.flatMap((g) => w.groups.get(g)?.ingress ?? []);
       for (const listener of lb.listeners) {
         if (listener.port === undefined || !listener.portNode) continue;

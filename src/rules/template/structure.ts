@@ -5,6 +5,7 @@
 // sections, are objects. Without this a template whose Resources is an array linted clean (no rule
 // found a resource to look at) and reached CloudFormation. Reported at the value that has the
 // wrong shape; containers at their opening bracket, so a long array is not one giant squiggle.
+import { isDirectiveType } from '../../core/preprocessor';
 import { entries, get, getProperty, isObject, type Node, type Span } from '../../core/ast';
 import { defineRule } from '../../core/rule';
 
@@ -87,7 +88,8 @@ export const structure = defineRule(
           span: p.keySpan,
           message: `Resource '${p.key}' has no Type; CloudFormation rejects the template ("Every Resources object must contain a Type member").`,
         });
-      } else if (type && type.kind !== 'string') {
+      } else if (type && type.kind !== 'string' && !isDirectiveType(type)) {
+        // A preprocessor's directive ({"Rain::Module": …}) is template/needs-preprocessor's to say.
         report({
           span: at(type),
           message: `The Type of resource '${p.key}' must be a string naming a resource type, such as "AWS::SQS::Queue", not ${kindOf(type)}. CloudFormation rejects the template.`,

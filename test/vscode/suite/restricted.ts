@@ -45,7 +45,7 @@ export const restrictedCases: Case[] = [
     },
   },
   {
-    name: 'restricted mode: executeCommand of deploy, delete, show outputs and New Template refuses',
+    name: 'restricted mode: executeCommand of deploy, delete, show outputs, New Template and the stack view actions refuses',
     async run() {
       const uri = vscode.Uri.joinPath(folder(), 'chapter-12-load-balancer.json');
       const before = vscode.workspace.textDocuments.length;
@@ -55,6 +55,11 @@ export const restrictedCases: Case[] = [
         ['decouple.showStackOutputs', [uri]],
         ['decouple.newTemplate', ['sqs-worker']],
         ['decouple.newTemplate', []],
+        // The stack view's actions, as its menus call them.
+        ['decouple.stackView.refresh', []],
+        ['decouple.stackView.delete', ['any']],
+        ['decouple.stackView.showOutputs', ['any']],
+        ['decouple.stackView.deploy', [{ kind: 'stack', id: 'stack:any', label: 'any', collapsible: true, template: uri.toString() }]],
       ] as Array<[string, unknown[]]>) {
         assert.equal(await answer(command, ...args), REFUSED, command);
       }
