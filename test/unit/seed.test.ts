@@ -17,6 +17,7 @@ describe('the seed template', () => {
       'load-balancer/single-az',
       'health-check/asg-uses-elb',
       'auto-scaling/launch-configuration-deprecated',
+      'auto-scaling/imdsv2-not-required',
       'template/not-strict-json',
     ]) {
       assert.ok(ids.includes(id), `expected ${id} in ${ids.join(', ')}`);

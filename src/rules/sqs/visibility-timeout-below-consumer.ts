@@ -28,9 +28,9 @@ function valueOf(t: Template, props: Parameters<typeof get>[0], key: string, dfl
 const shown = (x: { n: number; value?: NumberValue }, what: string) =>
   x.value ? `${x.n} s${x.value.param ? ` (default of parameter ${x.value.param})` : ''}` : `${x.n} s (the ${what} default)`;
 
-export const lambdaVisibilityTimeout = defineRule(
+export const visibilityTimeoutBelowConsumer = defineRule(
   {
-    id: 'sqs/lambda-visibility-timeout',
+    id: 'sqs/visibility-timeout-below-consumer',
     severity: 'warning',
     title: "SQS queue's visibility timeout below six times the timeout of the Lambda function consuming it (error below the timeout itself)",
   },
@@ -44,18 +44,26 @@ export const lambdaVisibilityTimeout = defineRule(
         if (!fn || !vis || !timeout || vis.n >= VISIBILITY_FACTOR * timeout.n) continue;
         const qId = q.resource.id;
         const fId = c.function.id;
-        const wanted = VISIBILITY_FACTOR * timeout.n;
+        // Six times the timeout, within SQS's 12-hour maximum (Lambda's 900 s maximum keeps it below).
+        const wanted = Math.min(VISIBILITY_FACTOR * timeout.n, MAX_VISIBILITY);
         const rejected = vis.n < timeout.n;
         let fixes: Fix[] | undefined;
         const props = q.resource.properties;
-        if (props && wanted <= MAX_VISIBILITY) {
+        if (props && wanted >= timeout.n) {
           const prop = getProperty(props, 'VisibilityTimeout');
           const edit = !prop
             ? insertProperty(template, props, 'VisibilityTimeout', wanted)
             : prop.value && vis.value?.node === prop.value && !vis.value.param
               ? replaceValue(template, prop.value, wanted)
               : undefined;
-          if (edit) fixes = [{ title: `Set '${qId}' VisibilityTimeout to ${wanted} (six times '${fId}' Timeout)`, edits: [edit], isPreferred: true }];
+          if (edit)
+            fixes = [
+              {
+                title: `Set '${qId}' VisibilityTimeout to ${wanted}${wanted === VISIBILITY_FACTOR * timeout.n ? ` (six times '${fId}' Timeout)` : ' (the SQS maximum)'}`,
+                edits: [edit],
+                isPreferred: true,
+              },
+            ];
         }
         report({
           span: vis.value?.node ?? c.queue.node ?? q.resource.prop.keySpan,
