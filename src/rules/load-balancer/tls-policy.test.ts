@@ -18,6 +18,7 @@ describe(ID, () => {
         '"ELBSecurityPolicy-TLS13-1-0-2021-06"',
         '{\n          "Ref": "ListenerPolicy"\n        }',
         '"ELBSecurityPolicy-2016-08"',
+        '"SSL"',
       ],
     );
     assert.match(
@@ -31,10 +32,14 @@ describe(ID, () => {
       /^Classic Load Balancer 'ClassicElb' listener 443\/HTTPS uses predefined security policy ELBSecurityPolicy-2016-08.*ELBSecurityPolicy-TLS-1-2-2017-01/,
     );
     assert.equal(spanText(text, ds[4].related![0]), '"HTTPS"');
+    assert.match(
+      ds[5].message,
+      /^Classic Load Balancer 'PlainClassic' listener 443\/SSL has no SSL negotiation policy, so ELB gives it ELBSecurityPolicy-2016-08/,
+    );
     assert.ok(ds.every((d) => d.severity === 'warning'));
   });
 
-  it('is quiet on TLS 1.2+ policies (post-quantum too), plain listeners, Classic TLS 1.2 and unknown policies', () => {
+  it('is quiet on TLS 1.2+ policies (post-quantum too), plain listeners, Classic TLS 1.2 (by name or by port) and unknown policies', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'load-balancer', 'tls-policy', 'good.json'), []);
   });
 
@@ -42,7 +47,7 @@ describe(ID, () => {
     for (const file of ['bad.json', 'bad.yaml']) {
       let text = readFixture('rules', 'load-balancer', 'tls-policy', file);
       const fixable = lint(text, [ID]).filter((d) => d.fixes?.length);
-      assert.equal(fixable.length, 4, file);
+      assert.equal(fixable.length, 5, file);
       for (const d of fixable.sort((a, b) => b.span.offset - a.span.offset)) text = applyEdits(text, d.fixes![0].edits);
       assert.deepEqual(
         lint(text, [ID]).map((d) => d.message.match(/'(\w+)'/)?.[1]),
@@ -50,7 +55,18 @@ describe(ID, () => {
         file,
       );
       assert.equal((text.match(/ELBSecurityPolicy-TLS13-1-2-2021-06/g) ?? []).length, 3, file);
-      assert.match(text, /ELBSecurityPolicy-TLS-1-2-2017-01/);
+      assert.equal((text.match(/ELBSecurityPolicy-TLS-1-2-2017-01/g) ?? []).length, 2, file);
+      if (file.endsWith('.json')) {
+        const plain = JSON.parse(text).Resources.PlainClassic.Properties;
+        assert.deepEqual(plain.Listeners[0].PolicyNames, ['TLS12Negotiation']);
+        assert.deepEqual(plain.Policies, [
+          {
+            PolicyName: 'TLS12Negotiation',
+            PolicyType: 'SSLNegotiationPolicyType',
+            Attributes: [{ Name: 'Reference-Security-Policy', Value: 'ELBSecurityPolicy-TLS-1-2-2017-01' }],
+          },
+        ]);
+      }
     }
   });
 

@@ -4,12 +4,20 @@
 // A Classic Load Balancer's HTTPS/SSL listener takes its policy from an SSLNegotiationPolicyType
 // policy whose Reference-Security-Policy names a predefined policy. Both are reported when the
 // predefined policy accepts anything older than TLS 1.2 (the table lives in core/tls-policies).
-import { get, isArray, isObject, isString, type Node, type ObjectNode } from '../../core/ast';
-import { insertProperty, replaceValue } from '../../core/edit';
-import { listItems, number, scalar, scalars, type ScalarValue } from '../../core/resolve';
+import { get, getProperty, isArray, isObject, isString, type Node, type ObjectNode } from '../../core/ast';
+import { appendItem, insertProperty, mergeEdits, replaceValue } from '../../core/edit';
+import { intrinsic, listItems, number, scalar, scalars, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Report } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { DEFAULT_V2_POLICY, RECOMMENDED_CLASSIC_POLICY, RECOMMENDED_V2_POLICY, allowsBelowTls12, minTls, tlsName } from '../../core/tls-policies';
+import {
+  DEFAULT_CLASSIC_POLICY,
+  DEFAULT_V2_POLICY,
+  RECOMMENDED_CLASSIC_POLICY,
+  RECOMMENDED_V2_POLICY,
+  allowsBelowTls12,
+  minTls,
+  tlsName,
+} from '../../core/tls-policies';
 import { CLASSIC_LB, V2_LISTENER } from '../../core/wiring';
 
 const upper = (v: ScalarValue | undefined) => (v ? String(v.value).toUpperCase() : undefined);
@@ -79,23 +87,39 @@ function classicPolicies(t: Template, lb: Resource): Map<string, ClassicPolicy> 
   return out;
 }
 
+/** The name the fix gives the policy it adds: TLS12Negotiation, or with a number when that is taken. */
+function freshPolicyName(policies: Map<string, ClassicPolicy>): string {
+  let name = 'TLS12Negotiation';
+  for (let n = 2; policies.has(name); n++) name = `TLS12Negotiation${n}`;
+  return name;
+}
+
 function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): void {
   const listeners = get(lb.properties, 'Listeners');
   if (!isArray(listeners)) return;
   const policies = classicPolicies(t, lb);
   const reported = new Set<Node>();
+  const unset: Array<{ l: ObjectNode; proto: ScalarValue; P: string; port?: number }> = [];
   for (const l of listeners.items) {
-    if (!isObject(l)) continue;
+    if (!isObject(l) || intrinsic(l)) continue;
     const proto = scalar(t, get(l, 'Protocol'));
     const P = upper(proto);
     if (!proto || (P !== 'HTTPS' && P !== 'SSL')) continue;
     const port = number(t, get(l, 'LoadBalancerPort'))?.n;
+    const namesNode = get(l, 'PolicyNames');
+    const names = listItems(t, namesNode);
     const applied = new Map<string, { policy?: ClassicPolicy; node: Node }>();
-    for (const n of listItems(t, get(l, 'PolicyNames')).values) {
+    for (const n of names.values) {
       if (n.kind === 'scalar') applied.set(String(n.value), { policy: policies.get(String(n.value)), node: n.node });
     }
     for (const p of policies.values())
       if (port !== undefined && p.ports.includes(port) && !applied.has(p.name)) applied.set(p.name, { policy: p, node: p.obj });
+    if (applied.size === 0 && !names.unknown) {
+      // No SSL negotiation policy at all: ELB gives the listener ELBSecurityPolicy-2016-08.
+      const other = names.values.some((n) => n.kind !== 'scalar' && n.kind !== 'novalue');
+      if (!other) unset.push({ l, proto, P: P!, port });
+      continue;
+    }
     for (const [name, { policy, node }] of applied) {
       // A policy of this load balancer pointing at a predefined one, or a predefined policy named directly.
       const ref = policy?.reference;
@@ -122,6 +146,33 @@ function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): v
         fixes,
       });
     }
+  }
+  for (const { l, proto, P, port } of unset) {
+    // The fix adds one SSLNegotiationPolicyType policy and names it in the listener: offered when
+    // only one listener needs it (two fixes would each add the same Policies entry).
+    let fixes: Fix[] | undefined;
+    const props = lb.properties!;
+    const policiesNode = getProperty(props, 'Policies')?.value;
+    const namesNode = getProperty(l, 'PolicyNames')?.value;
+    if (unset.length === 1 && (!policiesNode || isArray(policiesNode)) && (!namesNode || isArray(namesNode))) {
+      const name = freshPolicyName(policies);
+      const policy = {
+        PolicyName: name,
+        PolicyType: 'SSLNegotiationPolicyType',
+        Attributes: [{ Name: 'Reference-Security-Policy', Value: RECOMMENDED_CLASSIC_POLICY }],
+      };
+      // Both edits may land at one offset (the listener ends the load balancer): merged in this order.
+      const edits = mergeEdits(t.text, [
+        isArray(namesNode) ? appendItem(t, namesNode, name) : insertProperty(t, l, 'PolicyNames', [name]),
+        isArray(policiesNode) ? appendItem(t, policiesNode, policy) : insertProperty(t, props, 'Policies', [policy]),
+      ]);
+      fixes = [{ title: `Add policy '${name}' (${RECOMMENDED_CLASSIC_POLICY}) to listener ${port ?? '?'}/${P} of '${lb.id}'`, edits, isPreferred: true }];
+    }
+    report({
+      span: proto.node,
+      message: `Classic Load Balancer '${lb.id}' listener ${port ?? '?'}/${P} has no SSL negotiation policy, so ELB gives it ${DEFAULT_CLASSIC_POLICY}, which accepts TLS 1.0 and 1.1. Add an SSLNegotiationPolicyType policy referencing ${RECOMMENDED_CLASSIC_POLICY}.`,
+      fixes,
+    });
   }
 }
 
