@@ -48,7 +48,7 @@ function hasKrb5Headers() {
 
 /**
  * Debian packages: chromium (the browser), ripgrep (see below), libkrb5-dev (a native module's
- * headers), and a CJK font so the seed template's Chinese comments render in screenshots.
+ * headers), and a CJK font so the chapter-12 template's Chinese comments render in screenshots.
  */
 function ensureAptPackages() {
   const missing = [];
@@ -70,7 +70,7 @@ function ensureAptPackages() {
  * code-server's VS Code depends on @vscode/ripgrep, whose install script downloads a binary from
  * GitHub (unreachable here). It looks in its cache first, so put Debian's `rg` there.
  */
-function seedRipgrepCache() {
+function primeRipgrepCache() {
   const d = join(process.env.TMPDIR ?? tmpdir(), `vscode-ripgrep-cache-${RIPGREP_VERSION}`);
   const asset = join(d, RIPGREP_ASSET);
   if (existsSync(asset)) return;
@@ -89,7 +89,7 @@ function ensureCodeServer(cache) {
   const bin = codeServerPath(cache);
   const marker = join(cache, 'code-server', `.installed-${CODE_SERVER_VERSION}`);
   if (existsSync(bin) && existsSync(marker)) return bin;
-  seedRipgrepCache();
+  primeRipgrepCache();
   const prefix = join(cache, 'code-server');
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });

@@ -62,7 +62,11 @@ let counts = '';
 try {
   const text = readFileSync(tap, 'utf8');
   const n = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  counts = `${n('pass')} passed, ${n('fail') + n('cancelled')} failed, ${n('skipped') + n('todo')} skipped`;
+  const failed = n('fail') + n('cancelled');
+  // A suite that throws while it is being defined fails the run without counting as a failed test:
+  // never print "0 failed" for a red run.
+  const failedLabel = failed === 0 && r.status !== 0 ? '0 failed (but a suite or file failed to run: see ✖ above)' : `${failed} failed`;
+  counts = `${n('pass')} passed, ${failedLabel}, ${n('skipped') + n('todo')} skipped`;
 } catch {
   counts = '';
 }

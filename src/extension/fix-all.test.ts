@@ -7,10 +7,10 @@ import { allRules } from '../rules';
 import { fixAllText, minimalEdit } from './fix-all';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+const CHAPTER_12 = readFileSync(join(ROOT, 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
 
-test('Fix All on the seed template: strict JSON, and every preferred fix applied', () => {
-  const r = fixAllText(SEED, allRules);
+test('Fix All on the chapter-12 template: strict JSON, and every preferred fix applied', () => {
+  const r = fixAllText(CHAPTER_12, allRules);
   assert.doesNotThrow(() => JSON.parse(r.text));
   const left = lintText(r.text, { rules: allRules }).diagnostics;
   assert.deepEqual(
@@ -24,7 +24,7 @@ test('Fix All on the seed template: strict JSON, and every preferred fix applied
   assert.ok(!left.some((d) => d.rule === 'template/syntax'));
   // The single edit reproduces the fixed text.
   const e = r.edit!;
-  assert.equal(SEED.slice(0, e.offset) + e.newText + SEED.slice(e.offset + e.length), r.text);
+  assert.equal(CHAPTER_12.slice(0, e.offset) + e.newText + CHAPTER_12.slice(e.offset + e.length), r.text);
 });
 
 test('Fix All leaves a clean template unchanged', () => {

@@ -10,24 +10,24 @@ import { parseTemplate } from '../../src/core/template';
 import { fixturePath } from '../helpers/lint';
 import { runCli } from '../helpers/cli';
 
-const seed = fixturePath('seed', 'loadbalancer-from-seed.json');
+const chapter12 = fixturePath('chapter-12', 'chapter-12-load-balancer.json');
 const value = (text: string) => toValue(parseTemplate(text).root);
 
 describe('decouple convert', () => {
   it('prints the YAML of a JSON template on stdout and says what it did on stderr', async () => {
-    const r = await runCli(['convert', seed]);
+    const r = await runCli(['convert', chapter12]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(parseTemplate(r.stdout).format, 'yaml');
     assert.match(r.stdout, /^ {6}ImageId: !FindInMap \[EC2RegionMap, !Ref 'AWS::Region', AmazonLinuxAMIHVMEBSBacked64bit\]$/m);
     assert.match(r.stdout, /# 负载均衡器安全组设置/);
-    assert.match(r.stderr, /converted .*loadbalancer-from-seed\.json from JSON to YAML; 17 comments kept as YAML comments\n$/);
+    assert.match(r.stderr, /converted .*chapter-12-load-balancer\.json from JSON to YAML; 17 comments kept as YAML comments\n$/);
     assert.deepEqual(parseTemplate(r.stdout).parse.syntaxErrors, []);
   });
 
   it('writes -o, refuses to replace it without --force, and never replaces the input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decouple-convert-'));
     const json = join(dir, 'web.json');
-    writeFileSync(json, readFileSync(seed, 'utf8'));
+    writeFileSync(json, readFileSync(chapter12, 'utf8'));
     const first = await runCli(['convert', 'web.json', '-o', 'web.yaml'], { cwd: dir });
     assert.equal(first.code, 0, first.stderr);
     assert.equal(first.stdout, '');
@@ -48,7 +48,7 @@ describe('decouple convert', () => {
     const back = await runCli(['convert', 'web.yaml', '-o', 'back.json'], { cwd: dir });
     assert.equal(back.code, 0, back.stderr);
     assert.match(back.stderr, /from YAML to JSON; 17 comments NOT kept \(JSON has no comments\); wrote back\.json/);
-    assert.deepEqual(value(readFileSync(join(dir, 'back.json'), 'utf8')), value(readFileSync(seed, 'utf8')));
+    assert.deepEqual(value(readFileSync(join(dir, 'back.json'), 'utf8')), value(readFileSync(chapter12, 'utf8')));
   });
 
   it('refuses what it cannot do with a clear line', async () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli';
 import { fixturePath, ROOT } from '../helpers/lint';
 
-const chapter12 = fixturePath('seed', 'loadbalancer-from-seed.json');
+const chapter12 = fixturePath('chapter-12', 'chapter-12-load-balancer.json');
 const tmp = () => mkdtempSync(join(tmpdir(), 'decouple-graph-'));
 
 describe('decouple graph (CLI)', () => {

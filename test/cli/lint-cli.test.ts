@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli';
 import { fixturePath, readFixture, ROOT, template } from '../helpers/lint';
 
-const seedPath = fixturePath('seed', 'loadbalancer-from-seed.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12Path = fixturePath('chapter-12', 'chapter-12-load-balancer.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'decouple-cli-'));
@@ -20,21 +20,21 @@ const clean = template({
 
 describe('decouple lint (CLI)', () => {
   it('text: file:line:col severity rule message, 1-based, then a summary; exit 0 without errors', async () => {
-    const r = await runCli(['lint', seedPath]);
+    const r = await runCli(['lint', chapter12Path]);
     const lines = r.stdout.trim().split('\n');
     const summary = lines.pop()!;
     assert.match(summary, /^\d+ errors?, \d+ warnings? in 1 template \(JSON\)$/);
-    for (const l of lines) assert.match(l, /^.+loadbalancer-from-seed\.json:\d+:\d+ (error|warning|info) [a-z-]+\/[a-z-]+ .+/);
+    for (const l of lines) assert.match(l, /^.+chapter-12-load-balancer\.json:\d+:\d+ (error|warning|info) [a-z-]+\/[a-z-]+ .+/);
     const ssh = lines.find((l) => l.includes('security-group/ssh-open-to-world'))!;
     const [, line, col] = /:(\d+):(\d+) /.exec(ssh)!;
     // 1-based: the line holds the "0.0.0.0/0" of the SSH rule at that column.
-    const text = seed.split('\n')[Number(line) - 1];
+    const text = chapter12.split('\n')[Number(line) - 1];
     assert.equal(text.slice(Number(col) - 1, Number(col) - 1 + 11), '"0.0.0.0/0"');
     assert.equal(r.code, lines.some((l) => / error /.test(l)) ? 1 : 0);
   });
 
   it('json: 0-based LSP ranges, one object per diagnostic', async () => {
-    const r = await runCli(['lint', '--format', 'json', seedPath]);
+    const r = await runCli(['lint', '--format', 'json', chapter12Path]);
     const arr = JSON.parse(r.stdout) as Array<{
       file: string;
       rule: string;
@@ -44,13 +44,13 @@ describe('decouple lint (CLI)', () => {
     }>;
     assert.ok(arr.length > 0);
     const ssh = arr.find((d) => d.rule === 'security-group/ssh-open-to-world')!;
-    const line = seed.split('\n')[ssh.range.start.line];
+    const line = chapter12.split('\n')[ssh.range.start.line];
     assert.equal(line.slice(ssh.range.start.character, ssh.range.end.character), '"0.0.0.0/0"');
     for (const d of arr) assert.deepEqual(Object.keys(d).slice(0, 5), ['file', 'rule', 'severity', 'message', 'range']);
   });
 
   it('sarif: SARIF 2.1.0 with rules, levels and 1-based regions', async () => {
-    const r = await runCli(['lint', '--format=sarif', seedPath], { cwd: ROOT });
+    const r = await runCli(['lint', '--format=sarif', chapter12Path], { cwd: ROOT });
     const s = JSON.parse(r.stdout);
     assert.equal(s.version, '2.1.0');
     const run = s.runs[0];
@@ -59,9 +59,9 @@ describe('decouple lint (CLI)', () => {
     const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'security-group/ssh-open-to-world');
     assert.equal(res.level, 'warning');
     assert.equal(ids[res.ruleIndex], res.ruleId);
-    assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/seed/loadbalancer-from-seed.json');
+    assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/chapter-12/chapter-12-load-balancer.json');
     const region = res.locations[0].physicalLocation.region;
-    const line = seed.split('\n')[region.startLine - 1];
+    const line = chapter12.split('\n')[region.startLine - 1];
     assert.equal(line.slice(region.startColumn - 1, region.endColumn - 1), '"0.0.0.0/0"');
     const rule = run.tool.driver.rules[res.ruleIndex];
     assert.match(rule.help.markdown, /# security-group\/ssh-open-to-world/);
@@ -85,10 +85,10 @@ describe('decouple lint (CLI)', () => {
     mkdirSync(join(dir, 'node_modules'));
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, 'stacks', 'queue.json'), clean);
-    writeFileSync(join(dir, 'node_modules', 'x.json'), seed);
-    writeFileSync(join(dir, '.git', 'x.json'), seed);
+    writeFileSync(join(dir, 'node_modules', 'x.json'), chapter12);
+    writeFileSync(join(dir, '.git', 'x.json'), chapter12);
     writeFileSync(join(dir, 'package.json'), '{"name": "x"}');
-    writeFileSync(join(dir, 'notes.txt'), seed);
+    writeFileSync(join(dir, 'notes.txt'), chapter12);
     const r = await runCli(['lint', dir]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /0 errors, 0 warnings in 1 template \(JSON\), 1 other file skipped \(not templates\)/);
@@ -100,7 +100,7 @@ describe('decouple lint (CLI)', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /does-not-exist\.json: no such file or folder/);
     assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
-    r = await runCli(['lint', '--format', 'xml', seedPath]);
+    r = await runCli(['lint', '--format', 'xml', chapter12Path]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--format must be text, json or sarif/);
     r = await runCli(['lint']);
@@ -138,7 +138,7 @@ describe('decouple lint (CLI)', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'sub'));
     mkdirSync(join(dir, '.git'));
-    writeFileSync(join(dir, 'sub', 'seed.json'), seed);
+    writeFileSync(join(dir, 'sub', 'chapter12.json'), chapter12);
     writeFileSync(join(dir, '.decouple.json'), JSON.stringify({ rules: { 'security-group/*': 'off', 'load-balancer/cross-zone-disabled': 'error' } }));
     const r = await runCli(['lint', join(dir, 'sub')]);
     assert.doesNotMatch(r.stdout, /security-group\//);
@@ -165,8 +165,8 @@ describe('decouple lint (CLI)', () => {
 
   it('runs as the built bin (node dist/cli.js), with exit codes', () => {
     const cli = join(ROOT, 'dist', 'cli.js');
-    const ok = spawnSync(process.execPath, [cli, 'lint', seedPath], { encoding: 'utf8' });
-    assert.match(ok.stdout, /loadbalancer-from-seed\.json:\d+:\d+ warning/);
+    const ok = spawnSync(process.execPath, [cli, 'lint', chapter12Path], { encoding: 'utf8' });
+    assert.match(ok.stdout, /chapter-12-load-balancer\.json:\d+:\d+ warning/);
     const missing = spawnSync(process.execPath, [cli, 'lint', 'nope.json'], { encoding: 'utf8' });
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /nope\.json: no such file or folder/);

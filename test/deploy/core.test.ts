@@ -76,15 +76,15 @@ describe('template body', () => {
   });
   test('comments, # comments and trailing commas become strict JSON from the parsed tree', () => {
     const text =
-      '{\n  // note\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue", "Properties": { "DelaySeconds": 5, }, }, },\n  # seed style\n  "Outputs": {}\n}';
+      '{\n  // note\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue", "Properties": { "DelaySeconds": 5, }, }, },\n  # chapter12 style\n  "Outputs": {}\n}';
     const b = templateBody(parseTemplate(text));
     assert.equal(b.rewritten, true);
     assert.deepEqual(JSON.parse(b.body), { Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: { DelaySeconds: 5 } } }, Outputs: {} });
   });
-  test('the seed template (# comments, trailing comma) becomes strict JSON', () => {
+  test('the chapter-12 template (# comments, trailing comma) becomes strict JSON', () => {
     const { readFileSync } = require('node:fs') as typeof import('node:fs');
     const { join } = require('node:path') as typeof import('node:path');
-    const text = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
     const b = templateBody(parseTemplate(text));
     const parsed = JSON.parse(b.body);
     assert.ok(parsed.Resources && Object.keys(parsed.Resources).length > 3);

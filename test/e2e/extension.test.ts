@@ -1,5 +1,5 @@
 // End to end: the packaged .vsix installed into code-server (VS Code 1.100) and driven through
-// headless Chromium, as a user would: open the seed's template, read the Problems panel, break the
+// headless Chromium, as a user would: open the chapter-12 template, read the Problems panel, break the
 // wiring by typing, undo, hover, apply quick fixes from the lightbulb, run commands.
 // Setup (code-server + Chromium) is installed on first run by scripts/e2e-setup.mjs and cached.
 // Failure screenshots go to test-results/; DECOUPLE_SCREENSHOTS=1 also refreshes docs/images/.
@@ -12,11 +12,11 @@ import { lintText } from '../../src/core/lint';
 import { allRules } from '../../src/rules';
 import { ensureTools, packageVsix, RESULTS, ROOT, Session, stepper } from './harness';
 
-const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
-const SEED_NAME = 'loadbalancer.json';
+const CHAPTER_12 = readFileSync(join(ROOT, 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
+const CHAPTER_12_NAME = 'loadbalancer.json';
 const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
 
-/** What the seed's template must show (the chapter's wiring problems and its `#` comments). */
+/** What the chapter-12 template must show (the chapter's wiring problems and its `#` comments). */
 const REQUIRED = [
   'security-group/ssh-open-to-world',
   'security-group/public-instances-behind-lb',
@@ -41,7 +41,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     timings.setup = Date.now() - t0;
     work = mkdtempSync(join(tmpdir(), 'decouple-vsix-'));
     const vsix = packageVsix(work);
-    s = new Session(vsix, tools, { files: { [SEED_NAME]: SEED, 'package.json': '{ "name": "not-a-template", "Resources": 1 }\n' } });
+    s = new Session(vsix, tools, { files: { [CHAPTER_12_NAME]: CHAPTER_12, 'package.json': '{ "name": "not-a-template", "Resources": 1 }\n' } });
     const t1 = Date.now();
     await s.start();
     timings.start = Date.now() - t1;
@@ -73,13 +73,13 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
   const applyFromLightbulb = (id: string, title: string, shot?: string) =>
     s.applyQuickFix(id, title, shot && DOCS_IMAGES ? async () => void (await s.screenshot(shot, DOCS_IMAGES)) : undefined);
 
-  step('opening the seed template shows its diagnostics in the Problems panel', async () => {
-    // The core's own answer for the seed: every rule id it reports must reach the Problems panel.
-    const expected = lintText(SEED, { rules: allRules }).diagnostics;
+  step('opening the chapter-12 template shows its diagnostics in the Problems panel', async () => {
+    // The core's own answer for the chapter-12 template: every rule id it reports must reach the Problems panel.
+    const expected = lintText(CHAPTER_12, { rules: allRules }).diagnostics;
     const ids = [...new Set(expected.map((d) => d.rule))].sort();
-    for (const id of REQUIRED) assert.ok(ids.includes(id), `the core does not report ${id} on the seed template (it reports ${ids.join(', ')})`);
+    for (const id of REQUIRED) assert.ok(ids.includes(id), `the core does not report ${id} on the chapter-12 template (it reports ${ids.join(', ')})`);
 
-    await s.openFile(SEED_NAME);
+    await s.openFile(CHAPTER_12_NAME);
     const rows = await s.waitForProblems('decouple', 'Decouple diagnostics', (r) => r.some((x) => x.includes('decouple')));
     assert.ok(rows.length > 0);
     for (const id of ids) {
@@ -94,7 +94,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     }
     // Related information: the other end of the wire, shown under the diagnostic.
     const withRelated = expected.find((d) => d.related?.length);
-    assert.ok(withRelated, 'the seed has diagnostics with related information (e.g. load-balancer/single-az)');
+    assert.ok(withRelated, 'the chapter-12 template has diagnostics with related information (e.g. load-balancer/single-az)');
     await s.problems(withRelated.rule);
     const related = await s.waitFor(`related information under ${withRelated.rule}`, async () =>
       (await s.page.locator('.markers-panel .monaco-list-row[aria-level="3"]').allInnerTexts()).join('\n'),
@@ -108,7 +108,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     await s.openFile('package.json');
     await s.waitForProblems('not-a-template', 'no diagnostics for package.json', (r) => r.length === 0);
     assert.equal(await s.page.locator('[id="decouple.decouple.decouple.status"]').isVisible(), false, 'no status item for non-templates');
-    await s.openFile(SEED_NAME);
+    await s.openFile(CHAPTER_12_NAME);
     // For the README: the editor at the load balancer, the Problems panel showing Decouple's rows.
     await s.revealProblem('load-balancer/single-az');
     await s.problems('decouple');
@@ -117,7 +117,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
 
   step('typing a change that breaks the wiring raises the diagnostic; undo clears it; its quick fix repairs it', async () => {
     const id = 'security-group/instance-ingress-not-from-lb';
-    assert.equal(count(await s.problems(id), id), 0, 'the seed admits port 80 only from the load balancer');
+    assert.equal(count(await s.problems(id), id), 0, 'the chapter-12 template admits port 80 only from the load balancer');
     // The web servers' port-80 rule: from the load balancer's group -> from the whole internet.
     await s.replaceAll('"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}', '"CidrIp": "0.0.0.0/0"');
     const rows = await s.waitForProblems(id, `${id} after the edit`, (r) => count(r, id) === 1);
@@ -133,7 +133,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     await s.focusEditor();
     await s.page.keyboard.press('Control+S');
     await s.page.waitForSelector('.tabs-container .tab.active:not(.dirty)');
-    const saved = readFileSync(join(s.workspace, SEED_NAME), 'utf8');
+    const saved = readFileSync(join(s.workspace, CHAPTER_12_NAME), 'utf8');
     const after = lintText(saved, { rules: allRules }).diagnostics.map((d) => d.rule);
     assert.ok(!after.includes(id) && !after.includes('template/syntax'), after.join(', '));
     assert.match(saved, /"SourceSecurityGroupId": *\{ *"Ref": *"LoadBalancerSecurityGroup" *\}/);
@@ -160,7 +160,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     // Save and read the file from disk: strict JSON now, and the core agrees the problems are gone.
     await s.focusEditor();
     await s.page.keyboard.press('Control+S');
-    const path = join(s.workspace, SEED_NAME);
+    const path = join(s.workspace, CHAPTER_12_NAME);
     await s.page.waitForSelector('.tabs-container .tab.active:not(.dirty)');
     const text = readFileSync(path, 'utf8');
     assert.doesNotThrow(() => JSON.parse(text), 'the fixed template is strict JSON');
@@ -175,8 +175,8 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
   step('go to definition on a Ref jumps to the logical ID', async () => {
     // Put the cursor inside {"Ref": "LoadBalancerSecurityGroup"} (the load balancer's SecurityGroups).
     const p = s.page;
-    await s.openFile(SEED_NAME);
-    const saved = readFileSync(join(s.workspace, SEED_NAME), 'utf8');
+    await s.openFile(CHAPTER_12_NAME);
+    const saved = readFileSync(join(s.workspace, CHAPTER_12_NAME), 'utf8');
     const line = saved.split('\n').findIndex((l) => l.includes('"LoadBalancerSecurityGroup": {')) + 1;
     assert.ok(line > 0);
     await s.focusEditor();
@@ -258,7 +258,7 @@ describe('Restricted mode and settings (code-server, untrusted workspace)', { ti
     s = new Session(vsix, tools, {
       restricted: true,
       files: {
-        'lb.json': SEED,
+        'lb.json': CHAPTER_12,
         // The workspace file wins over the editor settings for the same rule.
         '.decouple.json': '{ "rules": { "load-balancer/cross-zone-disabled": "info" } }\n',
         'infra/custom.json': FORCED,

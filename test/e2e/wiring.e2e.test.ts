@@ -13,7 +13,7 @@ import { LineIndex } from '../../src/core/positions';
 import { parseTemplate } from '../../src/core/template';
 import { ensureTools, packageVsix, ROOT, Session, stepper } from './harness';
 
-const TEMPLATE = readFileSync(join(ROOT, 'test', 'fixtures', 'seed', 'loadbalancer-from-seed.json'), 'utf8');
+const TEMPLATE = readFileSync(join(ROOT, 'test', 'fixtures', 'chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
 const NAME = 'loadbalancer.json';
 const DOCS_IMAGES = process.env.DECOUPLE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'images') : undefined;
 const LISTENER_EDGE = '.edge[data-from="internet"][data-to="LoadBalancerSecurityGroup"][data-port="80"]';

@@ -16,7 +16,7 @@ import { fixturePath, readFixture } from '../helpers/lint';
 import { parseTemplate } from '../../src/core/template';
 
 function corpus(): string[] {
-  const out: string[] = [readFixture('seed', 'loadbalancer-from-seed.json')];
+  const out: string[] = [readFixture('chapter-12', 'chapter-12-load-balancer.json')];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);

@@ -276,7 +276,7 @@ describe('toYaml', () => {
 });
 
 describe('convertTemplate', () => {
-  const files = [...jsonFiles(fixturePath('rules')), ...jsonFiles(fixturePath('deploy')), ...jsonFiles(fixturePath('seed'))];
+  const files = [...jsonFiles(fixturePath('rules')), ...jsonFiles(fixturePath('deploy')), ...jsonFiles(fixturePath('chapter-12'))];
 
   it('converts every JSON fixture to YAML and back with the same values', () => {
     let converted = 0;
@@ -313,7 +313,7 @@ describe('convertTemplate', () => {
   });
 
   it('keeps the comments of the AWS in Action chapter-12 template on their lines', () => {
-    const text = readFileSync(fixturePath('seed', 'loadbalancer-from-seed.json'), 'utf8');
+    const text = readFileSync(fixturePath('chapter-12', 'chapter-12-load-balancer.json'), 'utf8');
     const r = convertTemplate(text, 'yaml');
     assert.equal(r.commentsKept, 17);
     assert.match(r.text, /\n {2}LoadBalancerSecurityGroup: {2}# 负载均衡器安全组设置\n/);

@@ -9,7 +9,7 @@ import { parseTemplate } from '../../src/core/template';
 import { allRules } from '../../src/rules';
 import { readFixture, template } from '../helpers/lint';
 
-const CHAPTER_12 = readFixture('seed', 'loadbalancer-from-seed.json');
+const CHAPTER_12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 
 function graphOf(text: string): Graph {
   const t = parseTemplate(text);

@@ -6,7 +6,7 @@ import { parseJson } from '../../src/core/parse-json';
 import { LineIndex } from '../../src/core/positions';
 import { readFixture } from '../helpers/lint';
 
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 
 describe('parseJson', () => {
   it('parses strict JSON to the same value as JSON.parse, with offsets', () => {
@@ -21,21 +21,21 @@ describe('parseJson', () => {
     assert.equal(text.slice(a.offset, a.offset + a.length), '[1, "two", true, null, {"b": -2.5e3}]');
   });
 
-  it('reads the seed template: # comments and a trailing comma are not-strict, not syntax errors', () => {
-    const r = parseJson(seed);
+  it('reads the chapter-12 template: # comments and a trailing comma are not-strict, not syntax errors', () => {
+    const r = parseJson(chapter12);
     assert.deepEqual(r.syntaxErrors, []);
     const hashes = r.nonStrict.filter((n) => n.kind === 'hash-comment');
     const commas = r.nonStrict.filter((n) => n.kind === 'trailing-comma');
     assert.equal(hashes.length, 17);
     assert.equal(commas.length, 1);
-    assert.equal(seed.slice(commas[0].offset, commas[0].offset + 1), ',');
-    for (const h of hashes) assert.equal(seed[h.offset], '#');
+    assert.equal(chapter12.slice(commas[0].offset, commas[0].offset + 1), ',');
+    for (const h of hashes) assert.equal(chapter12[h.offset], '#');
     // The value matches what a YAML-ish reading would give: compare with jsonc after blanking comments.
-    const blanked = seed.replace(/ # [^\n]*/g, '');
+    const blanked = chapter12.replace(/ # [^\n]*/g, '');
     assert.deepEqual(toValue(r.root), jsoncParse(blanked, [], { allowTrailingComma: true }));
     const target = getPath(r.root, 'Resources', 'LoadBalancer', 'Properties', 'HealthCheck', 'Target')!;
-    const pos = new LineIndex(seed).positionAt(target.offset);
-    assert.equal(seed.split('\n')[pos.line].includes('"Target": "HTTP:80/index.html"'), true);
+    const pos = new LineIndex(chapter12).positionAt(target.offset);
+    assert.equal(chapter12.split('\n')[pos.line].includes('"Target": "HTTP:80/index.html"'), true);
   });
 
   it('a # inside a string is content, not a comment', () => {

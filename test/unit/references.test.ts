@@ -204,9 +204,9 @@ describe('the reference model', () => {
       'AWS::URLSuffix',
       'AWS::StackName',
     ]);
-    const seed = collectReferences(parseTemplate(readFixture('seed', 'loadbalancer-from-seed.json')));
-    assert.equal(seed.findInMaps.length, 1);
-    assert.equal(seed.refs.filter((r) => r.kind === 'depends-on').length, 3);
+    const chapter12 = collectReferences(parseTemplate(readFixture('chapter-12', 'chapter-12-load-balancer.json')));
+    assert.equal(chapter12.findInMaps.length, 1);
+    assert.equal(chapter12.refs.filter((r) => r.kind === 'depends-on').length, 3);
   });
 
   it('walks deep nesting without recursion', () => {

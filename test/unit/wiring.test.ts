@@ -5,8 +5,8 @@ import { knownGroups, rulePortMatch, wiring } from '../../src/core/wiring';
 import { readFixture, template } from '../helpers/lint';
 
 describe('wiring', () => {
-  it('reads the seed: ELB listener 80 -> instance port 80, ASG behind it, both groups known', () => {
-    const t = parseTemplate(readFixture('seed', 'loadbalancer-from-seed.json'));
+  it('reads the chapter-12 template: ELB listener 80 -> instance port 80, ASG behind it, both groups known', () => {
+    const t = parseTemplate(readFixture('chapter-12', 'chapter-12-load-balancer.json'));
     const w = wiring(t);
     assert.deepEqual([...w.groups.keys()], ['LoadBalancerSecurityGroup', 'WebServerSecurityGroup']);
     const lb = w.loadBalancers.get('LoadBalancer')!;

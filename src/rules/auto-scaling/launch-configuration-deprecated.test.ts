@@ -70,17 +70,17 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'auto-scaling', 'launch-configuration-deprecated', 'good.json'), []);
   });
 
-  it('flags the seed template once, at its launch configuration', () => {
-    const text = readFixture('seed', 'loadbalancer-from-seed.json');
+  it('flags the chapter-12 template once, at its launch configuration', () => {
+    const text = readFixture('chapter-12', 'chapter-12-load-balancer.json');
     const ds = lint(text, [ID]);
     assert.equal(ds.length, 1);
     assert.equal(spanText(text, ds[0]), '"AWS::AutoScaling::LaunchConfiguration"');
     assert.match(spanText(text, ds[0].related![0]), /"Ref": "LaunchConfiguration"/);
   });
 
-  it('converts the seed: still parses, keeps logical ID and cfn-init Metadata, and passes cfn-lint without errors', () => {
-    const seed = readFixture('seed', 'loadbalancer-from-seed.json');
-    const converted = convert(seed);
+  it('converts the chapter-12 template: still parses, keeps logical ID and cfn-init Metadata, and passes cfn-lint without errors', () => {
+    const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
+    const converted = convert(chapter12);
     assert.deepEqual(lint(converted, [ID]), []);
     const t = parseTemplate(converted);
     assert.deepEqual(t.parse.syntaxErrors, []);
@@ -104,13 +104,13 @@ describe(ID, () => {
     });
     assert.equal(json.Resources.AutoScalingGroup.Properties.LaunchConfigurationName, undefined);
     // Comments elsewhere in the file are untouched.
-    assert.equal((seed.match(/#/g) ?? []).length, (converted.match(/#/g) ?? []).length);
+    assert.equal((chapter12.match(/#/g) ?? []).length, (converted.match(/#/g) ?? []).length);
 
     // cfn-lint knows launch configurations are deprecated (W3697): before, it says so; after, no errors and no W3697.
     const {
       code,
       out: [before, after],
-    } = cfnLint(strictJson(seed), strictJson(converted));
+    } = cfnLint(strictJson(chapter12), strictJson(converted));
     assert.match(before, /:W3697:/);
     assert.doesNotMatch(after, /:W3697:|:E\d{4}:/);
     assert.equal(code & 2, 0, after);

@@ -25,7 +25,7 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'auto-scaling', 'size-order', 'good.json'), []);
   });
 
-  it('is quiet on the seed template (Ref NumberOfServers, default 2, for all three sizes)', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('is quiet on the chapter-12 template (Ref NumberOfServers, default 2, for all three sizes)', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 });

@@ -78,8 +78,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'health-check', 'asg-uses-elb', 'good.json'), []);
   });
 
-  it('flags the seed template (its group keeps EC2 health checks) and the fix inserts into the commented file cleanly', () => {
-    const text = readFixture('seed', 'loadbalancer-from-seed.json');
+  it('flags the chapter-12 template (its group keeps EC2 health checks) and the fix inserts into the commented file cleanly', () => {
+    const text = readFixture('chapter-12', 'chapter-12-load-balancer.json');
     const ds = lint(text, [ID]);
     assert.equal(ds.length, 1);
     assert.equal(spanText(text, ds[0]), '"LoadBalancerNames"');

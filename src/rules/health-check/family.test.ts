@@ -1,4 +1,4 @@
-// The health-check family as a whole: the seed's expectations, and robustness on odd input.
+// The health-check family as a whole: the chapter-12 template's expectations, and robustness on odd input.
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -45,8 +45,8 @@ describe('health-check family', () => {
     for (const r of healthCheckRules) readFileOrFail(r.meta.docs);
   });
 
-  it('gives the seed template asg-uses-elb and nothing else from this family', () => {
-    const ds = lint(readFixture('seed', 'loadbalancer-from-seed.json'), IDS);
+  it('gives the chapter-12 template asg-uses-elb and nothing else from this family', () => {
+    const ds = lint(readFixture('chapter-12', 'chapter-12-load-balancer.json'), IDS);
     assert.deepEqual(
       ds.map((d) => d.rule),
       ['health-check/asg-uses-elb'],
@@ -58,7 +58,7 @@ describe('health-check family', () => {
     for (const name of readdirSync(dir)) {
       for (const file of ['bad.json', 'good.json']) checkDiagnostics(readFixture('rules', 'health-check', name, file));
     }
-    checkDiagnostics(readFixture('seed', 'loadbalancer-from-seed.json'));
+    checkDiagnostics(readFixture('chapter-12', 'chapter-12-load-balancer.json'));
   });
 
   it('never throws on arbitrary values in health-check settings (fast-check)', () => {

@@ -59,7 +59,7 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'health-check', 'port-mismatch', 'good.json'), []);
   });
 
-  it('gives the seed template no port-mismatch (checks HTTP:80, its listener sends to 80)', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('gives the chapter-12 template no port-mismatch (checks HTTP:80, its listener sends to 80)', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 });

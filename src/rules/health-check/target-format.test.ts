@@ -50,8 +50,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'health-check', 'target-format', 'good.json'), []);
   });
 
-  it('gives the seed template no target-format ("HTTP:80/index.html")', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('gives the chapter-12 template no target-format ("HTTP:80/index.html")', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('parses targets: protocol, port, path rules and the 1024-character limit', () => {

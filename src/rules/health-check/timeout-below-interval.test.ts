@@ -80,8 +80,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'health-check', 'timeout-below-interval', 'good.json'), []);
   });
 
-  it('gives the seed template no timeout-below-interval (Interval 10, Timeout 5)', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('gives the chapter-12 template no timeout-below-interval (Interval 10, Timeout 5)', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('compares every Fn::If combination and names all conflicting intervals', () => {

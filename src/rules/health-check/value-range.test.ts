@@ -34,8 +34,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'health-check', 'value-range', 'good.json'), []);
   });
 
-  it('gives the seed template no value-range', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('gives the chapter-12 template no value-range', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('treats a non-numeric value and a boolean as errors, but not a HealthCheck chosen by an unresolvable Ref', () => {

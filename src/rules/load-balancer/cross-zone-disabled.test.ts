@@ -20,8 +20,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'load-balancer', 'cross-zone-disabled', 'good.json'), []);
   });
 
-  it('flags the seed template, whose ELB leaves cross-zone off', () => {
-    assert.equal(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json').length, 1);
+  it('flags the chapter-12 template, whose ELB leaves cross-zone off', () => {
+    assert.equal(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json').length, 1);
   });
 
   it('its quick fixes remove the diagnostic and keep valid JSON', () => {

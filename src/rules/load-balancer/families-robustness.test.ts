@@ -1,5 +1,5 @@
 // Hostile shapes for the load-balancer, auto-scaling and sqs rules: every value inside every
-// resource of our fixtures (and the seed) is replaced, one at a time, by values of the wrong kind
+// resource of our fixtures (and the chapter-12 template) is replaced, one at a time, by values of the wrong kind
 // or broken intrinsics. The rules must never throw (the engine would report internal/rule-failed)
 // and every range they report — diagnostic, related information, quick-fix edit — must lie inside
 // the text.
@@ -79,7 +79,7 @@ function check(text: string, label: string): void {
 
 describe('load-balancer, auto-scaling and sqs rules on hostile shapes', () => {
   it('never throw and keep every range inside the text', () => {
-    const files: string[][] = [['seed', 'loadbalancer-from-seed.json']];
+    const files: string[][] = [['chapter-12', 'chapter-12-load-balancer.json']];
     for (const family of FAMILIES) {
       for (const rule of readdirSync(fixturePath('rules', family))) {
         for (const f of readdirSync(fixturePath('rules', family, rule))) files.push(['rules', family, rule, f]);
@@ -94,7 +94,7 @@ describe('load-balancer, auto-scaling and sqs rules on hostile shapes', () => {
       try {
         base = JSON.parse(original);
       } catch {
-        continue; // the seed is not strict JSON; it was checked as it is above
+        continue; // the chapter-12 template is not strict JSON; it was checked as it is above
       }
       const ps: Array<Array<string | number>> = [];
       paths((base as { Resources: unknown }).Resources, ['Resources'], 0, ps);

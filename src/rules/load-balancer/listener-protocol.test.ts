@@ -41,7 +41,7 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'load-balancer', 'listener-protocol', 'good.json'), []);
   });
 
-  it('is quiet on the seed (HTTP to HTTP on port 80)', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('is quiet on the chapter-12 template (HTTP to HTTP on port 80)', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 });

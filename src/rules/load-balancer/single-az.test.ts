@@ -40,8 +40,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'load-balancer', 'single-az', 'good.json'), []);
   });
 
-  it("warns (not errors) on the seed's Classic ELB with its one subnet, with the subnet's zone as related info", () => {
-    const text = readFixture('seed', 'loadbalancer-from-seed.json');
+  it("warns (not errors) on the chapter-12 template's Classic ELB with its one subnet, with the subnet's zone as related info", () => {
+    const text = readFixture('chapter-12', 'chapter-12-load-balancer.json');
     const ds = lint(text, [ID]);
     assert.equal(ds.length, 1);
     assert.equal(ds[0].severity, 'warning');

@@ -38,7 +38,7 @@ describe(ID, () => {
 
   it('is quiet on keys known only at deploy time (AWS::Region, parameters without default)', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'reference', 'find-in-map', 'good.json'), []);
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('checks both branches of Fn::If, and respects a DefaultValue', () => {

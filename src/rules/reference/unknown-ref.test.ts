@@ -63,8 +63,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'reference', 'unknown-ref', 'good.json'), []);
   });
 
-  it('finds nothing wrong in the seed template', () => {
-    assert.deepEqual(lintFixture([ID, 'reference/unknown-attribute', 'reference/find-in-map'], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('finds nothing wrong in the chapter-12 template', () => {
+    assert.deepEqual(lintFixture([ID, 'reference/unknown-attribute', 'reference/find-in-map'], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('stays quiet when a transform may define names it cannot see', () => {

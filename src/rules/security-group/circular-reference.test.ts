@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/circular-reference';
 const bad = readFixture('rules', 'security-group', 'circular-reference', 'bad.json');
 const good = readFixture('rules', 'security-group', 'circular-reference', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -22,7 +22,7 @@ describe(ID, () => {
 
   it('is quiet when the back-references are separate ingress resources', () => {
     assert.deepEqual(lint(good, [ID]), []);
-    assert.deepEqual(lint(seed, [ID]), []);
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 
   it('finds longer circles', () => {

@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/instance-ingress-not-from-lb';
 const bad = readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', 'bad.json');
 const good = readFixture('rules', 'security-group', 'instance-ingress-not-from-lb', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -25,13 +25,13 @@ describe(ID, () => {
     assert.deepEqual(lint(good, [ID]), []);
   });
 
-  it('is quiet on the seed, whose web servers admit 80 only from the load balancer (22 is another rule)', () => {
-    assert.deepEqual(lint(seed, [ID]), []);
+  it('is quiet on the chapter-12 template, whose web servers admit 80 only from the load balancer (22 is another rule)', () => {
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 
-  it('fires on the seed once port 80 is opened to the world (the e2e scenario)', () => {
-    const broken = seed.replace('"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}', '"CidrIp": "0.0.0.0/0"');
-    assert.notEqual(broken, seed);
+  it('fires on the chapter-12 template once port 80 is opened to the world (the e2e scenario)', () => {
+    const broken = chapter12.replace('"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}', '"CidrIp": "0.0.0.0/0"');
+    assert.notEqual(broken, chapter12);
     const ds = lint(broken, [ID]);
     assert.equal(ds.length, 1);
   });

@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/instance-port-not-open';
 const bad = readFixture('rules', 'security-group', 'instance-port-not-open', 'bad.json');
 const good = readFixture('rules', 'security-group', 'instance-port-not-open', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -28,16 +28,16 @@ describe(ID, () => {
     assert.deepEqual(lint(good, [ID]), []);
   });
 
-  it('is quiet on the seed (port 80 is admitted from the load balancer group)', () => {
-    assert.deepEqual(lint(seed, [ID]), []);
+  it('is quiet on the chapter-12 template (port 80 is admitted from the load balancer group)', () => {
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 
-  it('fires on the seed when the web servers admit only 8080', () => {
-    const broken = seed.replace(
+  it('fires on the chapter-12 template when the web servers admit only 8080', () => {
+    const broken = chapter12.replace(
       '"FromPort": 80,\n\t\t\t\t\t"IpProtocol": "tcp",\n\t\t\t\t\t"SourceSecurityGroupId"',
       '"FromPort": 8080,\n\t\t\t\t\t"IpProtocol": "tcp",\n\t\t\t\t\t"SourceSecurityGroupId"',
     );
-    assert.notEqual(broken, seed);
+    assert.notEqual(broken, chapter12);
     const fixedTo = broken.replace(
       '"ToPort": 80\n\t\t\t\t}]\n\t\t\t}\n\t\t},\n\t\t"LaunchConfiguration"',
       '"ToPort": 8080\n\t\t\t\t}]\n\t\t\t}\n\t\t},\n\t\t"LaunchConfiguration"',

@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/lb-missing';
 const bad = readFixture('rules', 'security-group', 'lb-missing', 'bad.json');
 const good = readFixture('rules', 'security-group', 'lb-missing', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -22,6 +22,6 @@ describe(ID, () => {
 
   it('is quiet with groups, and for Gateway Load Balancers', () => {
     assert.deepEqual(lint(good, [ID]), []);
-    assert.deepEqual(lint(seed, [ID]), []);
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 });

@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/lb-port-not-open';
 const bad = readFixture('rules', 'security-group', 'lb-port-not-open', 'bad.json');
 const good = readFixture('rules', 'security-group', 'lb-port-not-open', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -21,7 +21,7 @@ describe(ID, () => {
 
   it('is quiet when a range covers the port, and for groups from parameters', () => {
     assert.deepEqual(lint(good, [ID]), []);
-    assert.deepEqual(lint(seed, [ID]), []);
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 
   it('quick fix opens the port on the internet-facing load balancer group', () => {

@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/port-range';
 const bad = readFixture('rules', 'security-group', 'port-range', 'bad.json');
 const good = readFixture('rules', 'security-group', 'port-range', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -33,7 +33,7 @@ describe(ID, () => {
 
   it('accepts ranges, ICMP -1, all traffic, protocol numbers and parameter ports', () => {
     assert.deepEqual(lint(good, [ID]), []);
-    assert.deepEqual(lint(seed, [ID]), []);
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 
   it('uses parameter defaults and says so', () => {

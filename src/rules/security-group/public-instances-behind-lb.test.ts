@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/public-instances-behind-lb';
 const bad = readFixture('rules', 'security-group', 'public-instances-behind-lb', 'bad.json');
 const good = readFixture('rules', 'security-group', 'public-instances-behind-lb', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -22,9 +22,9 @@ describe(ID, () => {
     assert.deepEqual(lint(good, [ID]), []);
   });
 
-  it("flags the seed's launch configuration (AssociatePublicIpAddress: true)", () => {
-    const ds = lint(seed, [ID]);
+  it("flags the chapter-12 template's launch configuration (AssociatePublicIpAddress: true)", () => {
+    const ds = lint(chapter12, [ID]);
     assert.equal(ds.length, 1);
-    assert.equal(spanText(seed, ds[0]), 'true');
+    assert.equal(spanText(chapter12, ds[0]), 'true');
   });
 });

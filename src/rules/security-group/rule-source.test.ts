@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/rule-source';
 const bad = readFixture('rules', 'security-group', 'rule-source', 'bad.json');
 const good = readFixture('rules', 'security-group', 'rule-source', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -23,6 +23,6 @@ describe(ID, () => {
 
   it('is quiet for one source, including one chosen by Fn::If with AWS::NoValue', () => {
     assert.deepEqual(lint(good, [ID]), []);
-    assert.deepEqual(lint(seed, [ID]), []);
+    assert.deepEqual(lint(chapter12, [ID]), []);
   });
 });

@@ -6,7 +6,7 @@ import { lint, readFixture, spanText, template } from '../../../test/helpers/lin
 const ID = 'security-group/ssh-open-to-world';
 const bad = readFixture('rules', 'security-group', 'ssh-open-to-world', 'bad.json');
 const good = readFixture('rules', 'security-group', 'ssh-open-to-world', 'good.json');
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 void applyEdits;
 void template;
 
@@ -44,10 +44,10 @@ describe(ID, () => {
     assert.deepEqual(lint(good, [ID]), []);
   });
 
-  it("flags the seed's SSH rule on the web servers", () => {
-    const ds = lint(seed, [ID]);
+  it("flags the chapter-12 template's SSH rule on the web servers", () => {
+    const ds = lint(chapter12, [ID]);
     assert.equal(ds.length, 1);
-    assert.equal(spanText(seed, ds[0]), '"0.0.0.0/0"');
+    assert.equal(spanText(chapter12, ds[0]), '"0.0.0.0/0"');
     assert.match(ds[0].message, /WebServerSecurityGroup/);
   });
 });

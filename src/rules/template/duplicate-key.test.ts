@@ -46,7 +46,7 @@ describe(ID, () => {
 
   it('is quiet when equal keys live in different objects', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'template', 'duplicate-key', 'good.json'), []);
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('finds duplicates in large objects too (the parser switches to a map)', () => {

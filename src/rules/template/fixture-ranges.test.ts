@@ -1,5 +1,5 @@
 // Cheap sanity for the template and reference rules: lint every fixture of every family (and the
-// seed) and check that each diagnostic, related location and fix edit lies inside the text, and
+// chapter12) and check that each diagnostic, related location and fix edit lies inside the text, and
 // that the edits of one fix do not overlap.
 import { strict as assert } from 'node:assert';
 import { readdirSync, statSync } from 'node:fs';
@@ -36,7 +36,7 @@ describe('template and reference rules: every range lies inside the text', () =>
   });
 
   const root = fixturePath('rules');
-  const files = [...jsonFiles(root), fixturePath('seed', 'loadbalancer-from-seed.json')];
+  const files = [...jsonFiles(root), fixturePath('chapter-12', 'chapter-12-load-balancer.json')];
 
   it(`on ${files.length} fixtures of every family`, () => {
     assert.ok(files.length >= 17, 'our own fixtures at least');

@@ -41,9 +41,9 @@ describe(ID, () => {
     }
   });
 
-  it('is quiet on "2010-09-09", on a template without the key, and on the seed', () => {
+  it('is quiet on "2010-09-09", on a template without the key, and on the chapter-12 template', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'template', 'format-version', 'good.json'), []);
     assert.deepEqual(lint('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', [ID]), []);
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 });

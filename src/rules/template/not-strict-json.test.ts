@@ -8,7 +8,7 @@ import { parseTemplate } from '../../core/template';
 import { lint, lintFixture, readFixture, spanText } from '../../../test/helpers/lint';
 
 const ID = 'template/not-strict-json';
-const SEED = ['seed', 'loadbalancer-from-seed.json'] as const;
+const CHAPTER_12 = ['chapter-12', 'chapter-12-load-balancer.json'] as const;
 
 function convertAll(text: string): string {
   const ds = lint(text, [ID]);
@@ -20,9 +20,9 @@ function convertAll(text: string): string {
 }
 
 describe(ID, () => {
-  it('reports the seed template once, every comment and trailing comma in the related information', () => {
-    const text = readFixture(...SEED);
-    const ds = lintFixture([ID], ...SEED);
+  it('reports the chapter-12 template once, every comment and trailing comma in the related information', () => {
+    const text = readFixture(...CHAPTER_12);
+    const ds = lintFixture([ID], ...CHAPTER_12);
     assert.equal(ds.length, 1);
     const d = ds[0];
     assert.equal(d.severity, 'warning');
@@ -48,11 +48,11 @@ describe(ID, () => {
       d.fixes!.map((f) => f.title),
       ['Convert to strict JSON (remove all comments and trailing commas)', 'Convert the file to YAML in a new file beside it (comments kept)'],
     );
-    assert.deepEqual(lintFixture(['template/syntax'], ...SEED), []);
+    assert.deepEqual(lintFixture(['template/syntax'], ...CHAPTER_12), []);
   });
 
-  it('converts the seed to strict JSON in one edit set, leaving no trailing spaces', () => {
-    const text = readFixture(...SEED);
+  it('converts the chapter-12 template to strict JSON in one edit set, leaving no trailing spaces', () => {
+    const text = readFixture(...CHAPTER_12);
     const fixed = convertAll(text);
     const parsed = JSON.parse(fixed) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
     assert.deepEqual(lint(fixed, [ID]), []);
@@ -92,7 +92,7 @@ describe(ID, () => {
   });
 
   it('offers the file as YAML in a new file, comments kept, same template, nothing else changed', () => {
-    for (const parts of [SEED, ['rules', 'template', 'not-strict-json', 'bad.json']] as const) {
+    for (const parts of [CHAPTER_12, ['rules', 'template', 'not-strict-json', 'bad.json']] as const) {
       const text = readFixture(...parts);
       const [d] = lint(text, [ID]);
       const fix = d.fixes!.find((f) => f.createFile)!;

@@ -69,7 +69,7 @@ describe(ID, () => {
 
   it('is quiet on well-formed templates, on the AWS in Action chapter-12 template, and on a text that does not parse', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'template', 'structure', 'good.json'), []);
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
     assert.deepEqual(lint('', [ID]), []);
   });
 });

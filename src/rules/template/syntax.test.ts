@@ -22,8 +22,8 @@ describe(ID, () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'template', 'syntax', 'good.json'), []);
   });
 
-  it('does not call the seed template broken: its # comments and trailing comma are not-strict-json', () => {
-    assert.deepEqual(lintFixture([ID], 'seed', 'loadbalancer-from-seed.json'), []);
+  it('does not call the chapter-12 template broken: its # comments and trailing comma are not-strict-json', () => {
+    assert.deepEqual(lintFixture([ID], 'chapter-12', 'chapter-12-load-balancer.json'), []);
   });
 
   it('reports an unclosed object at its opening brace and an empty document at the start', () => {

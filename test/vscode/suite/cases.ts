@@ -25,11 +25,11 @@ const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri ?? assert.fail(
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'decouple');
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
-async function openSeed(): Promise<vscode.TextDocument> {
+async function openChapter12(): Promise<vscode.TextDocument> {
   const uri = vscode.Uri.joinPath(folder(), 'chapter-12-load-balancer.json');
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
-  await until('Decouple diagnostics on the seed template', () => ours(uri).length > 0);
+  await until('Decouple diagnostics on the chapter-12 template', () => ours(uri).length > 0);
   return doc;
 }
 
@@ -38,14 +38,14 @@ export const cases: Case[] = [
     name: 'the extension activates on a JSON template',
     async run() {
       const ext = vscode.extensions.getExtension(EXTENSION_ID) ?? assert.fail(`${EXTENSION_ID} is not installed`);
-      await openSeed();
+      await openChapter12();
       assert.equal(ext.isActive, true);
     },
   },
   {
-    name: 'the seed template shows the wiring diagnostics, with code links and source',
+    name: 'the chapter-12 template shows the wiring diagnostics, with code links and source',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       const ds = ours(doc.uri);
       const ids = new Set(ds.map(codeOf));
       for (const id of ['security-group/ssh-open-to-world', 'load-balancer/cross-zone-disabled', 'health-check/asg-uses-elb', 'template/not-strict-json']) {
@@ -59,7 +59,7 @@ export const cases: Case[] = [
   {
     name: 'an edit that breaks the wiring raises a diagnostic; undoing it clears it',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       const text = doc.getText();
       const find = '"SourceSecurityGroupId": {"Ref": "LoadBalancerSecurityGroup"}';
       const at = text.indexOf(find);
@@ -77,7 +77,7 @@ export const cases: Case[] = [
   {
     name: 'a quick fix removes its diagnostic and leaves valid JSON',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       const d = ours(doc.uri).find((x) => codeOf(x) === 'template/not-strict-json') ?? assert.fail('no not-strict-json diagnostic');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
         'vscode.executeCodeActionProvider',
@@ -94,9 +94,9 @@ export const cases: Case[] = [
     },
   },
   {
-    name: 'the seed gets one not-strict-json diagnostic; "Convert the file to YAML" creates a new .yaml beside it, never replacing one',
+    name: 'the chapter-12 template gets one not-strict-json diagnostic; "Convert the file to YAML" creates a new .yaml beside it, never replacing one',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       // (An earlier case fixed the file and reverted it: wait for the re-lint.)
       const strict = await until('the not-strict-json diagnostic', () => {
         const found = ours(doc.uri).filter((x) => codeOf(x) === 'template/not-strict-json');
@@ -144,7 +144,7 @@ export const cases: Case[] = [
   {
     name: 'hover explains a diagnostic and what a Ref points at; F12 jumps to the logical ID',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       const d = ours(doc.uri).find((x) => codeOf(x) === 'load-balancer/cross-zone-disabled')!;
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start);
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
@@ -165,7 +165,7 @@ export const cases: Case[] = [
   {
     name: 'Fix All (source.fixAll.decouple) applies the safe fixes in one edit',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       const before = ours(doc.uri).length;
       const whole = new vscode.Range(0, 0, doc.lineCount, 0);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.decouple');
@@ -185,7 +185,7 @@ export const cases: Case[] = [
   {
     name: 'decouple.rules settings and a .decouple.json change the diagnostics live; the file wins',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       const id = 'load-balancer/cross-zone-disabled';
       const sev = () => ours(doc.uri).find((d) => codeOf(d) === id)?.severity;
       assert.equal(sev(), vscode.DiagnosticSeverity.Warning);
@@ -206,10 +206,10 @@ export const cases: Case[] = [
   {
     name: 'closing the template clears its diagnostics; showing it again brings them back',
     async run() {
-      const doc = await openSeed();
+      const doc = await openChapter12();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await until('diagnostics cleared on close', () => ours(doc.uri).length === 0);
-      await openSeed();
+      await openChapter12();
     },
   },
   {

@@ -1,12 +1,12 @@
-// The user's seed template (AWS in Action, chapter 12) through every rule: what issue 2 promises.
+// The user's chapter-12 template (AWS in Action, chapter 12) through every rule: what issue 2 promises.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { lint, readFixture, ruleIds } from '../helpers/lint';
 
-const seed = readFixture('seed', 'loadbalancer-from-seed.json');
+const chapter12 = readFixture('chapter-12', 'chapter-12-load-balancer.json');
 
-describe('the seed template', () => {
-  const ds = lint(seed);
+describe('the chapter-12 template', () => {
+  const ds = lint(chapter12);
   const ids = ruleIds(ds);
 
   it('shows the problems the article leaves in it', () => {
