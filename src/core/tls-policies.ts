@@ -10,6 +10,8 @@ const ORDER: TlsVersion[] = ['SSLv3', '1.0', '1.1', '1.2', '1.3'];
 
 /** What CloudFormation (like the CLI and the CDK) uses when an HTTPS/TLS listener sets no SslPolicy. */
 export const DEFAULT_V2_POLICY = 'ELBSecurityPolicy-2016-08';
+/** What Elastic Load Balancing gives a Classic HTTPS/SSL listener created without an SSL negotiation policy. */
+export const DEFAULT_CLASSIC_POLICY = 'ELBSecurityPolicy-2016-08';
 /** The policy AWS recommends for ALB and NLB listeners: TLS 1.3 and 1.2. */
 export const RECOMMENDED_V2_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 /** The newest Classic Load Balancer policy limited to TLS 1.2 (Classic has no TLS 1.3 policies). */
