@@ -20,11 +20,11 @@ describe(ID, () => {
         'AppInstance "AppInstance"',
       ],
     );
-    assert.match(ds[0].message, /^Launch template 'WebTemplate' does not require IMDSv2 \(no MetadataOptions\)/);
+    assert.match(ds[0].message, /^Launch template 'WebTemplate' of Auto Scaling group 'WebGroup' does not require IMDSv2 \(no MetadataOptions\)\./);
     assert.match(ds[1].message, /MetadataOptions sets no HttpTokens/);
     assert.match(ds[3].message, /HttpTokens optional \(default of parameter Tokens\)/);
     assert.match(ds[4].message, /call the metadata service without a token/);
-    assert.match(ds[5].message, /^Instance 'AppInstance'/);
+    assert.match(ds[5].message, /^Instance 'AppInstance' behind 'AppTg' does not require IMDSv2/);
     assert.deepEqual(
       ds.map((d) => spanText(text, d.related![0])),
       ['"WebGroup"', '"ApiGroup"', '"WorkerGroup"', '"LegacyGroup"', '"ScriptGroup"', '{\n              "Ref": "AppInstance"\n            }'],

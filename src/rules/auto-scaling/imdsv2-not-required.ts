@@ -23,7 +23,11 @@ interface Subject {
   /** Where to point when nothing is set. */
   anchor: Span;
   users: Related[];
+  /** "of Auto Scaling group 'Web'" / "behind 'WebTg'": the other end, for the first sentence. */
+  owners: string[];
 }
+
+const owners = (o: string[]) => (o.length > 1 ? `${o[0]} (and ${o.length - 1} more)` : o[0]);
 
 /** The instance metadata service called without a token (plain IMDSv1) in the resource's own text. */
 function callsImdsV1(t: Template, r: Resource): boolean {
@@ -39,9 +43,13 @@ export const imdsv2NotRequired = defineRule(
   },
   ({ template: t, report }) => {
     const subjects = new Map<string, Subject>();
-    const add = (resource: Resource, user: Related) => {
+    const add = (resource: Resource, user: Related, owner: string) => {
       const existing = subjects.get(resource.id);
-      if (existing) return void existing.users.push(user);
+      if (existing) {
+        existing.users.push(user);
+        existing.owners.push(owner);
+        return;
+      }
       const isLt = resource.type === LAUNCH_TEMPLATE;
       const dataProp = isLt ? getProperty(resource.properties, 'LaunchTemplateData') : undefined;
       const holder = isLt ? (isObject(dataProp?.value) && !intrinsic(dataProp.value) ? dataProp.value : undefined) : resource.properties;
@@ -52,11 +60,17 @@ export const imdsv2NotRequired = defineRule(
         holder,
         anchor: dataProp?.keySpan ?? resource.prop.keySpan,
         users: [user],
+        owners: [owner],
       });
     };
     const w = wiring(t);
     for (const asg of w.asgs) {
-      if (asg.launch) add(asg.launch.resource, { span: asg.resource.prop.keySpan, message: `Auto Scaling group '${asg.id}' launches its instances from it` });
+      if (asg.launch)
+        add(
+          asg.launch.resource,
+          { span: asg.resource.prop.keySpan, message: `Auto Scaling group '${asg.id}' launches its instances from it` },
+          `of Auto Scaling group '${asg.id}'`,
+        );
     }
     // Instances registered on a load balancer: Classic Instances, target group Targets (instance ids).
     const registered: Array<{ node: Node | undefined; by: Resource }> = [];
@@ -75,8 +89,12 @@ export const imdsv2NotRequired = defineRule(
         const lt = resourceRefs(t, get(ltSpec, 'LaunchTemplateId') ?? get(ltSpec, 'LaunchTemplateName')).values[0];
         const ltRes = lt && t.resources.get(lt.id);
         if (!get(inst.properties, 'MetadataOptions') && ltRes?.type === LAUNCH_TEMPLATE)
-          add(ltRes, { span: inst.prop.keySpan, message: `instance '${inst.id}' behind '${by.id}' is launched from it` });
-        else add(inst, user);
+          add(
+            ltRes,
+            { span: inst.prop.keySpan, message: `instance '${inst.id}' behind '${by.id}' is launched from it` },
+            `of instance '${inst.id}' behind '${by.id}'`,
+          );
+        else add(inst, user, `behind '${by.id}'`);
       }
     }
 
@@ -101,7 +119,7 @@ export const imdsv2NotRequired = defineRule(
       const fixes: Fix[] | undefined = edit && !v1 ? [{ title: `Require IMDSv2 in '${s.resource.id}' (HttpTokens: required)`, edits: [edit] }] : undefined;
       report({
         span,
-        message: `${s.what} '${s.resource.id}' does not require IMDSv2 (${shown}): its instances answer IMDSv1 requests, which a server-side request forgery can use to read the instance role's credentials. Set MetadataOptions.HttpTokens to required.${v1 ? ' Its scripts call the metadata service without a token: make them fetch one first (PUT /latest/api/token).' : ''}`,
+        message: `${s.what} '${s.resource.id}' ${owners(s.owners)} does not require IMDSv2 (${shown}). IMDSv1 lets a forged request (SSRF) read the instance role's credentials: set MetadataOptions.HttpTokens to required.${v1 ? ' Its scripts call the metadata service without a token: make them fetch one first (PUT /latest/api/token).' : ''}`,
         related: s.users,
         fixes,
       });

@@ -25,7 +25,10 @@ describe('chapter-12 template: load-balancer, auto-scaling and sqs families', ()
     assert.ok(!ds.some((d) => d.rule === 'auto-scaling/size-order'));
     // A real finding, without a quick fix: its cfn-init script calls the metadata service without a token.
     const imds = ds.find((d) => d.rule === 'auto-scaling/imdsv2-not-required')!;
-    assert.match(imds.message, /^Launch configuration 'LaunchConfiguration' does not require IMDSv2 \(no MetadataOptions\).*without a token/);
+    assert.match(
+      imds.message,
+      /^Launch configuration 'LaunchConfiguration' of Auto Scaling group 'AutoScalingGroup' does not require IMDSv2 \(no MetadataOptions\)\..*without a token/,
+    );
     assert.equal(imds.fixes, undefined);
   });
 });

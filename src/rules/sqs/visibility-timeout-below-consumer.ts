@@ -69,8 +69,8 @@ export const visibilityTimeoutBelowConsumer = defineRule(
           span: vis.value?.node ?? c.queue.node ?? q.resource.prop.keySpan,
           severity: rejected ? 'error' : undefined,
           message: rejected
-            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, shorter than the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}': Lambda rejects that event source mapping and the stack fails. Set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
-            : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
+            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, below the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which reads it through '${c.mapping.id}'. Lambda rejects that event source mapping and the stack fails: set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
+            : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which reads it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
           related: [
             timeout.value
               ? { span: timeout.value.node, message: `'${fId}' may run for ${shown(timeout, 'Lambda')}` }
