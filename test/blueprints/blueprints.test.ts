@@ -25,16 +25,7 @@ import { lintText } from '../../src/core/lint';
 import { parseTemplate } from '../../src/core/template';
 import { allRules } from '../../src/rules';
 import { ROOT } from '../helpers/lint';
-
-type Res = { Type: string; Properties?: any; DependsOn?: string | string[]; CreationPolicy?: any; Metadata?: any };
-type Tpl = {
-  AWSTemplateFormatVersion: string;
-  Description: string;
-  Parameters: Record<string, any>;
-  Mappings?: Record<string, any>;
-  Resources: Record<string, Res>;
-  Outputs: Record<string, any>;
-};
+import type { Tpl } from '../helpers/template-shape';
 
 const all: { bp: Blueprint; options: OptionValues; label: string; text: string; yaml: string }[] = [];
 for (const bp of blueprints) {
@@ -336,7 +327,7 @@ describe('generated templates have the promised shape', () => {
         assert.ok(res.WebServerLaunchTemplate.Metadata['AWS::CloudFormation::Init']);
         // Web servers: the traffic port from the load balancer's group, nothing else.
         assert.deepEqual(
-          res.WebServerSecurityGroup.Properties.SecurityGroupIngress.map((r: any) => [r.FromPort, r.SourceSecurityGroupId, r.CidrIp]),
+          res.WebServerSecurityGroup.Properties.SecurityGroupIngress.map((r) => [r.FromPort, r.SourceSecurityGroupId, r.CidrIp]),
           [[80, { Ref: 'LoadBalancerSecurityGroup' }, undefined]],
         );
         assert.deepEqual(res.LoadBalancer.Properties.SecurityGroups, [{ Ref: 'LoadBalancerSecurityGroup' }]);
@@ -365,7 +356,7 @@ describe('generated templates have the promised shape', () => {
         const lb = res.LoadBalancer;
         assert.ok(([] as string[]).concat(lb.DependsOn ?? []).includes('LogBucketPolicy'), 'the ELB checks the bucket policy when created');
         if (lb.Type === 'AWS::ElasticLoadBalancing::LoadBalancer') assert.deepEqual(lb.Properties.AccessLoggingPolicy.S3BucketName, { Ref: 'LogBucket' });
-        else assert.ok(lb.Properties.LoadBalancerAttributes.some((a: any) => a.Key === 'access_logs.s3.enabled' && a.Value === 'true'));
+        else assert.ok(lb.Properties.LoadBalancerAttributes.some((a) => a.Key === 'access_logs.s3.enabled' && a.Value === 'true'));
       }
       if (res.Queue) {
         const fifo = options.fifo === true;
@@ -423,9 +414,9 @@ function checkLambdaWorker(t: Tpl, o: OptionValues): void {
   const role = res.WorkerFunctionRole.Properties;
   assert.deepEqual(role.AssumeRolePolicyDocument.Statement[0].Principal, { Service: 'lambda.amazonaws.com' });
   assert.equal(role.ManagedPolicyArns, undefined);
-  const statements = role.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+  const statements = role.Policies.flatMap((p) => p.PolicyDocument.Statement);
   assert.deepEqual(
-    statements.map((s: any) => [s.Action, s.Resource]),
+    statements.map((s) => [s.Action, s.Resource]),
     [
       [['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], { 'Fn::GetAtt': ['Queue', 'Arn'] }],
       [['logs:CreateLogStream', 'logs:PutLogEvents'], { 'Fn::GetAtt': ['WorkerLogGroup', 'Arn'] }],

@@ -32,6 +32,7 @@ import {
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { blueprints, describeOptions, optionCombinations, type Blueprint, type OptionValues } from '../../src/core/blueprints';
 import { startMoto, type Moto } from '../helpers/moto';
+import type { Tpl } from '../helpers/template-shape';
 
 /**
  * The structural variants: every load-balancer / fifo / worker choice (and for sqs-lambda every
@@ -48,8 +49,6 @@ function deployCases(): { bp: Blueprint; options: OptionValues }[] {
   }
   return out;
 }
-
-type Tpl = { Parameters?: Record<string, { Default?: string }>; Resources: Record<string, { Type: string; Properties?: any }> };
 
 let moto: Moto;
 let clients: {
@@ -78,13 +77,36 @@ after(async () => {
   await moto?.stop();
 });
 
+/** What the tests read of moto's Lambda REST API answers (GetFunction, ListEventSourceMappings). */
+interface LambdaFunction {
+  FunctionName: string;
+  FunctionArn: string;
+  Runtime: string;
+  Handler: string;
+  MemorySize: number;
+  Timeout: number;
+  CodeSize: number;
+  Role: string;
+  LoggingConfig?: { LogGroup?: string };
+}
+interface EventSourceMapping {
+  UUID: string;
+  EventSourceArn: string;
+  FunctionArn: string;
+  BatchSize: number;
+  MaximumBatchingWindowInSeconds?: number;
+  FunctionResponseTypes?: string[];
+  ScalingConfig?: { MaximumConcurrency?: number };
+  State: string;
+}
+
 /** GET from moto's Lambda REST API (no Lambda client among our dependencies; moto skips signatures). */
-async function lambdaApi(path: string): Promise<any> {
+async function lambdaApi<T>(path: string): Promise<T> {
   const r = await fetch(`${moto.endpoint}/2015-03-31/${path}`, {
     headers: { Authorization: `AWS4-HMAC-SHA256 Credential=testing/20240101/${moto.region}/lambda/aws4_request, SignedHeaders=host, Signature=0` },
   });
   assert.equal(r.status, 200, `Lambda ${path}: HTTP ${r.status}`);
-  return r.json();
+  return (await r.json()) as T;
 }
 
 /** A certificate in moto's ACM (no ACM client among our dependencies: its JSON API is tiny). */
@@ -209,7 +231,7 @@ async function checkLambdaWorker(
   dlq: Record<string, string>,
 ): Promise<void> {
   const fnProps = template.Resources.WorkerFunction.Properties;
-  const fn = (await lambdaApi(`functions/${encodeURIComponent(ids.WorkerFunction)}`)).Configuration;
+  const fn = (await lambdaApi<{ Configuration: LambdaFunction }>(`functions/${encodeURIComponent(ids.WorkerFunction)}`)).Configuration;
   assert.equal(outputs.WorkerFunctionName, fn.FunctionName, 'WorkerFunctionName output is the function');
   assert.equal(fn.Runtime, fnProps.Runtime);
   assert.equal(fn.Handler, 'index.handler');
@@ -222,7 +244,9 @@ async function checkLambdaWorker(
   else t.diagnostic('moto ignores the function LoggingConfig: the log group is checked on the template');
   assert.match(ids.WorkerLogGroup, /^\/aws\/lambda\/.+-worker$/);
 
-  const mappings = (await lambdaApi(`event-source-mappings/?FunctionName=${encodeURIComponent(fn.FunctionName)}`)).EventSourceMappings ?? [];
+  const mappings =
+    (await lambdaApi<{ EventSourceMappings?: EventSourceMapping[] }>(`event-source-mappings/?FunctionName=${encodeURIComponent(fn.FunctionName)}`))
+      .EventSourceMappings ?? [];
   assert.equal(mappings.length, 1, 'one event source mapping');
   const m = mappings[0];
   const esm = template.Resources.WorkerEventSourceMapping.Properties;
@@ -281,7 +305,7 @@ describe('blueprints deploy to moto and are wired', () => {
       const outputs = Object.fromEntries(
         ((await clients.cfn.send(new DescribeStacksCommand({ StackName: stack.name }))).Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]),
       );
-      assert.deepEqual(Object.keys(outputs).sort(), Object.keys((template as any).Outputs).sort(), 'every output is filled');
+      assert.deepEqual(Object.keys(outputs).sort(), Object.keys(template.Outputs).sort(), 'every output is filled');
 
       // Every resource of the template exists in the stack.
       // Every resource of the template exists in the stack, except the types moto cannot create.
@@ -322,7 +346,7 @@ describe('blueprints deploy to moto and are wired', () => {
             (lb.ListenerDescriptions ?? []).map(
               (l) => `${l.Listener?.Protocol}:${l.Listener?.LoadBalancerPort}->${l.Listener?.InstancePort} ${l.Listener?.SSLCertificateId ?? ''}`,
             ),
-            (res.LoadBalancer.Properties.Listeners as any[]).map(
+            res.LoadBalancer.Properties.Listeners.map(
               (l) => `${l.Protocol}:${l.LoadBalancerPort}->${l.InstancePort} ${l.SSLCertificateId ? parameters[0].ParameterValue : ''}`,
             ),
           );
@@ -332,7 +356,7 @@ describe('blueprints deploy to moto and are wired', () => {
           // AccessLoggingPolicy. Those are checked on the template (blueprints.test.ts) and by
           // the linters; the web servers' side of the security-group wiring is real API state.
           t.diagnostic('moto ignores SecurityGroups/CrossZone/AccessLoggingPolicy of a Classic ELB made by CloudFormation');
-          const ports = (res.LoadBalancer.Properties.Listeners as any[]).map((l) => Number(l.LoadBalancerPort));
+          const ports = res.LoadBalancer.Properties.Listeners.map((l) => Number(l.LoadBalancerPort));
           await checkLoadBalancerIngress(ids.LoadBalancerSecurityGroup, ports);
         } else {
           assert.deepEqual(g.TargetGroupARNs, [ids.TargetGroup], 'group attached to the target group');
@@ -376,7 +400,7 @@ describe('blueprints deploy to moto and are wired', () => {
           }
           const lbPorts = Object.values(template.Resources)
             .filter((r) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener')
-            .map((r) => r.Properties.Port as number);
+            .map((r) => r.Properties.Port);
           await checkLoadBalancerIngress(ids.LoadBalancerSecurityGroup, lbPorts);
         }
       }

@@ -70,7 +70,7 @@ function event(fifo: boolean) {
   };
 }
 
-function run(runtime: string, code: string, ev: unknown): { result?: any; error?: string; processed: string[] } {
+function run(runtime: string, code: string, ev: unknown): { result?: unknown; error?: string; processed: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'decouple-lambda-'));
   try {
     const py = runtime.startsWith('python');

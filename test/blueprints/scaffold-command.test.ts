@@ -90,9 +90,9 @@ M._resolveFilename = function (request: string, ...rest: unknown[]) {
   return request === 'vscode' ? 'vscode-fake' : originalResolve.call(this, request, ...rest);
 };
 require.cache['vscode-fake'] = { id: 'vscode-fake', filename: 'vscode-fake', loaded: true, exports: fakeVscode } as NodeJS.Module;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registerScaffoldCommands, NEW_TEMPLATE_COMMAND } =
-  require('../../src/extension/scaffold-command') as typeof import('../../src/extension/scaffold-command');
+const { registerScaffoldCommands, NEW_TEMPLATE_COMMAND } = module.require(
+  '../../src/extension/scaffold-command',
+) as typeof import('../../src/extension/scaffold-command');
 M._resolveFilename = originalResolve;
 
 const subscriptions: unknown[] = [];
@@ -152,9 +152,9 @@ test('asks for the blueprint and each option, then opens an untitled JSON docume
 test('full system with a Lambda worker: asks the Lambda settings (checked against FIFO), not the EC2 ones', async () => {
   const titles: string[] = [];
   const titled =
-    (f: (...a: any[]) => unknown) =>
-    (...a: any[]) => {
-      titles.push((a.length > 1 ? a[1] : a[0]).title);
+    <A extends unknown[]>(f: (...a: A) => unknown) =>
+    (...a: A) => {
+      titles.push(((a.length > 1 ? a[1] : a[0]) as { title: string }).title);
       return f(...a);
     };
   answers = [

@@ -37,7 +37,6 @@ describe('decouple lint: encodings and empty files', () => {
           `${f}:1:1 error template/syntax File is UTF-16 \\((little|big)-endian\\) text without a byte-order mark; CloudFormation reads templates as UTF-8`,
         ),
       );
-      // eslint-disable-next-line no-control-regex -- no NUL may reach the output
       assert.doesNotMatch(r.stdout, /\\x00|\u0000/, 'no NUL bytes in the output');
     }
     const folder = await runCli(['lint', dir]);
@@ -120,7 +119,6 @@ describe('decouple lint: output', () => {
     writeFileSync(join(dir, 't.json'), template({ Q: { Type: 'AWS::SQS::Queue', Properties: { QueueName: evil } } }));
     const r = await runCli(['lint', join(dir, 't.json')]);
     assert.match(r.stdout, /sqs\/fifo-name/);
-    // eslint-disable-next-line no-control-regex -- no control character may reach the output
     assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f\u202e]/, 'no control character reaches the terminal');
     assert.match(r.stdout, /\\x1b\]0;pwned\\x07\\x1b\[2J\\x00\\x0afake-line\\u202e/);
     const lines = r.stdout.trim().split('\n');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateStackCommand, DescribeStacksCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { main } from '../../src/cli/main';
-import { createClient, runDeploy } from '../../src/deploy';
+import { createClient, runDeploy } from '../../src/aws';
 import { startMoto, type Moto } from '../helpers/moto';
 import { captureIo, leftovers, motoClient, motoEnv, startProxy, type Fault } from './helpers';
 
@@ -66,10 +66,10 @@ describe('deploy hardening (moto)', { timeout: 180_000 }, () => {
     assert.equal(same.code, 0, same.err);
     assert.match(same.out, /No changes to deploy: stack secretive is up to date/);
     assert.ok(!same.out.includes(SECRET) && !same.err.includes(SECRET), same.out);
-    assert.match(same.out, /  ConnectionString\s+\*\*\*\*\n/);
-    assert.match(same.out, /  Password\s+\*\*\*\*\n/);
-    assert.match(same.out, /  Joined\s+\*\*\*\*\n/);
-    assert.match(same.out, /  Environment\s+dev\n/);
+    assert.match(same.out, / {2}ConnectionString\s+\*\*\*\*\n/);
+    assert.match(same.out, / {2}Password\s+\*\*\*\*\n/);
+    assert.match(same.out, / {2}Joined\s+\*\*\*\*\n/);
+    assert.match(same.out, / {2}Environment\s+dev\n/);
 
     const update = await run(['deploy', NOECHO, '--stack-name', 'secretive', '--yes', '--parameter', 'Env=prod']);
     assert.equal(update.code, 0, update.err);

@@ -2,7 +2,7 @@
 // the template's resources, `.` then their attributes; in a JSON template (one VS Code also
 // completes from Decouple's JSON schema) a SourceSecurityGroupId Ref offers the load balancer's
 // security group first.
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

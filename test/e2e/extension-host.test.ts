@@ -29,12 +29,12 @@ describe('test/vscode extension-host suite inside code-server', { timeout: 15 * 
   });
 
   it('every extension-host check passes', { timeout: 5 * 60_000 }, async () => {
-    let line = '';
+    let line: string;
     try {
       line = await s.waitFor('the extension-host suite to finish', async () => s.console.find((l) => l.includes(MARKER)) ?? '', 4 * 60_000);
     } catch (e) {
       await s.screenshot('failed-extension-host-suite').catch(() => undefined);
-      throw new Error(`${(e as Error).message}\nconsole:\n${s.console.slice(-40).join('\n')}`);
+      throw new Error(`${(e as Error).message}\nconsole:\n${s.console.slice(-40).join('\n')}`, { cause: e });
     }
     const result = JSON.parse(line.slice(line.indexOf(MARKER) + MARKER.length)) as { passed: string[]; failed: string[] };
     assert.deepEqual(result.failed, [], s.console.filter((l) => l.includes('✖')).join('\n'));
@@ -61,12 +61,12 @@ describe('test/vscode extension-host suite inside code-server, restricted mode (
   });
 
   it('every restricted-mode check passes (commands refuse through executeCommand, linting works)', { timeout: 5 * 60_000 }, async () => {
-    let line = '';
+    let line: string;
     try {
       line = await s.waitFor('the restricted-mode suite to finish', async () => s.console.find((l) => l.includes(MARKER)) ?? '', 4 * 60_000);
     } catch (e) {
       await s.screenshot('failed-extension-host-restricted').catch(() => undefined);
-      throw new Error(`${(e as Error).message}\nconsole:\n${s.console.slice(-40).join('\n')}`);
+      throw new Error(`${(e as Error).message}\nconsole:\n${s.console.slice(-40).join('\n')}`, { cause: e });
     }
     const result = JSON.parse(line.slice(line.indexOf(MARKER) + MARKER.length)) as { passed: string[]; failed: string[] };
     assert.deepEqual(result.failed, [], s.console.filter((l) => l.includes('✖')).join('\n'));

@@ -3,7 +3,7 @@
 // edit and watch that edge turn red without reopening, click a node and land on its logical ID.
 // Then Save as SVG (and its refusal to replace a file unasked). DECOUPLE_SCREENSHOTS=1 refreshes
 // docs/images/wiring.png (the README's picture).
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

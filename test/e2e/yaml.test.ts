@@ -7,7 +7,7 @@
 // declaration: these machines reach no extension gallery), VS Code gives that setting Decouple's
 // CloudFormation tags as its default, and a user whose own list replaces it is asked before the
 // tags are added to the workspace settings. DECOUPLE_SCREENSHOTS=1 refreshes docs/images/yaml.png.
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,7 +175,8 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
   step('New Template in a workspace of YAML templates offers YAML first and opens a YAML template with no diagnostics', async () => {
     await s.runCommand('Decouple: New Template');
     const quickInput = s.page.locator('.quick-input-widget');
-    const untitled = s.page.locator('.tabs-container .tab.active[aria-label*="Untitled"]');
+    // The new template opens unsaved (dirty), named after the blueprint's file name.
+    const untitled = s.page.locator('.tabs-container .tab.active.dirty');
     const title = async () =>
       (
         await s.page

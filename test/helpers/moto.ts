@@ -39,7 +39,7 @@ export async function startMoto(): Promise<Moto> {
   try {
     child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    throw new Error(`cannot start moto_server (pip install "moto[server]"): ${(e as Error).message}`);
+    throw new Error(`cannot start moto_server (pip install "moto[server]"): ${(e as Error).message}`, { cause: e });
   }
   const spawnError = new Promise<never>((_, reject) => {
     child.on('error', (e) => reject(new Error(`cannot start moto_server (pip install "moto[server]"): ${e.message}`)));

@@ -163,8 +163,8 @@ describe('schema rejects known-bad values', () => {
 
 /** Set (or delete, with undefined) a value at a path; returns the root. */
 function set<T>(root: T, path: (string | number)[], value: unknown): T {
-  let node: any = root;
-  for (const p of path.slice(0, -1)) node = node[p];
+  let node = root as Record<string | number, unknown>;
+  for (const p of path.slice(0, -1)) node = node[p] as Record<string | number, unknown>;
   const last = path[path.length - 1];
   if (value === undefined) delete node[last];
   else node[last] = value;

@@ -1,7 +1,46 @@
 // A small JSON Schema (draft-07) validator for the keywords scripts/gen-schema.mjs emits, so the
 // schema tests need no dependency. Unknown keywords throw: the generator cannot start emitting a
 // keyword this validator silently ignores.
-type Schema = boolean | { [k: string]: any };
+export type Schema = boolean | SchemaObject;
+
+/** The draft-07 keywords the generator emits (KNOWN below); any other key makes `check` throw. */
+export interface SchemaObject {
+  [keyword: string]: unknown;
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  items?: Schema | Schema[];
+  minProperties?: number;
+  maxProperties?: number;
+  required?: string[];
+  propertyNames?: Schema;
+  properties?: Record<string, Schema>;
+  patternProperties?: Record<string, Schema>;
+  additionalProperties?: Schema;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  not?: Schema;
+  if?: Schema;
+  then?: Schema;
+  else?: Schema;
+}
+
+/** The child of a parsed JSON value at one key, or undefined. */
+function child(node: unknown, key: string): unknown {
+  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+}
 
 const KNOWN = new Set([
   '$schema',
@@ -66,12 +105,12 @@ function regex(p: string): RegExp {
 export function validate(root: Schema, value: unknown): SchemaError[] {
   const resolve = (ref: string): Schema => {
     if (!ref.startsWith('#/')) throw new Error(`unsupported $ref ${ref}`);
-    let node: any = root;
+    let node: unknown = root;
     for (const part of ref.slice(2).split('/')) {
-      node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      node = child(node, part.replace(/~1/g, '/').replace(/~0/g, '~'));
       if (node === undefined) throw new Error(`unresolved $ref ${ref}`);
     }
-    return node;
+    return node as Schema;
   };
 
   const check = (s: Schema, v: unknown, path: string, out: SchemaError[]): void => {
@@ -86,7 +125,7 @@ export function validate(root: Schema, value: unknown): SchemaError[] {
 
     if (s.$ref !== undefined) check(resolve(s.$ref), v, path, out);
     if (s.type !== undefined) {
-      const types: string[] = Array.isArray(s.type) ? s.type : [s.type];
+      const types = Array.isArray(s.type) ? s.type : [s.type];
       if (!types.some((x) => x === t || (x === 'number' && t === 'integer'))) err(`expected ${types.join(' or ')}, got ${t}`);
     }
     if (s.enum !== undefined && !s.enum.some((e: unknown) => deepEqual(e, v))) err(`expected one of ${JSON.stringify(s.enum)}`);
@@ -108,8 +147,8 @@ export function validate(root: Schema, value: unknown): SchemaError[] {
       if (s.minItems !== undefined && v.length < s.minItems) err(`fewer than ${s.minItems} items`);
       if (s.maxItems !== undefined && v.length > s.maxItems) err(`more than ${s.maxItems} items`);
       if (s.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) err('items are not unique');
-      if (Array.isArray(s.items)) s.items.forEach((is: Schema, i: number) => i < v.length && check(is, v[i], `${path}[${i}]`, out));
-      else if (s.items !== undefined) v.forEach((x, i) => check(s.items, x, `${path}[${i}]`, out));
+      if (Array.isArray(s.items)) s.items.forEach((is, i) => i < v.length && check(is, v[i], `${path}[${i}]`, out));
+      else if (s.items !== undefined) v.forEach((x, i) => check(s.items as Schema, x, `${path}[${i}]`, out));
     }
     if (t === 'object') {
       const o = v as Record<string, unknown>;
@@ -127,7 +166,7 @@ export function validate(root: Schema, value: unknown): SchemaError[] {
         for (const [p, ps] of Object.entries(s.patternProperties ?? {})) {
           if (regex(p).test(k)) {
             matched = true;
-            check(ps as Schema, o[k], `${path}.${k}`, out);
+            check(ps, o[k], `${path}.${k}`, out);
           }
         }
         if (!matched && s.additionalProperties !== undefined) {
@@ -145,14 +184,14 @@ export function validate(root: Schema, value: unknown): SchemaError[] {
     if (s.allOf) for (const sub of s.allOf) check(sub, v, path, out);
     if (s.anyOf) {
       const results = s.anyOf.map(passes);
-      if (!results.some((r: SchemaError[]) => r.length === 0)) {
+      if (!results.some((r) => r.length === 0)) {
         // Report the branch that got furthest (fewest errors), like editors do.
-        const best = results.reduce((a: SchemaError[], b: SchemaError[]) => (b.length < a.length ? b : a));
+        const best = results.reduce((a, b) => (b.length < a.length ? b : a));
         out.push(...best);
       }
     }
     if (s.oneOf) {
-      const ok = s.oneOf.map(passes).filter((r: SchemaError[]) => r.length === 0).length;
+      const ok = s.oneOf.map(passes).filter((r) => r.length === 0).length;
       if (ok !== 1) err(`matches ${ok} of the oneOf alternatives, expected exactly 1`);
     }
     if (s.not !== undefined && passes(s.not).length === 0) err('matches a schema it must not');
@@ -169,10 +208,10 @@ export function validate(root: Schema, value: unknown): SchemaError[] {
 }
 
 /** Every $ref resolves and every pattern compiles (as VS Code would use them). */
-export function checkSchemaIntegrity(root: any): string[] {
+export function checkSchemaIntegrity(root: unknown): string[] {
   const problems: string[] = [];
   const seen = new Set<unknown>();
-  const walk = (node: any, where: string, isMap: boolean) => {
+  const walk = (node: unknown, where: string, isMap: boolean) => {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
@@ -186,8 +225,8 @@ export function checkSchemaIntegrity(root: any): string[] {
       }
       if (k === 'enum' || k === 'const' || k === 'default' || k === 'required') continue;
       if (k === '$ref') {
-        let n: any = root;
-        for (const part of String(v).slice(2).split('/')) n = n?.[part];
+        let n: unknown = root;
+        for (const part of String(v).slice(2).split('/')) n = child(n, part);
         if (n === undefined) problems.push(`${where}: unresolved $ref ${String(v)}`);
       } else if (k === 'pattern') {
         try {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { lintText } from '../../src/core/lint';
 import { allRules } from '../../src/rules';
 import { ROOT } from '../helpers/lint';
+import type { Tpl } from '../helpers/template-shape';
 import { expandSnippet } from './expand';
 
 interface Snippet {
@@ -140,10 +141,10 @@ describe('snippets', () => {
   });
 
   test('the Lambda snippets wire to the queue snippet: the mapping reads the queue, the role may consume only it', () => {
-    const o = JSON.parse(`{${[expand('cfn-sqs-queue-dlq'), expand('cfn-lambda-sqs-worker'), expand('cfn-sqs-lambda-mapping'), expand('cfn-sqs-dlq-alarm')].join(',')}}`);
+    const o = JSON.parse(`{${[expand('cfn-sqs-queue-dlq'), expand('cfn-lambda-sqs-worker'), expand('cfn-sqs-lambda-mapping'), expand('cfn-sqs-dlq-alarm')].join(',')}}`) as Tpl['Resources'];
     assert.deepEqual(o.WorkerEventSourceMapping.Properties.EventSourceArn, { 'Fn::GetAtt': ['Queue', 'Arn'] });
     assert.deepEqual(o.WorkerEventSourceMapping.Properties.FunctionName, { Ref: 'WorkerFunction' });
-    const statements = o.WorkerFunctionRole.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    const statements = o.WorkerFunctionRole.Properties.Policies.flatMap((p) => p.PolicyDocument.Statement);
     assert.deepEqual(statements[0].Resource, { 'Fn::GetAtt': ['Queue', 'Arn'] });
     assert.ok(o.Queue.Properties.VisibilityTimeout >= 6 * o.WorkerFunction.Properties.Timeout, 'the defaults keep six function timeouts');
     assert.deepEqual(o.DeadLetterQueueAlarm.Properties.Dimensions[0].Value, { 'Fn::GetAtt': ['DeadLetterQueue', 'QueueName'] });

@@ -50,8 +50,10 @@ function parseArgs(args: string[]): Options | 'help' {
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
       opts.format = v;
     } else if (a === '--config' || a.startsWith('--config=')) opts.configPath = value('--config');
-    else if (a === '--') (opts.paths.push(...args.slice(i + 1)), (i = args.length));
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"\n\n${LINT_USAGE}`);
+    else if (a === '--') {
+      opts.paths.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"\n\n${LINT_USAGE}`);
     else opts.paths.push(a);
   }
   if (opts.paths.length === 0) throw new UsageError(`no files or folders given\n\n${LINT_USAGE}`);

@@ -22,7 +22,6 @@ export const gracePeriod = defineRule(
     title: 'ELB health checks without a grace period',
   },
   ({ template, report }) => {
-    const text = template.text;
     for (const asg of template.byType(ASG)) {
       const props = asg.properties;
       const typeProp = getProperty(props, 'HealthCheckType');

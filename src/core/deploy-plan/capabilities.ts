@@ -55,7 +55,7 @@ export function requiredCapabilities(t: Template): CapabilityNeed[] {
     // The AWS::Serverless transform creates execution roles for functions.
     if (names.some((n) => n.startsWith('AWS::Serverless'))) iam.push('resources the AWS::Serverless transform creates');
   }
-  walk(t.root, (n: Node) => {
+  walk(t.root, (n: Node): false | void => {
     if (n.kind === 'object' && n.properties.some((p) => p.key === 'Fn::Transform')) {
       expand.push('Fn::Transform');
       return false;
