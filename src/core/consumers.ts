@@ -6,12 +6,8 @@
 import { get, type Node } from './ast';
 import { listItems, number, resourceRefs, scalars, type NumberValue } from './resolve';
 import type { Resource, Template } from './template';
-
-export const EVENT_SOURCE_MAPPING = 'AWS::Lambda::EventSourceMapping';
-export const LAMBDA_FUNCTION = 'AWS::Lambda::Function';
-export const SQS_QUEUE = 'AWS::SQS::Queue';
-const LAMBDA_ALIAS = 'AWS::Lambda::Alias';
-const LAMBDA_VERSION = 'AWS::Lambda::Version';
+import { EVENT_SOURCE_MAPPING, LAMBDA_ALIAS, LAMBDA_FUNCTION, LAMBDA_VERSION, SQS_QUEUE } from './resource-types';
+export { EVENT_SOURCE_MAPPING, LAMBDA_FUNCTION, SQS_QUEUE };
 
 /** One end of a mapping: a resource of this template, something outside it, or not known. */
 export type End = { kind: 'resource'; id: string; node: Node } | { kind: 'external'; node: Node } | { kind: 'unknown'; node?: Node };

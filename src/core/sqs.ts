@@ -4,6 +4,7 @@
 import { get, getProperty, isArray, isObject, isString, type Node, type Property, type Span, type StringNode } from './ast';
 import { getAttTarget, intrinsic, number, resolve, scalars, type NumberValue } from './resolve';
 import type { Resource, Template } from './template';
+import { SQS_QUEUE } from './resource-types';
 
 /** SQS's default MessageRetentionPeriod: 4 days. */
 export const DEFAULT_RETENTION = 345_600;
@@ -58,7 +59,7 @@ export function sqsModel(t: Template): SqsModel {
   const queues: Queue[] = [];
   const byId = new Map<string, Queue>();
   const byName = new Map<string, Queue>();
-  for (const r of t.byType('AWS::SQS::Queue')) {
+  for (const r of t.byType(SQS_QUEUE)) {
     const fifoProp = getProperty(r.properties, 'FifoQueue');
     const nameVals = scalars(t, get(r.properties, 'QueueName'));
     const literalName = !nameVals.unknown && nameVals.values.length === 1 ? String(nameVals.values[0].value) : undefined;

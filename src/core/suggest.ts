@@ -8,6 +8,7 @@
 // diagonal band it can still be within the bound in (O(length × bound), not O(length²)), and a
 // Budget shared by one lint caps the total number of cells; once it is spent, the remaining names
 // get no suggestion (the diagnostics themselves are unchanged).
+import type { Template } from './template';
 
 /** CloudFormation's logical IDs are at most 255 characters. */
 export const MAX_NAME_LENGTH = 255;
@@ -100,4 +101,30 @@ export function closest(name: string, candidates: Iterable<string>, budget?: Bud
     }
   }
   return best;
+}
+
+// One work Budget per template, shared by every rule that suggests names (unknown-ref,
+// unknown-attribute, find-in-map), so no template can make a lint slow however many near-miss
+// names it holds.
+const KEY = 'suggest/budget';
+
+/** The suggestion budget of this template's lint (created on first use). */
+export function budgetOf(t: Template): Budget {
+  let b = t.cache.get(KEY) as Budget | undefined;
+  if (!b) t.cache.set(KEY, (b = new Budget()));
+  return b;
+}
+
+/** A memo for `closest` over one candidate set (a template may misspell the same name many times). */
+export function suggester(t: Template, candidates: () => Iterable<string>): (name: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  const budget = budgetOf(t);
+  let list: string[] | undefined;
+  return (name) => {
+    if (memo.has(name)) return memo.get(name);
+    list ??= [...candidates()];
+    const s = closest(name, list, budget);
+    memo.set(name, s);
+    return s;
+  };
 }

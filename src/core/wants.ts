@@ -1,4 +1,19 @@
 // What a property names: `SourceSecurityGroupId` takes a security group, `TargetGroupARNs` target
+import {
+  ASG,
+  CLASSIC_LB,
+  IAM_ROLE,
+  INSTANCE_PROFILE,
+  LAMBDA_FUNCTION,
+  LAUNCH_CONFIGURATION,
+  LAUNCH_TEMPLATE,
+  SG,
+  SQS_QUEUE,
+  SUBNET,
+  V2_LB,
+  V2_LISTENER,
+  V2_TG,
+} from './resource-types';
 // groups, `deadLetterTargetArn` a queue's Arn. Shared vocabulary (completion ranks the template's
 // resources by it); one home for the fact "property P refers to a resource of type T".
 
@@ -13,11 +28,10 @@ export interface Want {
   list?: boolean;
 }
 
-const SG = 'AWS::EC2::SecurityGroup';
 const SG_PARAMS = ['AWS::EC2::SecurityGroup::Id', 'List<AWS::EC2::SecurityGroup::Id>'];
 const SUBNET_PARAMS = ['AWS::EC2::Subnet::Id', 'List<AWS::EC2::Subnet::Id>'];
-const ELB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
-const QUEUE = 'AWS::SQS::Queue';
+const ELB_V2 = V2_LB;
+const QUEUE = SQS_QUEUE;
 
 /** By property name; `Type.Property` entries win over the bare name. */
 const WANTS: Readonly<Record<string, Want>> = {
@@ -27,33 +41,33 @@ const WANTS: Readonly<Record<string, Want>> = {
   'AWS::EC2::SecurityGroupEgress.GroupId': { types: [SG], attr: 'GroupId', paramTypes: SG_PARAMS },
   SecurityGroups: { types: [SG], attr: 'GroupId', paramTypes: SG_PARAMS, list: true },
   SecurityGroupIds: { types: [SG], attr: 'GroupId', paramTypes: SG_PARAMS, list: true },
-  TargetGroupArn: { types: ['AWS::ElasticLoadBalancingV2::TargetGroup'] },
-  TargetGroupARNs: { types: ['AWS::ElasticLoadBalancingV2::TargetGroup'], list: true },
-  LoadBalancerNames: { types: ['AWS::ElasticLoadBalancing::LoadBalancer'], list: true },
+  TargetGroupArn: { types: [V2_TG] },
+  TargetGroupARNs: { types: [V2_TG], list: true },
+  LoadBalancerNames: { types: [CLASSIC_LB], list: true },
   LoadBalancerArn: { types: [ELB_V2] },
-  ListenerArn: { types: ['AWS::ElasticLoadBalancingV2::Listener'] },
+  ListenerArn: { types: [V2_LISTENER] },
   deadLetterTargetArn: { types: [QUEUE], attr: 'Arn' },
   EventSourceArn: { types: [QUEUE], attr: 'Arn' },
   Queues: { types: [QUEUE], list: true },
   VpcId: { types: ['AWS::EC2::VPC'], paramTypes: ['AWS::EC2::VPC::Id'] },
-  SubnetId: { types: ['AWS::EC2::Subnet'], paramTypes: SUBNET_PARAMS },
-  Subnets: { types: ['AWS::EC2::Subnet'], paramTypes: SUBNET_PARAMS, list: true },
-  VPCZoneIdentifier: { types: ['AWS::EC2::Subnet'], paramTypes: SUBNET_PARAMS, list: true },
-  LaunchTemplateId: { types: ['AWS::EC2::LaunchTemplate'] },
-  LaunchConfigurationName: { types: ['AWS::AutoScaling::LaunchConfiguration'] },
-  AutoScalingGroupName: { types: ['AWS::AutoScaling::AutoScalingGroup'] },
+  SubnetId: { types: [SUBNET], paramTypes: SUBNET_PARAMS },
+  Subnets: { types: [SUBNET], paramTypes: SUBNET_PARAMS, list: true },
+  VPCZoneIdentifier: { types: [SUBNET], paramTypes: SUBNET_PARAMS, list: true },
+  LaunchTemplateId: { types: [LAUNCH_TEMPLATE] },
+  LaunchConfigurationName: { types: [LAUNCH_CONFIGURATION] },
+  AutoScalingGroupName: { types: [ASG] },
   RouteTableId: { types: ['AWS::EC2::RouteTable'] },
   InternetGatewayId: { types: ['AWS::EC2::InternetGateway'] },
   GatewayId: { types: ['AWS::EC2::InternetGateway'] },
   NatGatewayId: { types: ['AWS::EC2::NatGateway'] },
   AllocationId: { types: ['AWS::EC2::EIP'], attr: 'AllocationId' },
   NetworkAclId: { types: ['AWS::EC2::NetworkAcl'] },
-  IamInstanceProfile: { types: ['AWS::IAM::InstanceProfile'] },
-  Roles: { types: ['AWS::IAM::Role'], list: true },
-  Role: { types: ['AWS::IAM::Role'], attr: 'Arn' },
+  IamInstanceProfile: { types: [INSTANCE_PROFILE] },
+  Roles: { types: [IAM_ROLE], list: true },
+  Role: { types: [IAM_ROLE], attr: 'Arn' },
   Bucket: { types: ['AWS::S3::Bucket'] },
   S3BucketName: { types: ['AWS::S3::Bucket'] },
-  FunctionName: { types: ['AWS::Lambda::Function'] },
+  FunctionName: { types: [LAMBDA_FUNCTION] },
   ImageId: { types: [], paramTypes: ['AWS::EC2::Image::Id', 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>'] },
 };
 

@@ -7,6 +7,8 @@
 import { get, getProperty, isArray, isObject, type Node, type ObjectNode } from './ast';
 import { listItems, number, resourceRefs, scalar, scalars, type ScalarValue, type Value } from './resolve';
 import type { Resource, Template } from './template';
+import { ASG, CLASSIC_LB, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SG, SG_EGRESS, SG_INGRESS, V2_LB, V2_LISTENER, V2_TG } from './resource-types';
+export { ASG, CLASSIC_LB, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SG, SG_EGRESS, SG_INGRESS, V2_LB, V2_LISTENER, V2_TG };
 
 export interface PortRange {
   from: number;
@@ -129,17 +131,6 @@ export interface Wiring {
   /** Every rule, inline and separate, in template order of the groups. */
   rules: SgRule[];
 }
-
-export const SG = 'AWS::EC2::SecurityGroup';
-export const SG_INGRESS = 'AWS::EC2::SecurityGroupIngress';
-export const SG_EGRESS = 'AWS::EC2::SecurityGroupEgress';
-export const CLASSIC_LB = 'AWS::ElasticLoadBalancing::LoadBalancer';
-export const V2_LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
-export const V2_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
-export const V2_TG = 'AWS::ElasticLoadBalancingV2::TargetGroup';
-export const ASG = 'AWS::AutoScaling::AutoScalingGroup';
-export const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
-export const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
 const INGRESS_SOURCES = ['CidrIp', 'CidrIpv6', 'SourcePrefixListId', 'SourceSecurityGroupId', 'SourceSecurityGroupName'];
 const EGRESS_DESTS = ['CidrIp', 'CidrIpv6', 'DestinationPrefixListId', 'DestinationSecurityGroupId'];

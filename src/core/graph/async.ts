@@ -9,6 +9,7 @@ import type { Template } from '../template';
 import { wiring } from '../wiring';
 import type { GraphBuilder } from './builder';
 import { lambdaConsumers } from './consumers';
+import { CLOUDWATCH_ALARM, IAM_MANAGED_POLICY, IAM_POLICY, IAM_ROLE, INSTANCE_PROFILE, LAMBDA_FUNCTION, SCALING_POLICY } from '../resource-types';
 
 const SEND = ['sqs:sendmessage', 'sqs:sendmessagebatch'];
 const RECEIVE = ['sqs:receivemessage'];
@@ -101,13 +102,13 @@ function queueGrants(t: Template, queues: Map<string, Queue>): Grant[] {
     }
   };
   for (const r of t.resources.values()) {
-    if (r.type === 'AWS::IAM::Role') {
+    if (r.type === IAM_ROLE) {
       const policies = get(r.properties, 'Policies');
       for (const p of isArray(policies) ? policies.items : []) read(get(p, 'PolicyDocument'), [r.id]);
-    } else if (r.type === 'AWS::IAM::Policy' || r.type === 'AWS::IAM::ManagedPolicy') {
+    } else if (r.type === IAM_POLICY || r.type === IAM_MANAGED_POLICY) {
       const roles = resourceRefs(t, get(r.properties, 'Roles'))
         .values.map((v) => v.id)
-        .filter((id) => t.resources.get(id)?.type === 'AWS::IAM::Role');
+        .filter((id) => t.resources.get(id)?.type === IAM_ROLE);
       read(get(r.properties, 'PolicyDocument'), roles);
     }
   }
@@ -130,7 +131,7 @@ function computeOf(b: GraphBuilder, roleId: string): string[] {
       const out: string[] = [];
       for (const ref of resourceRefs(t, node).values) {
         const p = t.resources.get(ref.id);
-        if (p?.type === 'AWS::IAM::InstanceProfile') out.push(...resourceRefs(t, get(p.properties, 'Roles')).values.map((v) => v.id));
+        if (p?.type === INSTANCE_PROFILE) out.push(...resourceRefs(t, get(p.properties, 'Roles')).values.map((v) => v.id));
       }
       return out;
     };
@@ -141,7 +142,7 @@ function computeOf(b: GraphBuilder, roleId: string): string[] {
       const node = get(profile, 'Arn') ?? get(profile, 'Name') ?? profile;
       for (const role of profileRoles(node)) add(role, asg.id);
     }
-    for (const fn of t.byType('AWS::Lambda::Function')) {
+    for (const fn of t.byType(LAMBDA_FUNCTION)) {
       for (const ref of resourceRefs(t, get(fn.properties, 'Role')).values) add(ref.id, fn.id);
     }
     t.cache.set(cacheKey, users);
@@ -150,7 +151,7 @@ function computeOf(b: GraphBuilder, roleId: string): string[] {
   if (list?.length) {
     for (const id of list) {
       const r = t.resources.get(id)!;
-      if (r.type === 'AWS::Lambda::Function') b.resource(r, 'function', ['Lambda function']);
+      if (r.type === LAMBDA_FUNCTION) b.resource(r, 'function', ['Lambda function']);
     }
     return list.filter((id) => b.has(id));
   }
@@ -166,14 +167,14 @@ function computeOf(b: GraphBuilder, roleId: string): string[] {
  */
 function queueDepthScaling(t: Template): Map<string, Node[]> {
   const out = new Map<string, Node[]>();
-  for (const alarm of t.byType('AWS::CloudWatch::Alarm')) {
+  for (const alarm of t.byType(CLOUDWATCH_ALARM)) {
     const props = alarm.properties;
     if (String(scalar(t, get(props, 'Namespace'))?.value ?? '') !== 'AWS/SQS') continue;
     const dims = get(props, 'Dimensions');
     const queues = (isArray(dims) ? dims.items : []).flatMap((d) => resourceRefs(t, get(d, 'Value')).values.map((v) => v.id));
     for (const action of resourceRefs(t, get(props, 'AlarmActions')).values) {
       const policy = t.resources.get(action.id);
-      if (policy?.type !== 'AWS::AutoScaling::ScalingPolicy') continue;
+      if (policy?.type !== SCALING_POLICY) continue;
       for (const asg of resourceRefs(t, get(policy.properties, 'AutoScalingGroupName')).values) {
         for (const q of queues) {
           const key = `${q}\u0000${asg.id}`;

@@ -4,6 +4,7 @@
 import { get } from '../ast';
 import { resourceRefs, scalar } from '../resolve';
 import type { Resource, Template } from '../template';
+import { EVENT_SOURCE_MAPPING, LAMBDA_FUNCTION, SQS_QUEUE } from '../resource-types';
 
 export interface LambdaConsumer {
   /** The event source mapping. */
@@ -15,9 +16,9 @@ export interface LambdaConsumer {
 
 export function lambdaConsumers(t: Template): LambdaConsumer[] {
   const out: LambdaConsumer[] = [];
-  for (const r of t.byType('AWS::Lambda::EventSourceMapping')) {
-    const queues = resourceRefs(t, get(r.properties, 'EventSourceArn')).values.filter((v) => t.resources.get(v.id)?.type === 'AWS::SQS::Queue');
-    const fns = resourceRefs(t, get(r.properties, 'FunctionName')).values.filter((v) => t.resources.get(v.id)?.type === 'AWS::Lambda::Function');
+  for (const r of t.byType(EVENT_SOURCE_MAPPING)) {
+    const queues = resourceRefs(t, get(r.properties, 'EventSourceArn')).values.filter((v) => t.resources.get(v.id)?.type === SQS_QUEUE);
+    const fns = resourceRefs(t, get(r.properties, 'FunctionName')).values.filter((v) => t.resources.get(v.id)?.type === LAMBDA_FUNCTION);
     const batch = scalar(t, get(r.properties, 'BatchSize'));
     for (const q of queues)
       for (const f of fns)

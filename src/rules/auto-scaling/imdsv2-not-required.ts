@@ -10,9 +10,8 @@ import { insertProperty, replaceValue } from '../../core/edit';
 import { intrinsic, resourceRefs, scalars } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { CLASSIC_LB, LAUNCH_TEMPLATE, V2_TG, wiring } from '../../core/wiring';
-
-const INSTANCE = 'AWS::EC2::Instance';
+import { CLASSIC_LB, INSTANCE, LAUNCH_TEMPLATE, V2_TG } from '../../core/resource-types';
+import { wiring } from '../../core/wiring';
 
 interface Subject {
   /** The resource that holds the setting (launch template, launch configuration, instance). */

@@ -7,7 +7,8 @@
 import { getProperty } from '../../core/ast';
 import { resolve } from '../../core/resolve';
 import { defineRule, type Related } from '../../core/rule';
-import { convertToLaunchTemplate } from './convert-launch-configuration';
+import { convertToLaunchTemplate } from '../../core/convert-launch-configuration';
+import { ASG, LAUNCH_CONFIGURATION } from '../../core/resource-types';
 
 const WHY =
   'launch configurations are in maintenance mode (no instance types released after 2022) and accounts created since 1 October 2024 cannot create them';
@@ -19,10 +20,10 @@ export const launchConfigurationDeprecated = defineRule(
     title: 'Launch configuration instead of a launch template',
   },
   ({ template, report }) => {
-    const lcs = template.byType('AWS::AutoScaling::LaunchConfiguration');
+    const lcs = template.byType(LAUNCH_CONFIGURATION);
     const lcIds = new Set(lcs.map((r) => r.id));
     const users = new Map<string, Related[]>();
-    for (const asg of template.byType('AWS::AutoScaling::AutoScalingGroup')) {
+    for (const asg of template.byType(ASG)) {
       const p = getProperty(asg.properties, 'LaunchConfigurationName');
       if (!p?.value) continue;
       const vals = resolve(template, p.value);

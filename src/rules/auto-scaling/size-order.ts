@@ -5,6 +5,7 @@
 import { get } from '../../core/ast';
 import { number, type NumberValue } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
+import { ASG } from '../../core/resource-types';
 
 const show = (key: string, v: NumberValue) => `${key} ${String(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''}`;
 
@@ -15,7 +16,7 @@ export const sizeOrder = defineRule(
     title: 'Auto Scaling group sizes out of order (MinSize ≤ DesiredCapacity ≤ MaxSize)',
   },
   ({ template, report }) => {
-    for (const asg of template.byType('AWS::AutoScaling::AutoScalingGroup')) {
+    for (const asg of template.byType(ASG)) {
       const props = asg.properties;
       if (!props) continue;
       const min = number(template, get(props, 'MinSize'));

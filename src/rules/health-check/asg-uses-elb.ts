@@ -14,7 +14,9 @@ import { defineRule, type Fix, type Related, type TextEdit } from '../../core/ru
 import type { Resource, Template } from '../../core/template';
 import { wiring } from '../../core/wiring';
 import { insertProperties, insertProperty, mergeEdits, replaceValue } from '../../core/edit';
-import { ASG, describeValue, literalInPlace } from './util';
+import { literalInPlace } from '../../core/edit-values';
+import { ASG } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
 const ATTACH_KEYS = ['LoadBalancerNames', 'TargetGroupARNs'] as const;
 

@@ -1,12 +1,13 @@
-// The health-check family as a whole: the chapter-12 template's expectations, and robustness on odd input.
+// The health-check rules together on arbitrary health-check settings (fast-check): never a
+// failure, spans inside the text, fixes that neither overlap nor break the JSON. The contract
+// test (test/unit/rule-contract.test.ts) holds each rule to its docs page and fixtures.
 import { strict as assert } from 'node:assert';
-import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { INTERNAL_ERROR } from '../../core/lint';
 import { parseTemplate } from '../../core/template';
 import { applyEdits } from '../../core/edit';
-import { fixturePath, lint, readFixture, template } from '../../../test/helpers/lint';
+import { lint, template } from '../../../test/helpers/lint';
 import { healthCheckRules } from '.';
 
 const IDS = healthCheckRules.map((r) => r.meta.id);
@@ -28,39 +29,6 @@ function checkDiagnostics(text: string): void {
 }
 
 describe('health-check family', () => {
-  it('has the seven rules of issue 2 with their severities and docs pages', () => {
-    assert.deepEqual(
-      healthCheckRules.map((r) => `${r.meta.id}:${r.meta.severity}`),
-      [
-        'health-check/timeout-below-interval:error',
-        'health-check/value-range:error',
-        'health-check/target-format:error',
-        'health-check/port-mismatch:warning',
-        'health-check/protocol-options:error',
-        'health-check/asg-uses-elb:warning',
-        'health-check/grace-period:warning',
-      ],
-    );
-    for (const r of healthCheckRules) assert.equal(r.meta.docs, `docs/rules/${r.meta.id}.md`);
-    for (const r of healthCheckRules) readFileOrFail(r.meta.docs);
-  });
-
-  it('gives the chapter-12 template asg-uses-elb and nothing else from this family', () => {
-    const ds = lint(readFixture('chapter-12', 'chapter-12-load-balancer.json'), IDS);
-    assert.deepEqual(
-      ds.map((d) => d.rule),
-      ['health-check/asg-uses-elb'],
-    );
-  });
-
-  it('keeps spans in the text, never fails, and its fixes never overlap or break the JSON, on every fixture', () => {
-    const dir = fixturePath('rules', 'health-check');
-    for (const name of readdirSync(dir)) {
-      for (const file of ['bad.json', 'good.json']) checkDiagnostics(readFixture('rules', 'health-check', name, file));
-    }
-    checkDiagnostics(readFixture('chapter-12', 'chapter-12-load-balancer.json'));
-  });
-
   it('never throws on arbitrary values in health-check settings (fast-check)', () => {
     const scalar = fc.oneof(
       fc.integer({ min: -5, max: 70000 }),
@@ -114,8 +82,3 @@ describe('health-check family', () => {
     );
   });
 });
-
-function readFileOrFail(docs: string): void {
-  const text = readFixture('..', '..', docs);
-  assert.ok(text.length > 200, `${docs} is too short`);
-}

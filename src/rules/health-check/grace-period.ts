@@ -11,7 +11,9 @@ import { numbers, scalars } from '../../core/resolve';
 import { defineRule, type Fix } from '../../core/rule';
 import { insertProperty, replaceValue } from '../../core/edit';
 import { hasElb } from './asg-uses-elb';
-import { ASG, describeValue, literalInPlace, sameTypeNumber } from './util';
+import { literalInPlace, sameTypeNumber } from '../../core/edit-values';
+import { ASG } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
 const SUGGESTED = 300;
 

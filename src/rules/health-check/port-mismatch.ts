@@ -12,18 +12,10 @@ import { numbers, resolve, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { wiring } from '../../core/wiring';
 import { editString, replaceValue } from '../../core/edit';
-import {
-  classicHealthChecks,
-  describeValue,
-  editableInString,
-  literalInPlace,
-  spanInString,
-  TARGET_GROUP,
-  tgProtocol,
-  tgTargetType,
-  values,
-  wholeNumber,
-} from './util';
+import { editableInString, literalInPlace, spanInString, values, wholeNumber } from '../../core/edit-values';
+import { classicHealthChecks, tgProtocol, tgTargetType } from '../../core/health-checks';
+import { TARGET_GROUP } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
 interface InstancePort {
   port: number;

@@ -15,7 +15,10 @@ import { resolve, scalars, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { insertProperty, removeProperty } from '../../core/edit';
-import { describeValue, spanInString, TARGET_GROUP, tgProtocol, tgTargetType, values } from './util';
+import { spanInString, values } from '../../core/edit-values';
+import { tgProtocol, tgTargetType } from '../../core/health-checks';
+import { TARGET_GROUP } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
 type LbKind = 'application' | 'network' | 'gateway' | undefined;
 

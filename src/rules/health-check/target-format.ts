@@ -14,7 +14,9 @@
 import { get, type StringNode } from '../../core/ast';
 import { editString } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
-import { classicHealthChecks, describeValue, editableInString, spanInString, values } from './util';
+import { editableInString, spanInString, values } from '../../core/edit-values';
+import { classicHealthChecks } from '../../core/health-checks';
+import { describeValue } from '../../core/value-source';
 
 const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'];
 const MAX_LENGTH = 1024;

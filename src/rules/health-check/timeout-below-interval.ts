@@ -15,18 +15,10 @@ import { numbers, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { replaceValue, sourceOf, swapValues } from '../../core/edit';
-import {
-  CLASSIC_RANGES,
-  classicHealthChecks,
-  describeValue,
-  literalInPlace,
-  sameTypeNumber,
-  TARGET_GROUP,
-  TG_RANGES,
-  tgProtocol,
-  tgTargetType,
-  type Range,
-} from './util';
+import { literalInPlace, sameTypeNumber } from '../../core/edit-values';
+import { CLASSIC_RANGES, classicHealthChecks, TG_RANGES, tgProtocol, tgTargetType, type Range } from '../../core/health-checks';
+import { TARGET_GROUP } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
 const AWS_SAYS = 'AWS rejects this ("Health check interval must be greater than the timeout")';
 

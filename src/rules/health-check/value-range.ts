@@ -11,7 +11,10 @@
 import { get, getProperty, type Node } from '../../core/ast';
 import { defineRule, type Report } from '../../core/rule';
 import type { Template } from '../../core/template';
-import { branchNote, CLASSIC_KEYS, CLASSIC_RANGES, classicHealthChecks, describeValue, TARGET_GROUP, TG_RANGES, values, wholeNumber, type Range } from './util';
+import { values, wholeNumber } from '../../core/edit-values';
+import { CLASSIC_KEYS, CLASSIC_RANGES, classicHealthChecks, TG_RANGES, type Range } from '../../core/health-checks';
+import { TARGET_GROUP } from '../../core/resource-types';
+import { branchNote, describeValue } from '../../core/value-source';
 
 export const valueRange = defineRule(
   {

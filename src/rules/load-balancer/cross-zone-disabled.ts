@@ -5,6 +5,7 @@ import { getProperty } from '../../core/ast';
 import { scalars } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
 import { insertProperty, replaceValue } from '../../core/edit';
+import { CLASSIC_LB } from '../../core/resource-types';
 
 export const crossZoneDisabled = defineRule(
   {
@@ -13,7 +14,7 @@ export const crossZoneDisabled = defineRule(
     title: 'Classic Load Balancer without cross-zone load balancing',
   },
   ({ template, report }) => {
-    for (const lb of template.byType('AWS::ElasticLoadBalancing::LoadBalancer')) {
+    for (const lb of template.byType(CLASSIC_LB)) {
       const props = lb.properties;
       const crossZone = getProperty(props, 'CrossZone');
       if (!crossZone?.value) {

@@ -11,12 +11,12 @@ import { get, getProperty, isArray, isObject, type Node, type ObjectNode } from 
 import { intrinsic, number, resolve, resourceRefs, scalar, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Report } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { CLASSIC_LB, V2_LB, lbKindName, v2TypeOf, type V2Type } from './lb-type';
+import { CLASSIC_LB, V2_LB, lbKindName, v2TypeOf, type V2Type } from '../../core/lb-type';
+import { V2_LISTENER, V2_TG } from '../../core/resource-types';
 
 const CLASSIC = new Set(['HTTP', 'HTTPS', 'TCP', 'SSL']);
 const ALB = ['HTTP', 'HTTPS'];
 const NLB = ['TCP', 'TLS', 'UDP', 'TCP_UDP'];
-const V2_TG = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 
 const layer = (p: string) => (p === 'HTTP' || p === 'HTTPS' ? 'HTTP/HTTPS' : 'TCP/SSL');
 const show = (v: ScalarValue) => `${String(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''}`;
@@ -178,6 +178,6 @@ export const listenerProtocol = defineRule(
   },
   ({ template, report }) => {
     for (const lb of template.byType(CLASSIC_LB)) checkClassic(template, lb, report);
-    for (const l of template.byType('AWS::ElasticLoadBalancingV2::Listener')) checkV2Listener(template, l, report);
+    for (const l of template.byType(V2_LISTENER)) checkV2Listener(template, l, report);
   },
 );

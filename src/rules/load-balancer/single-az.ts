@@ -10,7 +10,8 @@ import { get, getProperty, isArray, isObject, type Node, type Property } from '.
 import { intrinsic, resolve, type Value } from '../../core/resolve';
 import { defineRule, type Related } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { CLASSIC_LB, V2_LB, lbKindName, v2TypeOf, type V2Type } from './lb-type';
+import { CLASSIC_LB, V2_LB, lbKindName, v2TypeOf, type V2Type } from '../../core/lb-type';
+import { SUBNET } from '../../core/resource-types';
 
 interface Zone {
   /** "name:us-east-1a", "index:0" or "id:use1-az1". */
@@ -66,7 +67,7 @@ function members(t: Template, items: Value[][], zones: boolean): Member[] | unde
       continue;
     }
     const subnet = v.kind === 'resource' && !v.attr ? t.resources.get(v.id) : undefined;
-    if (subnet?.type === 'AWS::EC2::Subnet') out.push({ subnet, zone: subnetZone(t, subnet), label: `'${subnet.id}'` });
+    if (subnet?.type === SUBNET) out.push({ subnet, zone: subnetZone(t, subnet), label: `'${subnet.id}'` });
     else out.push({ label: v.kind === 'scalar' ? `'${String(v.value)}'` : v.kind === 'parameter' ? `parameter '${v.id}'` : 'a subnet' });
   }
   return out;

@@ -9,7 +9,7 @@ import { replaceValue } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { collectReferences } from '../../core/references';
-import { budgetOf, closest } from './suggest';
+import { budgetOf, closest } from '../../core/suggest';
 
 const MAX_LISTED = 12;
 

@@ -9,7 +9,7 @@ import { defineRule, type TextEdit } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { GETATT_ATTRIBUTES } from '../../core/attributes';
 import { collectReferences } from '../../core/references';
-import { budgetOf, closest, type Budget } from './suggest';
+import { budgetOf, closest, type Budget } from '../../core/suggest';
 
 const CLASSIC_NO_ARN =
   'A Classic Load Balancer has no ARN attribute ({"Ref": …} returns its name); LoadBalancerArn belongs to ALB/NLB (AWS::ElasticLoadBalancingV2::LoadBalancer).';

@@ -10,7 +10,7 @@ import { PSEUDO_PARAMETERS } from '../../core/resolve';
 import { replaceInString } from '../../core/edit';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { collectReferences, definitionOf, type Reference } from '../../core/references';
-import { suggester } from './suggest';
+import { suggester } from '../../core/suggest';
 
 export const unknownRef = defineRule(
   {

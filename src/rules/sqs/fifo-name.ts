@@ -9,7 +9,7 @@ import { intrinsic } from '../../core/resolve';
 import { editString } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
-import { nameFacts, nameShapes, type NameShape } from './queue-name';
+import { nameFacts, nameShapes, type NameShape } from '../../core/queue-name';
 import { sqsModel } from '../../core/sqs';
 
 const MAX_LENGTH = 80;

@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { lintTemplate } from '../../core/lint';
-import { Budget, closest, DEFAULT_BUDGET_CELLS, editDistance, MAX_CANDIDATES } from '../../core/suggest';
-import { parseTemplate } from '../../core/template';
-import { unknownRef } from './unknown-ref';
-import { budgetOf } from './suggest';
+import { lintTemplate } from '../../src/core/lint';
+import { Budget, budgetOf, closest, DEFAULT_BUDGET_CELLS, editDistance, MAX_CANDIDATES } from '../../src/core/suggest';
+import { parseTemplate } from '../../src/core/template';
+import { unknownRef } from '../../src/rules/reference/unknown-ref';
 
 /** Plain O(n·m) Levenshtein, the reference the banded one must agree with. */
 function levenshtein(a: string, b: string): number {

@@ -1,10 +1,9 @@
 // The type of an Elastic Load Balancing v2 load balancer, as far as the template says it.
-import { get } from '../../core/ast';
-import { scalars } from '../../core/resolve';
-import type { Resource, Template } from '../../core/template';
-
-export const CLASSIC_LB = 'AWS::ElasticLoadBalancing::LoadBalancer';
-export const V2_LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+import { get } from './ast';
+import { scalars } from './resolve';
+import type { Resource, Template } from './template';
+import { CLASSIC_LB, V2_LB } from './resource-types';
+export { CLASSIC_LB, V2_LB };
 
 export type V2Type = 'application' | 'network' | 'gateway';
 

@@ -4,11 +4,12 @@
 // used it at the launch template. Only offered when every property has a known, same-meaning place
 // in LaunchTemplateData; anything else (an unknown property, a security group that may be a name,
 // a comment that would be lost, a group that names the configuration indirectly) means no fix.
-import { get, isArray, isObject, isString, type Node, type ObjectNode, type Property } from '../../core/ast';
-import { getAttTarget, intrinsic, resolve } from '../../core/resolve';
-import type { Fix, TextEdit } from '../../core/rule';
-import type { Resource, Template } from '../../core/template';
-import { commentOutsideValues, multiline, replaceProperty, replaceValue, verbatim } from '../../core/edit';
+import { get, isArray, isObject, isString, type Node, type ObjectNode, type Property } from './ast';
+import { getAttTarget, intrinsic, resolve } from './resolve';
+import type { Fix, TextEdit } from './rule';
+import type { Resource, Template } from './template';
+import { commentOutsideValues, multiline, replaceProperty, replaceValue, verbatim } from './edit';
+import { ASG, INSTANCE_PROFILE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, SG } from './resource-types';
 
 /** LaunchConfiguration property -> the LaunchTemplateData key it becomes (copied verbatim). */
 const SAME_NAME = new Set(['ImageId', 'InstanceType', 'KeyName', 'UserData', 'EbsOptimized', 'KernelId', 'RamDiskId', 'MetadataOptions']);
@@ -26,7 +27,7 @@ function isGroupId(t: Template, node: Node): boolean {
   const id = fn.arg.value;
   const r = t.resources.get(id);
   // Ref on a security group returns its ID when the group belongs to a VPC (VpcId set), else its name.
-  if (r) return r.type === 'AWS::EC2::SecurityGroup' && get(r.properties, 'VpcId') !== undefined;
+  if (r) return r.type === SG && get(r.properties, 'VpcId') !== undefined;
   return t.parameters.get(id)?.type === 'AWS::EC2::SecurityGroup::Id';
 }
 
@@ -41,7 +42,7 @@ function profileKey(t: Template, node: Node): 'Arn' | 'Name' | undefined {
   if (isString(node)) return node.value.startsWith('arn:') ? 'Arn' : 'Name';
   const fn = intrinsic(node);
   if (fn?.name === 'Fn::GetAtt') return getAttTarget(fn.arg)?.attr === 'Arn' ? 'Arn' : undefined;
-  if (fn?.name === 'Ref' && isString(fn.arg)) return t.resources.get(fn.arg.value)?.type === 'AWS::IAM::InstanceProfile' ? 'Name' : undefined;
+  if (fn?.name === 'Ref' && isString(fn.arg)) return t.resources.get(fn.arg.value)?.type === INSTANCE_PROFILE ? 'Name' : undefined;
   if (fn?.name === 'Fn::Sub') {
     const str = isArray(fn.arg) ? fn.arg.items[0] : fn.arg;
     return isString(str) && str.value.startsWith('arn:') ? 'Arn' : undefined;
@@ -79,8 +80,8 @@ function lcUsage(t: Template): LcUsage {
   const cached = t.cache.get('auto-scaling:lc-usage') as LcUsage | undefined;
   if (cached) return cached;
   const usage: LcUsage = { uses: new Map(), unsafe: new Set() };
-  const lcIds = new Set(t.byType('AWS::AutoScaling::LaunchConfiguration').map((r) => r.id));
-  for (const asg of t.byType('AWS::AutoScaling::AutoScalingGroup')) {
+  const lcIds = new Set(t.byType(LAUNCH_CONFIGURATION).map((r) => r.id));
+  for (const asg of t.byType(ASG)) {
     const props = asg.properties;
     const lcProps = props?.properties.filter((p) => p.key === 'LaunchConfigurationName') ?? [];
     if (lcProps.length === 0) continue;
@@ -156,7 +157,7 @@ export function convertToLaunchTemplate(t: Template, lc: Resource): Fix | undefi
   // Launch configurations default to detailed monitoring, launch templates to basic: keep it detailed.
   if (!keys.has('InstanceMonitoring')) data.Monitoring = { Enabled: true };
 
-  const edits: TextEdit[] = [replaceValue(t, lc.typeNode, 'AWS::EC2::LaunchTemplate'), replaceValue(t, props, multiline({ LaunchTemplateData: data }))];
+  const edits: TextEdit[] = [replaceValue(t, lc.typeNode, LAUNCH_TEMPLATE), replaceValue(t, props, multiline({ LaunchTemplateData: data }))];
   for (const { prop } of asgs) {
     const launchTemplate = multiline({ LaunchTemplateId: { Ref: lc.id }, Version: { 'Fn::GetAtt': [lc.id, 'LatestVersionNumber'] } });
     edits.push(replaceProperty(t, prop, 'LaunchTemplate', launchTemplate));

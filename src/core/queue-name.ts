@@ -1,9 +1,9 @@
 // The shape of a queue name as far as the template shows it: a sequence of literal pieces and
 // unknown pieces (`${AWS::StackName}-jobs.fifo` is [unknown, "-jobs.fifo"]). Enough to know the
 // suffix, a lower bound on the length and the literal characters, without guessing the rest.
-import { get, isArray, isObject, isString, type Node } from '../../core/ast';
-import { intrinsic, resolve } from '../../core/resolve';
-import type { Template } from '../../core/template';
+import { get, isArray, isObject, isString, type Node } from './ast';
+import { intrinsic, resolve } from './resolve';
+import type { Template } from './template';
 
 export type Piece = { lit: string } | { unknown: true };
 

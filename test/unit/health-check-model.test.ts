@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { isObject } from '../../core/ast';
-import { parseTemplate } from '../../core/template';
-import { spanInString } from './util';
+import { isObject } from '../../src/core/ast';
+import { parseTemplate } from '../../src/core/template';
+import { spanInString } from '../../src/core/edit-values';
 
 const root = (text: string) => {
   const r = parseTemplate(text).root;
