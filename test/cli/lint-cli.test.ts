@@ -24,7 +24,7 @@ describe('decouple lint (CLI)', () => {
     const lines = r.stdout.trim().split('\n');
     const summary = lines.pop()!;
     assert.match(summary, /^\d+ errors?, \d+ warnings? in 1 template \(JSON\)$/);
-    for (const l of lines) assert.match(l, /^.+chapter-12-load-balancer\.json:\d+:\d+ (error|warning|info) [a-z-]+\/[a-z-]+ .+/);
+    for (const l of lines) assert.match(l, /^.+chapter-12-load-balancer\.json:\d+:\d+ (error|warning|info) [a-z0-9-]+\/[a-z0-9-]+ .+/);
     const ssh = lines.find((l) => l.includes('security-group/ssh-open-to-world'))!;
     const [, line, col] = /:(\d+):(\d+) /.exec(ssh)!;
     // 1-based: the line holds the "0.0.0.0/0" of the SSH rule at that column.

@@ -17,6 +17,7 @@ describe('the chapter-12 template', () => {
       'load-balancer/single-az',
       'health-check/asg-uses-elb',
       'auto-scaling/launch-configuration-deprecated',
+      'auto-scaling/imdsv2-not-required',
       'template/not-strict-json',
     ]) {
       assert.ok(ids.includes(id), `expected ${id} in ${ids.join(', ')}`);
@@ -35,14 +36,27 @@ describe('the chapter-12 template', () => {
     }
   });
 
-  it('gives exactly cross-zone-disabled, single-az (a warning: a Classic ELB) and launch-configuration-deprecated from the load-balancer, auto-scaling and sqs rules', () => {
+  it('gives exactly cross-zone-disabled, single-az (a warning: a Classic ELB), launch-configuration-deprecated and imdsv2-not-required from the load-balancer, auto-scaling and sqs rules', () => {
     assert.deepEqual(
       ds
         .filter((d) => ['load-balancer/', 'auto-scaling/', 'sqs/'].some((f) => d.rule.startsWith(f)))
         .map((d) => `${d.rule} ${d.severity}`)
         .sort(),
-      ['auto-scaling/launch-configuration-deprecated warning', 'load-balancer/cross-zone-disabled warning', 'load-balancer/single-az warning'],
+      [
+        'auto-scaling/imdsv2-not-required warning',
+        'auto-scaling/launch-configuration-deprecated warning',
+        'load-balancer/cross-zone-disabled warning',
+        'load-balancer/single-az warning',
+      ],
     );
+    // A real finding, without a quick fix: its launch configuration sets no MetadataOptions and its
+    // cfn-init script reads the metadata with a plain IMDSv1 curl.
+    const imds = ds.find((d) => d.rule === 'auto-scaling/imdsv2-not-required')!;
+    assert.match(
+      imds.message,
+      /^Launch configuration 'LaunchConfiguration' of Auto Scaling group 'AutoScalingGroup' does not require IMDSv2 \(no MetadataOptions\)\..*without a token/,
+    );
+    assert.equal(imds.fixes, undefined);
   });
 
   it('has no errors: its comments make it YAML-by-luck, not a syntax error', () => {

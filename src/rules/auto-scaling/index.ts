@@ -2,5 +2,6 @@
 import type { Rule } from '../../core/rule';
 import { launchConfigurationDeprecated } from './launch-configuration-deprecated';
 import { sizeOrder } from './size-order';
+import { imdsv2NotRequired } from './imdsv2-not-required';
 
-export const autoScalingRules: Rule[] = [sizeOrder, launchConfigurationDeprecated];
+export const autoScalingRules: Rule[] = [sizeOrder, launchConfigurationDeprecated, imdsv2NotRequired];

@@ -3,5 +3,7 @@ import type { Rule } from '../../core/rule';
 import { crossZoneDisabled } from './cross-zone-disabled';
 import { listenerProtocol } from './listener-protocol';
 import { singleAz } from './single-az';
+import { tlsPolicy } from './tls-policy';
+import { httpNotRedirected } from './http-not-redirected';
 
-export const loadBalancerRules: Rule[] = [crossZoneDisabled, singleAz, listenerProtocol];
+export const loadBalancerRules: Rule[] = [crossZoneDisabled, singleAz, listenerProtocol, tlsPolicy, httpNotRedirected];

@@ -5,7 +5,17 @@ import { dlqTypeMismatch } from './dlq-type-mismatch';
 import { fifoName } from './fifo-name';
 import { fifoOnlyProperty } from './fifo-only-property';
 import { lambdaBatchSettings } from './lambda-batch-settings';
-import { lambdaVisibilityTimeout } from './lambda-visibility-timeout';
+import { visibilityTimeoutBelowConsumer } from './visibility-timeout-below-consumer';
 import { valueRange } from './value-range';
+import { encryptionDisabled } from './encryption-disabled';
 
-export const sqsRules: Rule[] = [fifoName, fifoOnlyProperty, dlqTypeMismatch, dlqRetention, valueRange, lambdaVisibilityTimeout, lambdaBatchSettings];
+export const sqsRules: Rule[] = [
+  fifoName,
+  fifoOnlyProperty,
+  dlqTypeMismatch,
+  dlqRetention,
+  valueRange,
+  visibilityTimeoutBelowConsumer,
+  lambdaBatchSettings,
+  encryptionDisabled,
+];

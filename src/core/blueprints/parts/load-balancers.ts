@@ -1,4 +1,5 @@
 // Load balancers
+import { RECOMMENDED_CLASSIC_POLICY, RECOMMENDED_V2_POLICY } from '../../tls-policies';
 import { ref, sub, TemplateBuilder } from './builder';
 import { PUBLIC_SUBNETS } from './network';
 import { addWebSecurityGroups } from './security-groups';
@@ -14,7 +15,16 @@ export interface FrontOptions {
 
 export function addClassicElb(b: TemplateBuilder, o: FrontOptions): void {
   const listeners = o.https
-    ? [{ LoadBalancerPort: '443', Protocol: 'HTTPS', InstancePort: '80', InstanceProtocol: 'HTTP', SSLCertificateId: ref('CertificateArn') }]
+    ? [
+        {
+          LoadBalancerPort: '443',
+          Protocol: 'HTTPS',
+          InstancePort: '80',
+          InstanceProtocol: 'HTTP',
+          SSLCertificateId: ref('CertificateArn'),
+          PolicyNames: ['TLS12Negotiation'],
+        },
+      ]
     : [{ LoadBalancerPort: '80', Protocol: 'HTTP', InstancePort: '80', InstanceProtocol: 'HTTP' }];
   b.resource('LoadBalancer', {
     Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
@@ -25,6 +35,18 @@ export function addClassicElb(b: TemplateBuilder, o: FrontOptions): void {
       SecurityGroups: [ref('LoadBalancerSecurityGroup')],
       CrossZone: true,
       Listeners: listeners,
+      // Without a negotiation policy ELB uses ELBSecurityPolicy-2016-08 (TLS 1.0 and 1.1): TLS 1.2 only.
+      ...(o.https
+        ? {
+            Policies: [
+              {
+                PolicyName: 'TLS12Negotiation',
+                PolicyType: 'SSLNegotiationPolicyType',
+                Attributes: [{ Name: 'Reference-Security-Policy', Value: RECOMMENDED_CLASSIC_POLICY }],
+              },
+            ],
+          }
+        : {}),
       HealthCheck: {
         Target: `HTTP:80${o.healthCheckPath}`,
         Interval: '10',
@@ -95,7 +117,7 @@ export function addAlb(b: TemplateBuilder, o: FrontOptions): void {
         LoadBalancerArn: ref('LoadBalancer'),
         Port: 443,
         Protocol: 'HTTPS',
-        SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        SslPolicy: RECOMMENDED_V2_POLICY,
         Certificates: [{ CertificateArn: ref('CertificateArn') }],
         DefaultActions: [{ Type: 'forward', TargetGroupArn: ref('TargetGroup') }],
       },

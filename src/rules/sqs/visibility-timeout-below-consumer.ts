@@ -28,9 +28,9 @@ function valueOf(t: Template, props: Parameters<typeof get>[0], key: string, dfl
 const shown = (x: { n: number; value?: NumberValue }, what: string) =>
   x.value ? `${x.n} s${x.value.param ? ` (default of parameter ${x.value.param})` : ''}` : `${x.n} s (the ${what} default)`;
 
-export const lambdaVisibilityTimeout = defineRule(
+export const visibilityTimeoutBelowConsumer = defineRule(
   {
-    id: 'sqs/lambda-visibility-timeout',
+    id: 'sqs/visibility-timeout-below-consumer',
     severity: 'warning',
     title: "SQS queue's visibility timeout below six times the timeout of the Lambda function consuming it (error below the timeout itself)",
   },
@@ -44,25 +44,33 @@ export const lambdaVisibilityTimeout = defineRule(
         if (!fn || !vis || !timeout || vis.n >= VISIBILITY_FACTOR * timeout.n) continue;
         const qId = q.resource.id;
         const fId = c.function.id;
-        const wanted = VISIBILITY_FACTOR * timeout.n;
+        // Six times the timeout, within SQS's 12-hour maximum (Lambda's 900 s maximum keeps it below).
+        const wanted = Math.min(VISIBILITY_FACTOR * timeout.n, MAX_VISIBILITY);
         const rejected = vis.n < timeout.n;
         let fixes: Fix[] | undefined;
         const props = q.resource.properties;
-        if (props && wanted <= MAX_VISIBILITY) {
+        if (props && wanted >= timeout.n) {
           const prop = getProperty(props, 'VisibilityTimeout');
           const edit = !prop
             ? insertProperty(template, props, 'VisibilityTimeout', wanted)
             : prop.value && vis.value?.node === prop.value && !vis.value.param
               ? replaceValue(template, prop.value, wanted)
               : undefined;
-          if (edit) fixes = [{ title: `Set '${qId}' VisibilityTimeout to ${wanted} (six times '${fId}' Timeout)`, edits: [edit], isPreferred: true }];
+          if (edit)
+            fixes = [
+              {
+                title: `Set '${qId}' VisibilityTimeout to ${wanted}${wanted === VISIBILITY_FACTOR * timeout.n ? ` (six times '${fId}' Timeout)` : ' (the SQS maximum)'}`,
+                edits: [edit],
+                isPreferred: true,
+              },
+            ];
         }
         report({
           span: vis.value?.node ?? c.queue.node ?? q.resource.prop.keySpan,
           severity: rejected ? 'error' : undefined,
           message: rejected
-            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, shorter than the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}': Lambda rejects that event source mapping and the stack fails. Set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
-            : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
+            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, below the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which reads it through '${c.mapping.id}'. Lambda rejects that event source mapping and the stack fails: set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
+            : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which reads it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
           related: [
             timeout.value
               ? { span: timeout.value.node, message: `'${fId}' may run for ${shown(timeout, 'Lambda')}` }

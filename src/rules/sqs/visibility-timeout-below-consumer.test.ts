@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import { applyEdits } from '../../core/edit';
 import { lint, lintFixture, readFixture, spanText } from '../../../test/helpers/lint';
 
-const ID = 'sqs/lambda-visibility-timeout';
+const ID = 'sqs/visibility-timeout-below-consumer';
 
 describe(ID, () => {
   it('reports queues whose visibility timeout does not cover six runs of the consuming function', () => {
-    const text = readFixture('rules', 'sqs', 'lambda-visibility-timeout', 'bad.json');
-    const ds = lintFixture([ID], 'rules', 'sqs', 'lambda-visibility-timeout', 'bad.json');
+    const text = readFixture('rules', 'sqs', 'visibility-timeout-below-consumer', 'bad.json');
+    const ds = lintFixture([ID], 'rules', 'sqs', 'visibility-timeout-below-consumer', 'bad.json');
     assert.deepEqual(
       ds.map((d) => d.severity),
       ['error', 'warning', 'warning', 'warning'],
@@ -17,7 +17,7 @@ describe(ID, () => {
     assert.equal(spanText(text, ds[0]), '10');
     assert.match(
       ds[0].message,
-      /'Orders' has a visibility timeout of 10 s, shorter than the timeout of 'OrdersWorker' \(60 s\).*'OrdersMapping': Lambda rejects/,
+      /^Queue 'Orders' has a visibility timeout of 10 s, below the timeout of 'OrdersWorker' \(60 s\), which reads it through 'OrdersMapping'\. Lambda rejects/,
     );
     assert.deepEqual(
       ds[0].related!.map((r) => spanText(text, r)),
@@ -33,11 +33,11 @@ describe(ID, () => {
   });
 
   it('is quiet when the timeout is covered, unknown, or the function is not in the template', () => {
-    assert.deepEqual(lintFixture([ID], 'rules', 'sqs', 'lambda-visibility-timeout', 'good.json'), []);
+    assert.deepEqual(lintFixture([ID], 'rules', 'sqs', 'visibility-timeout-below-consumer', 'good.json'), []);
   });
 
   it('its quick fix sets six times the function timeout (not for parameter defaults)', () => {
-    let text = readFixture('rules', 'sqs', 'lambda-visibility-timeout', 'bad.json');
+    let text = readFixture('rules', 'sqs', 'visibility-timeout-below-consumer', 'bad.json');
     const fixable = lint(text, [ID]).filter((d) => d.fixes?.length);
     assert.equal(fixable.length, 3);
     assert.equal(fixable[0].fixes![0].title, "Set 'Orders' VisibilityTimeout to 360 (six times 'OrdersWorker' Timeout)");
