@@ -10,6 +10,7 @@ import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { insertProperty, replaceValue } from '../../core/edit';
 import { sqsModel } from '../../core/sqs';
+import { valueSource } from '../../core/value-source';
 
 /** AWS's recommendation ("Using Lambda with Amazon SQS"): visibility timeout ≥ 6 × function timeout. */
 export const VISIBILITY_FACTOR = 6;
@@ -25,8 +26,7 @@ function valueOf(t: Template, props: Parameters<typeof get>[0], key: string, dfl
   return v ? { n: v.n, value: v } : undefined;
 }
 
-const shown = (x: { n: number; value?: NumberValue }, what: string) =>
-  x.value ? `${x.n} s${x.value.param ? ` (default of parameter ${x.value.param})` : ''}` : `${x.n} s (the ${what} default)`;
+const shown = (x: { n: number; value?: NumberValue }, what: string) => (x.value ? `${x.n} s${valueSource(x.value)}` : `${x.n} s (the ${what} default)`);
 
 export const lambdaVisibilityTimeout = defineRule(
   {
