@@ -27,7 +27,7 @@ const common = {
 const entries = [
   { in: 'src/extension/extension.ts', out: 'dist/extension.js' },
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { in: 'src/deploy/index.ts', out: 'dist/deploy.js' },
+  { in: 'src/aws/index.ts', out: 'dist/deploy.js' },
   { in: 'src/extension/wiring/index.ts', out: 'dist/wiring.js' },
 ];
 for (const e of entries) {

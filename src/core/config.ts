@@ -125,6 +125,3 @@ export function mergeConfigs(...configs: Array<Config | undefined>): Config {
   }
   return out;
 }
-
-// Moved to src/node/config-file.ts (file system); re-exported until every caller imports from there.
-export { findConfigFile, readConfigFile } from '../node/config-file';

@@ -1,42 +1,36 @@
 // "Decouple: Deploy Template", "Decouple: Delete Stack" and "Decouple: Show Stack Outputs".
-// The deploy flow is the CLI's (src/deploy, loaded lazily from dist/deploy.js): lint first, show
-// the change set, ask in a modal dialog, execute with cancellable progress, stream events to the
-// log, end with the outcome and the stack's outputs. Only registered in trusted workspaces.
+// Deploy is the shared pipeline (src/aws/pipeline.ts, loaded lazily from dist/deploy.js); this file
+// only supplies its interface: questions as modal dialogs and pick lists, the change set in a panel
+// that is filled and visible before the question, progress in a cancellable notification, lines in
+// the log. Only registered in trusted workspaces.
 import * as vscode from 'vscode';
-import { dirname } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile, type Config } from '../core/config';
 import {
   changeSetHtml,
-  checkParameterValue,
   classifyError,
   formatOutputs,
   isUrl,
   maskOutputs,
   noEchoFromStack,
-  parameterSpecs,
+  parameterPickItems,
+  checkParameterValue,
   redact,
   rememberable,
-  requiredCapabilities,
-  resolveParameters,
   secretOutputKeys,
-  secretValues,
   STACK_NAME,
-  stackNameFor,
+  STACK_NAME_RULE,
   summaryLine,
-  templateBody,
-  TemplateBodyError,
-  tooLargeMessage,
+  type ChangeSetView,
   type ParameterValue,
-} from '../core/deploy';
-import { lintText } from '../core/lint';
+} from '../core/deploy-plan';
 import { parseTemplate } from '../core/template';
-import { allRules } from '../rules';
-import { effectiveConfig, settingsConfig } from './settings';
+import type { ParameterRequest, PipelineResult, PipelineUi, Question } from '../aws/pipeline';
+import { fileForStack, remember, rememberedParameters, rememberParameters, stackNameFor, useDeployMemory, type DeployTarget } from './deploy-memory';
+import { dialogButtons, EDITOR_WORDS } from './deploy-words';
+import { settingsConfig } from './settings';
 import { requireTrust } from './trust';
 import { templateOfDocument } from './documents';
 
-type DeployModule = typeof import('../deploy');
-type Client = ReturnType<DeployModule['createClient']>;
+type DeployModule = typeof import('../aws');
 
 let loaded: DeployModule | undefined;
 
@@ -45,17 +39,14 @@ function deployModule(): DeployModule {
   if (loaded) return loaded;
   try {
     const m = module.require('./deploy.js') as Partial<DeployModule>;
-    if (m && typeof m.runDeploy === 'function') return (loaded = m as DeployModule);
+    if (m && typeof m.deployTemplate === 'function') return (loaded = m as DeployModule);
   } catch {
     /* not bundled */
   }
-  return (loaded = module.require(['..', 'deploy', 'index'].join('/')) as DeployModule);
+  return (loaded = module.require(['..', 'aws', 'index'].join('/')) as DeployModule);
 }
 
-interface Connection {
-  region?: string;
-  profile?: string;
-  endpointUrl?: string;
+interface Connection extends DeployTarget {
   s3Bucket?: string;
 }
 
@@ -68,6 +59,8 @@ function connectionFor(scope: vscode.Uri | undefined): Connection {
   return { region: str('region'), profile: str('profile'), endpointUrl: str('endpointUrl'), s3Bucket: str('s3Bucket') };
 }
 
+const targetOf = (conn: Connection): DeployTarget => ({ endpointUrl: conn.endpointUrl, region: conn.region, profile: conn.profile });
+
 function where(conn: Connection): string {
   return (
     [conn.region && `region ${conn.region}`, conn.profile && `profile ${conn.profile}`, conn.endpointUrl && `endpoint ${conn.endpointUrl}`]
@@ -76,33 +69,27 @@ function where(conn: Connection): string {
   );
 }
 
-const stackKey = (uri: vscode.Uri) => `decouple.deploy.stackName:${uri.toString()}`;
-const paramsKey = (conn: Connection, stack: string) => `decouple.deploy.parameters:${conn.endpointUrl ?? 'aws'}|${conn.region ?? ''}|${stack}`;
-const LAST_STACK = 'decouple.deploy.lastStack';
-
-/** Stacks with a deploy or delete running from this window. */
-const busy = new Set<string>();
-
 function templateUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return undefined;
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-async function askStackName(context: vscode.ExtensionContext, uri: vscode.Uri | undefined, purpose: string): Promise<string | undefined> {
-  const remembered = (uri && context.workspaceState.get<string>(stackKey(uri))) || context.workspaceState.get<string>(LAST_STACK);
-  const value = remembered ?? (uri ? stackNameFor(uri.path) : '');
+/** The stack name: given (the stack view passes one), else asked, offering this file's own (never another file's). */
+async function askStackName(arg: unknown, uri: vscode.Uri | undefined, purpose: string): Promise<string | undefined> {
+  if (typeof arg === 'string' && STACK_NAME.test(arg)) return arg;
   return vscode.window.showInputBox({
     title: `Decouple: ${purpose}`,
     prompt: 'CloudFormation stack name',
-    value,
+    value: uri ? stackNameFor(uri) : '',
     ignoreFocusOut: true,
-    validateInput: (v) => (STACK_NAME.test(v) ? undefined : 'Up to 128 letters, digits and hyphens, starting with a letter'),
+    validateInput: (v) => (STACK_NAME.test(v) ? undefined : STACK_NAME_RULE[0].toUpperCase() + STACK_NAME_RULE.slice(1)),
   });
 }
 
 function fail(log: vscode.LogOutputChannel, e: unknown, conn: Connection, secrets: string[] = []): void {
   const mod = loaded;
-  const c = mod && e instanceof mod.DeployError ? e.classified : classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile });
+  const c = mod && e instanceof mod.DeployError ? e.classified : classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile, words: EDITOR_WORDS });
   const message = redact(c.message, secrets);
   if (c.kind === 'cancelled') {
     // The user's own Cancel: say what was cleaned up, not an error.
@@ -111,20 +98,6 @@ function fail(log: vscode.LogOutputChannel, e: unknown, conn: Connection, secret
   }
   log.error(message);
   void vscode.window.showErrorMessage(`Decouple: ${message}`, 'Show Log').then((a) => a && log.show());
-}
-
-function lintConfig(uri: vscode.Uri): Config | undefined {
-  const settings = settingsConfig(vscode.workspace.getConfiguration('decouple', uri).get('rules')).config;
-  let file: Config | undefined;
-  if (uri.scheme === 'file') {
-    try {
-      const found = findConfigFile(dirname(uri.fsPath), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
-      file = found ? readConfigFile(found) : undefined;
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-    }
-  }
-  return effectiveConfig(settings, file);
 }
 
 const CANCELLED = Symbol('cancelled');
@@ -145,40 +118,56 @@ async function cancellable<T>(title: string, fn: (signal: AbortSignal) => Promis
   });
 }
 
-function showChangeSet(panel: { current?: vscode.WebviewPanel }, html: string, title: string): void {
+/**
+ * Fill the change-set panel and wait until it shows: the webview tells when its page has loaded
+ * (a one-line script with a nonce, nothing else runs), so the question that follows never sits in
+ * front of a blank panel. A webview that never answers does not hold the deploy up for long.
+ */
+async function showChangeSet(panel: { current?: vscode.WebviewPanel }, html: string, title: string): Promise<void> {
   if (!panel.current) {
     panel.current = vscode.window.createWebviewPanel(
       'decouple.changeSet',
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: false },
+      { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
     );
     panel.current.onDidDispose(() => (panel.current = undefined));
   }
-  panel.current.title = title;
-  panel.current.webview.html = html;
-  panel.current.reveal(vscode.ViewColumn.Beside, true);
+  const p = panel.current;
+  const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const page = html
+    .replace("default-src 'none';", `default-src 'none'; script-src 'nonce-${nonce}';`)
+    .replace('</body>', `<script nonce="${nonce}">acquireVsCodeApi().postMessage({ shown: ${JSON.stringify(nonce)} });</script>\n</body>`);
+  const shown = new Promise<void>((resolve) => {
+    const sub = p.webview.onDidReceiveMessage((m: { shown?: string }) => {
+      if (m?.shown !== nonce) return;
+      sub.dispose();
+      resolve();
+    });
+    setTimeout(() => (sub.dispose(), resolve()), 10_000);
+  });
+  p.title = title;
+  p.webview.html = page;
+  p.reveal(vscode.ViewColumn.Beside, true);
+  await shown;
 }
 
-async function askParameters(
-  specs: ReturnType<typeof parameterSpecs>,
-  remembered: Record<string, string>,
-  previous: string[],
-): Promise<ParameterValue[] | undefined> {
-  const base = resolveParameters({ specs, given: {}, remembered, previous });
+/** Parameters without a value (or, for "Change parameters…", every one): a pick list for allowed values, an input box otherwise. */
+async function askParameters(req: ParameterRequest): Promise<ParameterValue[] | undefined> {
   const out: ParameterValue[] = [];
-  for (const s of specs) {
-    const current = base.values.find((v) => v.key === s.key);
+  for (const s of req.all ? req.specs : req.missing) {
+    const current = req.values.find((v) => v.key === s.key);
     const keep = current?.usePrevious === true;
     const offered = current?.value ?? '';
     const hint = [s.type, s.description, s.allowedValues ? `one of ${s.allowedValues.join(', ')}` : undefined].filter(Boolean).join(' · ');
     if (s.allowedValues && !s.noEcho) {
-      const pick = await vscode.window.showQuickPick(
-        s.allowedValues.map((v) => ({ label: v, description: v === offered ? (current?.source === 'default' ? 'default' : 'last used') : undefined })),
-        { title: `Parameter ${s.key}`, placeHolder: hint, ignoreFocusOut: true },
-      );
+      // The value offered comes first, so the highlighted item (what Enter picks) is the labelled one.
+      const items = parameterPickItems(s, current);
+      if (keep) items.unshift({ label: '(keep the stack’s current value)', description: 'current' });
+      const pick = await vscode.window.showQuickPick(items, { title: `Parameter ${s.key}`, placeHolder: hint, ignoreFocusOut: true });
       if (!pick) return undefined;
-      out.push({ key: s.key, value: pick.label, noEcho: false, source: 'prompt' });
+      if (keep && pick === items[0]) out.push({ key: s.key, usePrevious: true, noEcho: false, source: 'previous' });
+      else out.push({ key: s.key, value: pick.label, noEcho: false, source: 'prompt' });
       continue;
     }
     const v = await vscode.window.showInputBox({
@@ -195,32 +184,69 @@ async function askParameters(
     });
     if (v === undefined) return undefined;
     if (v === '' && keep) out.push({ key: s.key, usePrevious: true, noEcho: s.noEcho, source: 'previous' });
-    else if (v === '' && s.noEcho && offered !== '') out.push({ key: s.key, value: offered, noEcho: true, source: 'default' });
+    else if (v === '' && s.noEcho && offered !== '') out.push({ key: s.key, value: offered, noEcho: true, source: current?.source ?? 'default' });
     else out.push({ key: s.key, value: v, noEcho: s.noEcho, source: 'prompt' });
   }
   return out;
 }
 
-async function deployCommand(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
+const CHANGE_PARAMETERS = 'Change Parameters…';
+
+/** A modal question; `safeFirst` makes a button that changes nothing the default (Enter). */
+async function modal(message: string, detail: string, action: string, opts: { safeFirst?: boolean; extra?: string[] } = {}): Promise<string | undefined> {
+  return vscode.window.showWarningMessage(message, { modal: true, detail }, ...dialogButtons(action, { safe: opts.safeFirst, extra: opts.extra }));
+}
+
+/** The pipeline's change-set question as a dialog, with the panel filled and shown first. */
+async function confirmChangeSet(
+  q: Extract<Question, { kind: 'change-set' }>,
+  conn: Connection,
   panel: { current?: vscode.WebviewPanel },
-  arg: unknown,
-): Promise<void> {
+  log: vscode.LogOutputChannel,
+): Promise<boolean | 'change-parameters'> {
+  log.info(`\n${q.text}`);
+  await showChangeSet(panel, redact(changeSetHtml(q.view, { endpoint: conn.endpointUrl, region: conn.region }), q.secrets), `Change set: ${q.stackName}`);
+  const lines = [`${summaryLine(q.view.rows)}.`];
+  if (q.origin === 'other-file')
+    lines.unshift(
+      `Stack ${q.stackName} was last deployed from ${vscode.workspace.asRelativePath(vscode.Uri.parse(q.otherFile ?? ''))}, not from this template.`,
+    );
+  else if (q.origin === 'unknown') lines.unshift(`Stack ${q.stackName} already exists and was not deployed from this template before.`);
+  if (q.destructive) lines.push('Resources are removed or replaced: the rows in red lose the resource and any data in it.');
+  lines.push(`Target: ${where(conn)}.`, 'Nothing has changed yet; Cancel deletes the change set.');
+  const a = await modal(`Execute the change set for stack ${q.stackName}?`, lines.join('\n'), 'Execute', {
+    safeFirst: q.defaultAnswer === 'cancel',
+    extra: q.canChangeParameters ? [CHANGE_PARAMETERS] : [],
+  });
+  if (a === CHANGE_PARAMETERS) return 'change-parameters';
+  return a === 'Execute';
+}
+
+/** "Save and Deploy": a dirty file is saved; an untitled one is saved as a file, and that file is deployed. */
+async function savedDocument(doc: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
+  if (!doc.isDirty && !doc.isUntitled) return doc;
+  const name = doc.isUntitled ? 'This template is not saved yet.' : `${vscode.workspace.asRelativePath(doc.uri)} has unsaved changes.`;
+  const a = await vscode.window.showWarningMessage(name, { modal: true }, 'Save and Deploy');
+  if (a !== 'Save and Deploy') return undefined;
+  if (!doc.isUntitled) return (await doc.save()) ? doc : undefined;
+  // The untitled document is closed by the save; the file it became is what gets deployed.
+  const saved = await vscode.workspace.save(doc.uri);
+  return saved ? vscode.workspace.openTextDocument(saved) : undefined;
+}
+
+async function deployCommand(log: vscode.LogOutputChannel, panel: { current?: vscode.WebviewPanel }, arg: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Decouple: deploying is disabled in restricted mode. Trust this workspace to deploy.');
     return;
   }
-  const uri = templateUri(arg);
-  if (!uri) {
+  const first = templateUri(arg);
+  if (!first) {
     void vscode.window.showInformationMessage('Decouple: open the CloudFormation template to deploy first.');
     return;
   }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.isDirty) {
-    const a = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} has unsaved changes.`, { modal: true }, 'Save and Deploy');
-    if (a !== 'Save and Deploy' || !(await doc.save())) return;
-  }
+  const doc = await savedDocument(await vscode.workspace.openTextDocument(first));
+  if (!doc) return;
+  const uri = doc.uri;
   const text = doc.getText();
   const file = vscode.workspace.asRelativePath(uri);
   if (!templateOfDocument(doc)) {
@@ -229,158 +255,182 @@ async function deployCommand(
     );
     return;
   }
-
-  // 1. Lint.
-  const linted = lintText(text, { rules: allRules, config: lintConfig(uri), force: true, source: file });
-  const errors = linted.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    const first = errors[0];
-    const a = await vscode.window.showWarningMessage(
-      `${file} has ${errors.length} lint error${errors.length === 1 ? '' : 's'} (first: ${first.message})`,
-      { modal: true, detail: 'CloudFormation will probably reject the template or build something that does not work.' },
-      'Deploy Anyway',
-      'Show Problems',
-    );
-    if (a === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
-    if (a !== 'Deploy Anyway') return;
-    log.warn(`deploying ${file} despite ${errors.length} lint error(s)`);
-  }
-
-  // 2. Body, size.
-  let body;
-  try {
-    body = templateBody(linted.template);
-  } catch (e) {
-    if (e instanceof TemplateBodyError) return void vscode.window.showErrorMessage(`Decouple: ${file}: ${e.message}`);
-    throw e;
-  }
   const conn = connectionFor(uri);
-  if (body.transport === 'too-large' || (body.transport === 's3' && !conn.s3Bucket))
-    return void vscode.window.showErrorMessage(`Decouple: ${tooLargeMessage(body)}`);
-
-  // 3. Stack, connection.
-  const stackName = await askStackName(context, uri, `Deploy ${file}`);
+  const target = targetOf(conn);
+  const stackName = await askStackName(undefined, uri, `Deploy ${file}`);
   if (!stackName) return;
-  await context.workspaceState.update(stackKey(uri), stackName);
-  await context.workspaceState.update(LAST_STACK, stackName);
-  const lock = `${conn.endpointUrl ?? 'aws'}|${conn.region ?? ''}|${stackName}`;
-  if (busy.has(lock)) return void vscode.window.showWarningMessage(`Decouple: a deploy or delete of ${stackName} is already running. Wait for it to finish.`);
-  busy.add(lock);
+  log.info(`deploy ${file} to stack ${stackName} (${where(conn)})`);
+
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const mod = deployModule();
   let secrets: string[] = [];
+  let view: ChangeSetView | undefined;
+  let result: PipelineResult;
   try {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const mod = deployModule();
-    const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl });
-    try {
-      log.info(`deploy ${file} to stack ${stackName} (${where(conn)})`);
-      const existing = await cancellable(`Decouple: looking up stack ${stackName}…`, (signal) => mod.describeStack(client, stackName, signal));
-      if (existing === CANCELLED) return;
-      const previous =
-        existing && !['REVIEW_IN_PROGRESS', 'ROLLBACK_COMPLETE', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'CREATE_FAILED'].includes(existing.StackStatus ?? '')
-          ? (existing.Parameters ?? []).map((p) => p.ParameterKey ?? '').filter(Boolean)
-          : [];
-
-      // 4. Parameters.
-      const specs = parameterSpecs(linted.template);
-      const remembered = context.workspaceState.get<Record<string, string>>(paramsKey(conn, stackName)) ?? {};
-      const values = specs.length ? await askParameters(specs, remembered, previous) : [];
-      if (!values) return;
-      secrets = secretValues(values);
-      const needs = requiredCapabilities(linted.template);
-      for (const n of needs) log.info(`${n.capability}: needed for ${n.because.join(', ')}`);
-
-      // Deleted again by the engine unless the change set is executed.
-      let upload: Awaited<ReturnType<DeployModule['uploadTemplateForDeploy']>> | undefined;
-      if (body.transport === 's3') {
-        const up = await cancellable(`Decouple: uploading the template to ${conn.s3Bucket}…`, (signal) =>
-          mod.uploadTemplateForDeploy({ ...conn }, conn.s3Bucket!, stackName, body.body, signal),
-        );
-        if (up === CANCELLED) return;
-        upload = up;
-        log.info(`uploaded the template (${body.bytes} bytes) to ${upload.url}`);
-      }
-      await runWithProgress(context, log, panel, mod, client, conn, secretOutputKeys(linted.template), {
-        stackName,
-        templateBody: upload ? undefined : body.body,
-        templateUrl: upload?.url,
-        upload,
-        parameters: values,
-        capabilities: needs.map((n) => n.capability),
-        secrets,
-      });
-    } finally {
-      client.destroy();
-    }
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Decouple: deploying ${stackName}`, cancellable: true },
+      async (progress, token) => {
+        // Cancel aborts the request in flight; what was created and not executed is then deleted.
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        let asking = false;
+        const report = (message: string) => progress.report({ message: message.length > 120 ? `${message.slice(0, 117)}…` : message });
+        const ui: PipelineUi = {
+          words: EDITOR_WORDS,
+          signal: abort.signal,
+          log: (line) => {
+            log.info(line);
+            // While a question is open the notification says so, not the step before it.
+            if (!asking) report(line);
+          },
+          progress: (m) => {
+            asking = m.startsWith('Waiting for');
+            report(m);
+          },
+          ask: async (req) => {
+            asking = true;
+            try {
+              return await askParameters(req);
+            } finally {
+              asking = false;
+            }
+          },
+          confirm: async (q) => {
+            asking = true;
+            try {
+              return await confirm(q);
+            } finally {
+              asking = false;
+            }
+          },
+          whenStopped: async (_name, status, cancellable) => {
+            const buttons = cancellable ? ['Stop Waiting', 'Cancel Update'] : ['Stop Waiting'];
+            const a = await vscode.window.showWarningMessage(
+              `Stack ${stackName} is ${status}.`,
+              { modal: true, detail: 'Stopping the wait leaves the operation running in CloudFormation.' },
+              ...buttons,
+            );
+            return a === 'Stop Waiting' ? 'detach' : a === 'Cancel Update' ? 'cancel-update' : 'keep-waiting';
+          },
+        };
+        const confirm = async (q: Question): Promise<boolean | 'change-parameters'> => {
+          switch (q.kind) {
+            case 'lint-errors': {
+              const a = await vscode.window.showWarningMessage(
+                `${q.file} has ${q.errors.length} lint error${q.errors.length === 1 ? '' : 's'} (first: ${q.errors[0].message})`,
+                { modal: true, detail: 'CloudFormation will probably reject the template or build something that does not work.' },
+                'Show Problems',
+                'Deploy Anyway',
+              );
+              if (a === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+              return a === 'Deploy Anyway';
+            }
+            case 'change-set':
+              view = q.view;
+              secrets = q.secrets;
+              return confirmChangeSet(q, conn, panel, log);
+            case 'recreate':
+              return (
+                (await modal(`Stack ${q.stackName} cannot be updated.`, `${q.why}.\nDelete it and create it again?`, 'Delete and Recreate', {
+                  safeFirst: true,
+                })) === 'Delete and Recreate'
+              );
+            case 'continue-rollback':
+              return (await modal(`Stack ${q.stackName} cannot be updated.`, `${q.why}.`, 'Continue Rollback')) === 'Continue Rollback';
+            case 'busy':
+              return (await modal(`Stack ${q.stackName} is busy (${q.status}).`, 'Wait for the running operation to finish, then deploy?', 'Wait')) === 'Wait';
+          }
+        };
+        try {
+          return await mod.deployTemplate(
+            {
+              file,
+              path: uri.scheme === 'file' ? uri.fsPath : undefined,
+              configBoundary: vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath,
+              settings: settingsConfig(vscode.workspace.getConfiguration('decouple', uri).get('rules')).config,
+              text,
+              stackName,
+              connection: { region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl },
+              s3Bucket: conn.s3Bucket,
+              remembered: rememberedParameters(stackName, target),
+              lastDeployedFrom: fileForStack(stackName, target),
+              fileId: uri.toString(),
+            },
+            ui,
+          );
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
   } catch (e) {
-    fail(log, e, conn, secrets);
-  } finally {
-    busy.delete(lock);
+    if (view && panel.current)
+      void showChangeSet(
+        panel,
+        redact(
+          changeSetHtml(view, { endpoint: conn.endpointUrl, region: conn.region, outcome: 'Stopped: see the log for what was changed or cleaned up.' }),
+          secrets,
+        ),
+        `Change set: ${stackName}`,
+      );
+    return fail(log, e, conn, secrets);
   }
+  // The lock is released here: the notifications below never keep another deploy waiting.
+  void report(result, { log, panel, view, conn, uri, stackName, target });
 }
 
-async function runWithProgress(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
-  panel: { current?: vscode.WebviewPanel },
-  mod: DeployModule,
-  client: Client,
-  conn: Connection,
-  secretKeys: ReadonlySet<string>,
-  plan: Parameters<DeployModule['runDeploy']>[1],
+async function report(
+  result: PipelineResult,
+  c: {
+    log: vscode.LogOutputChannel;
+    panel: { current?: vscode.WebviewPanel };
+    view?: ChangeSetView;
+    conn: Connection;
+    uri: vscode.Uri;
+    stackName: string;
+    target: DeployTarget;
+  },
 ): Promise<void> {
-  const { stackName } = plan;
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Decouple: deploying ${stackName}`, cancellable: true },
-    async (progress, token) => {
-      // Cancel aborts the request in flight; what was created and not executed is then deleted.
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      const modal = async (message: string, detail: string, ...buttons: string[]) =>
-        vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
-      return mod.runDeploy(client, plan, {
-        signal: abort.signal,
-        log: (line) => {
-          log.info(line);
-          progress.report({ message: line.length > 120 ? `${line.slice(0, 117)}…` : line });
-        },
-        confirmChangeSet: async (view, text) => {
-          log.info(`\n${text}`);
-          showChangeSet(panel, redact(changeSetHtml(view, { endpoint: conn.endpointUrl, region: conn.region }), plan.secrets), `Change set: ${stackName}`);
-          const a = await modal(
-            `Execute the change set for stack ${stackName}?`,
-            `${summaryLine(view.rows)}.\nTarget: ${where(conn)}.\nNothing has changed yet; Cancel deletes the change set.`,
-            'Execute',
-          );
-          return a === 'Execute';
-        },
-        confirmRecreate: async (name, why) =>
-          (await modal(`Stack ${name} cannot be updated.`, `${why}.\nDelete it and create it again?`, 'Delete and Recreate')) === 'Delete and Recreate',
-        confirmContinueRollback: async (name, why) => (await modal(`Stack ${name} cannot be updated.`, `${why}.`, 'Continue Rollback')) === 'Continue Rollback',
-        whenBusy: async (name, status) =>
-          (await modal(`Stack ${name} is busy (${status}).`, 'Wait for the running operation to finish, then deploy?', 'Wait')) === 'Wait' ? 'wait' : 'stop',
-        whenStopped: async (_name, status, cancellable) => {
-          const buttons = cancellable ? ['Stop Waiting', 'Cancel Update'] : ['Stop Waiting'];
-          const a = await vscode.window.showWarningMessage(
-            `Stack ${stackName} is ${status}.`,
-            { modal: true, detail: 'Stopping the wait leaves the operation running in CloudFormation.' },
-            ...buttons,
-          );
-          return a === 'Stop Waiting' ? 'detach' : a === 'Cancel Update' ? 'cancel-update' : 'keep-waiting';
-        },
-      });
-    },
-  );
-  const out = (s: string) => redact(s, plan.secrets);
+  const { log, stackName } = c;
+  if (result.outcome === 'stopped') {
+    log.error(result.message);
+    if (result.stage === 'config' && result.path) {
+      const open = 'Open .decouple.json';
+      const a = await vscode.window.showErrorMessage(`Decouple: not deploying: ${result.message}`, open);
+      if (a === open) await vscode.window.showTextDocument(vscode.Uri.file(result.path));
+      return;
+    }
+    if (result.stage === 'lint') return;
+    void vscode.window.showErrorMessage(`Decouple: ${result.message}`);
+    return;
+  }
+  const secrets = result.secrets;
+  const out = (s: string) => redact(s, secrets);
+  const outcome =
+    result.outcome === 'succeeded'
+      ? `Executed: stack ${stackName} is ${result.status}.`
+      : result.outcome === 'failed'
+        ? `Executed: stack ${stackName} ended in ${result.status}.`
+        : result.outcome === 'detached'
+          ? `Executed: stopped waiting while stack ${stackName} was ${result.status}.`
+          : result.outcome === 'declined'
+            ? 'Not executed: nothing was changed, and the change set was deleted.'
+            : 'No changes.';
+  if (c.view && c.panel.current)
+    void showChangeSet(c.panel, out(changeSetHtml(c.view, { endpoint: c.conn.endpointUrl, region: c.conn.region, outcome })), `Change set: ${stackName}`);
+  if (result.outcome !== 'declined') await remember(c.uri, stackName, c.target);
   switch (result.outcome) {
     case 'succeeded':
     case 'no-changes': {
-      await context.workspaceState.update(paramsKey(conn, stackName), rememberable(plan.parameters));
-      // Outputs that derive from NoEcho parameters are hidden whole (their value may be the stack's, unknown here).
-      const outputs = maskOutputs(result.outputs, secretKeys, plan.secrets);
-      log.info(formatOutputs(outputs));
+      await rememberParameters(stackName, c.target, rememberable(result.parameters));
+      log.info(formatOutputs(result.outputs));
       const what = result.outcome === 'succeeded' ? `${result.status}` : 'no changes, already up to date';
-      const a = await vscode.window.showInformationMessage(`Decouple: stack ${stackName}: ${what}.`, ...(outputs.length ? ['Show Outputs'] : []), 'Show Log');
-      if (a === 'Show Outputs') await pickOutput(outputs);
+      const a = await vscode.window.showInformationMessage(
+        `Decouple: stack ${stackName}: ${what}.`,
+        ...(result.outputs.length ? ['Show Outputs'] : []),
+        'Show Log',
+      );
+      if (a === 'Show Outputs') await pickOutput(result.outputs);
       if (a === 'Show Log') log.show();
       return;
     }
@@ -425,19 +475,16 @@ async function pickOutput(outputs: Array<{ OutputKey?: string; OutputValue?: str
   }
 }
 
-async function deleteCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
+async function deleteCommand(log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Decouple: deleting stacks is disabled in restricted mode.');
   const uri = templateUri(arg);
   const conn = connectionFor(uri);
-  const stackName = await askStackName(context, uri, 'Delete Stack');
+  const stackName = await askStackName(arg, uri, 'Delete Stack');
   if (!stackName) return;
-  const lock = `${conn.endpointUrl ?? 'aws'}|${conn.region ?? ''}|${stackName}`;
-  if (busy.has(lock)) return void vscode.window.showWarningMessage(`Decouple: a deploy or delete of ${stackName} is already running.`);
-  busy.add(lock);
   try {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const mod = deployModule();
-    const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl });
+    const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl, words: EDITOR_WORDS });
     try {
       const r = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Decouple: deleting ${stackName}`, cancellable: true },
@@ -486,21 +533,19 @@ async function deleteCommand(context: vscode.ExtensionContext, log: vscode.LogOu
     }
   } catch (e) {
     fail(log, e, conn);
-  } finally {
-    busy.delete(lock);
   }
 }
 
-async function outputsCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
+async function outputsCommand(log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Decouple: AWS commands are disabled in restricted mode.');
   const uri = templateUri(arg);
   const conn = connectionFor(uri);
-  const stackName = await askStackName(context, uri, 'Show Stack Outputs');
+  const stackName = await askStackName(arg, uri, 'Show Stack Outputs');
   if (!stackName) return;
   try {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const mod = deployModule();
-    const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl });
+    const client = mod.createClient({ region: conn.region, profile: conn.profile, endpointUrl: conn.endpointUrl, words: EDITOR_WORDS });
     try {
       const read = await cancellable(`Decouple: reading ${stackName}…`, async (signal) => {
         const stack = await mod.describeStack(client, stackName, signal);
@@ -529,6 +574,7 @@ async function outputsCommand(context: vscode.ExtensionContext, log: vscode.LogO
 }
 
 export function registerDeployCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  useDeployMemory(context.workspaceState);
   const panel: { current?: vscode.WebviewPanel } = {};
   const guard = (fn: (arg: unknown) => Promise<void>) => async (arg: unknown) => {
     try {
@@ -543,21 +589,21 @@ export function registerDeployCommands(context: vscode.ExtensionContext, log: vs
       'decouple.deploy',
       requireTrust(
         'deploying',
-        guard((arg) => deployCommand(context, log, panel, arg)),
+        guard((arg) => deployCommand(log, panel, arg)),
       ),
     ),
     vscode.commands.registerCommand(
       'decouple.deleteStack',
       requireTrust(
         'deleting stacks',
-        guard((arg) => deleteCommand(context, log, arg)),
+        guard((arg) => deleteCommand(log, arg)),
       ),
     ),
     vscode.commands.registerCommand(
       'decouple.showStackOutputs',
       requireTrust(
         'reading stack outputs',
-        guard((arg) => outputsCommand(context, log, arg)),
+        guard((arg) => outputsCommand(log, arg)),
       ),
     ),
     { dispose: () => panel.current?.dispose() },

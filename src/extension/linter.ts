@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError, type Config } from '../core/config';
-import { findConfigFile, readConfigFile } from '../node/config-file';
+import type { Config } from '../core/config';
+import { loadConfigFor } from '../node/config-file';
 import { lintTemplate, type LintTextResult } from '../core/lint';
 import type { Diagnostic, Severity } from '../core/rule';
 import { allRules, ruleById } from '../rules';
@@ -214,16 +214,7 @@ export class TemplateLinter implements vscode.Disposable {
       let found = this.fileConfigs.get(dir);
       if (!found) {
         // Never above the workspace folder (or the repository root).
-        const path = findConfigFile(dir, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath);
-        found = { path };
-        if (path) {
-          try {
-            found.config = readConfigFile(path);
-          } catch (e) {
-            if (!(e instanceof ConfigError)) throw e;
-            found.error = e.message;
-          }
-        }
+        found = loadConfigFor(dir, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath);
         this.fileConfigs.set(dir, found);
       }
       if (found.error && found.path) {

@@ -122,12 +122,11 @@ async function deliver(bp: Blueprint, text: string, format: TemplateFormat, step
     { title: `New Template: ${bp.id} (${steps}/${steps})`, placeHolder: 'Where should the template go?', ignoreFocusOut: true },
   );
   if (!choice) return;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (choice.id === 'untitled') {
-    const doc = await vscode.workspace.openTextDocument({ language: format, content: text });
-    await vscode.window.showTextDocument(doc);
+    await vscode.window.showTextDocument(await untitledDocument(folder, name, format, text));
     return;
   }
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     title: `Save the ${bp.id} template`,
     saveLabel: 'Save Template',
@@ -145,6 +144,27 @@ async function deliver(bp: Blueprint, text: string, format: TemplateFormat, step
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+}
+
+/**
+ * A new untitled document that carries the blueprint's file name, so Save (and "Save and Deploy")
+ * proposes it instead of Untitled-1. A name taken by a file or an open document gets a number.
+ */
+async function untitledDocument(folder: vscode.Uri | undefined, name: string, format: TemplateFormat, text: string): Promise<vscode.TextDocument> {
+  if (!folder) return vscode.workspace.openTextDocument({ language: format, content: text });
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let i = 1; i < 100; i++) {
+    const file = vscode.Uri.joinPath(folder, i === 1 ? name : `${stem}-${i}${ext}`);
+    if (open.has(file.path) || (await exists(file))) continue;
+    const doc = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), text);
+    await vscode.workspace.applyEdit(edit);
+    return doc.languageId === format ? doc : vscode.languages.setTextDocumentLanguage(doc, format);
+  }
+  return vscode.workspace.openTextDocument({ language: format, content: text });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

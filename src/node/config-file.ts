@@ -54,3 +54,22 @@ export function findConfigFile(dir: string, boundary?: string): string | undefin
   }
   return undefined;
 }
+
+/** The .decouple.json that applies to a folder: its path (if any), its config, or why it cannot be read. */
+export interface LoadedConfig {
+  path?: string;
+  config?: Config;
+  /** The file is there but broken: never silently ignored (the linter shows it on the file, deploy stops). */
+  error?: string;
+}
+
+export function loadConfigFor(dir: string, boundary?: string): LoadedConfig {
+  const path = findConfigFile(dir, boundary);
+  if (!path) return {};
+  try {
+    return { path, config: readConfigFile(path) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { path, error: e.message };
+    throw e;
+  }
+}

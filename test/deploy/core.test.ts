@@ -30,10 +30,10 @@ import {
   TEMPLATE_BODY_LIMIT,
   checkParameterValue,
   changeSetHtml,
-  stackNameFor,
+  stackNameFromFileName,
   STACK_NAME,
   type ApiChange,
-} from '../../src/core/deploy';
+} from '../../src/core/deploy-plan';
 import { parseTemplate } from '../../src/core/template';
 
 const tpl = (o: unknown) => parseTemplate(JSON.stringify(o));
@@ -122,9 +122,10 @@ describe('template body', () => {
     assert.ok(over.bytes > TEMPLATE_BODY_LIMIT);
     assert.equal(over.transport, 's3', 'no compaction: YAML indentation is structure');
     assert.equal(over.body, yaml(900));
+    // Each front end names its own setting, never the other's.
     assert.equal(
-      tooLargeMessage(over),
-      `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`,
+      tooLargeMessage(over, { region: 'pass --region', profile: '--profile', s3Bucket: '--s3-bucket', lint: 'run decouple lint for details' }),
+      `The template is ${over.bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most 51,200 bytes inline. Give an S3 bucket to upload it to (--s3-bucket).`,
     );
     assert.equal(templateBody(parseTemplate(yaml(20, 'x'.repeat(60_000)))).transport, 'too-large');
     assert.throws(
@@ -420,9 +421,9 @@ describe('editor helpers', () => {
     assert.match(html, /region us-east-1, endpoint http:\/\/127\.0\.0\.1:5000/);
   });
   test('stack names from file names are valid stack names', () => {
-    assert.equal(stackNameFor('/w/infra/queue-worker.json'), 'queue-worker');
-    assert.equal(stackNameFor('C:\\w\\web_tier.template.json'), 'web-tier');
-    assert.equal(stackNameFor('/w/2024 site.json'), 'stack-2024-site');
-    for (const f of ['/a/b.json', '/a/---.json', '/a/ü.json', '/a/x'.repeat(100) + '.json']) assert.match(stackNameFor(f), STACK_NAME, f);
+    assert.equal(stackNameFromFileName('/w/infra/queue-worker.json'), 'queue-worker');
+    assert.equal(stackNameFromFileName('C:\\w\\web_tier.template.json'), 'web-tier');
+    assert.equal(stackNameFromFileName('/w/2024 site.json'), 'stack-2024-site');
+    for (const f of ['/a/b.json', '/a/---.json', '/a/ü.json', '/a/x'.repeat(100) + '.json']) assert.match(stackNameFromFileName(f), STACK_NAME, f);
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { createClient, runDeploy } from '../../src/deploy';
+import { createClient, runDeploy } from '../../src/aws';
 import { freePort, startMoto, type Moto } from '../helpers/moto';
 import { captureIo, leftovers, motoEnv, startProxy, type Fault } from './helpers';
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';

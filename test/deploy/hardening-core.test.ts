@@ -2,7 +2,7 @@
 // arguments that never echo, outputs that derive from NoEcho parameters, and the compaction flag.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyError, maskOutputs, noEchoFromStack, parseParameterArg, ParameterError, secretOutputKeys, templateBody } from '../../src/core/deploy';
+import { classifyError, maskOutputs, noEchoFromStack, parseParameterArg, ParameterError, secretOutputKeys, templateBody } from '../../src/core/deploy-plan';
 import { parseTemplate } from '../../src/core/template';
 
 /** An error shaped like the SDK's ServiceException. */

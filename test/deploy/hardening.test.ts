@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateStackCommand, DescribeStacksCommand, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { main } from '../../src/cli/main';
-import { createClient, runDeploy } from '../../src/deploy';
+import { createClient, runDeploy } from '../../src/aws';
 import { startMoto, type Moto } from '../helpers/moto';
 import { captureIo, leftovers, motoClient, motoEnv, startProxy, type Fault } from './helpers';
 

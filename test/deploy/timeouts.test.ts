@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { main } from '../../src/cli/main';
-import { createClient, DEFAULT_TIMEOUTS, runDeploy } from '../../src/deploy';
+import { createClient, DEFAULT_TIMEOUTS, runDeploy } from '../../src/aws';
 import { startMoto, type Moto } from '../helpers/moto';
 import { captureIo, leftovers, motoEnv, startProxy, type Fault } from './helpers';
 

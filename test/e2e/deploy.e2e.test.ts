@@ -59,6 +59,28 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
   const input = '.quick-input-widget input';
   const dialogButton = (label: string) => s.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: label });
   const toast = (text: string) => s.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  /** The change-set panel's page (code-server nests webviews in two iframes), once it shows `text`. */
+  const panelSays = (text: string | RegExp) =>
+    s.waitFor(`the change-set panel to say ${text}`, async () => {
+      for (const f of s.page.frames()) {
+        const body = await f.evaluate(() => (document.querySelector('h1') ? document.body.innerText : '')).catch(() => '');
+        if (body && (typeof text === 'string' ? body.includes(text) : text.test(body))) return true;
+      }
+      return false;
+    });
+  /** "Change Parameters…" in the dialog: every parameter asked, then the dialog again. */
+  const changeParameters = async () => {
+    const p = s.page;
+    await dialogButton('Change Parameters').click();
+    await s.waitFor('the VisibilityTimeout prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter VisibilityTimeout'));
+    assert.equal(await p.inputValue(input), '60');
+    await p.keyboard.press('Enter');
+    // ApiToken: NoEcho, so a password box.
+    await s.waitFor('the ApiToken prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter ApiToken'));
+    assert.equal(await p.getAttribute(input, 'type'), 'password');
+    await p.keyboard.type(SECRET);
+    await p.keyboard.press('Enter');
+  };
 
   step('Deploy Template: prompts, shows the change set, asks, creates the stack', async () => {
     const p = s.page;
@@ -68,18 +90,14 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     await p.waitForSelector(input);
     await s.waitFor('the stack name prompt', async () => (await p.inputValue(input)) === 'queue-worker');
     await p.keyboard.press('Enter');
-    // VisibilityTimeout: its default offered.
-    await s.waitFor('the VisibilityTimeout prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter VisibilityTimeout'));
-    assert.equal(await p.inputValue(input), '60');
-    await p.keyboard.press('Enter');
-    // ApiToken: NoEcho, so a password box.
-    await s.waitFor('the ApiToken prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter ApiToken'));
-    assert.equal(await p.getAttribute(input, 'type'), 'password');
-    await p.keyboard.type(SECRET);
-    await p.keyboard.press('Enter');
-
-    // The modal confirmation, with the change set beside the editor; nothing exists yet but the
-    // empty REVIEW_IN_PROGRESS stack of the change set.
+    // Every parameter has a default: none is asked. The modal confirmation, with the change set
+    // filled in beside the editor before the question; nothing exists yet but the empty
+    // REVIEW_IN_PROGRESS stack of the change set.
+    await dialogButton('Execute').waitFor({ timeout: 60_000 });
+    await panelSays('Nothing has changed yet');
+    assert.equal(await p.locator('.quick-input-widget input:visible').count(), 0, 'no parameter was asked');
+    // "Change Parameters…" asks them all and comes back with a new change set.
+    await changeParameters();
     await dialogButton('Execute').waitFor({ timeout: 60_000 });
     const dialog = await p.locator('.monaco-dialog-box').innerText();
     assert.match(dialog, /Execute the change set for stack queue-worker\?/);
@@ -91,11 +109,24 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     await dialogButton('Execute').click();
 
     await toast('stack queue-worker: CREATE_COMPLETE').waitFor({ timeout: 120_000 });
+    // The panel says what became of the change set.
+    await panelSays('Executed: stack queue-worker is CREATE_COMPLETE');
     const after = (await cf.send(new DescribeStacksCommand({ StackName: 'queue-worker' }))).Stacks?.[0];
     assert.equal(after?.StackStatus, 'CREATE_COMPLETE');
     // It reached CloudFormation, and the page never showed it.
     assert.equal(after?.Parameters?.find((x) => x.ParameterKey === 'ApiToken')?.ParameterValue, SECRET);
     assert.ok(!(await p.content()).includes(SECRET), 'the NoEcho value appears in the page');
+  });
+
+  step('A second deploy right away (the first one’s notification still showing): not refused, this file’s stack offered', async () => {
+    const p = s.page;
+    assert.ok(await toast('stack queue-worker: CREATE_COMPLETE').isVisible(), 'the first deploy’s notification is still there');
+    await s.runCommand('Decouple: Deploy Template');
+    await p.waitForSelector(input);
+    await s.waitFor('the stack name prompt', async () => (await p.inputValue(input)) === 'queue-worker');
+    await p.keyboard.press('Enter');
+    await toast('stack queue-worker: no changes, already up to date').waitFor({ timeout: 120_000 });
+    assert.equal(await toast('already running').count(), 0);
   });
 
   step('Cancel in the dialog: the change set and its empty stack are deleted, nothing changes', async () => {
@@ -104,10 +135,6 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     await p.waitForSelector(input);
     await p.fill(input, 'declined');
     await p.keyboard.press('Enter');
-    for (const key of ['VisibilityTimeout', 'ApiToken']) {
-      await s.waitFor(`the ${key} prompt`, async () => (await p.locator('.quick-input-widget').innerText()).includes(`Parameter ${key}`));
-      await p.keyboard.press('Enter');
-    }
     await dialogButton('Cancel').waitFor({ timeout: 60_000 });
     await dialogButton('Cancel').click();
     await s.waitFor('the empty stack to be deleted', async () => {
@@ -130,10 +157,6 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
       await p.waitForSelector(input);
       await p.fill(input, 'cancelled');
       await p.keyboard.press('Enter');
-      for (const key of ['VisibilityTimeout', 'ApiToken']) {
-        await s.waitFor(`the ${key} prompt`, async () => (await p.locator('.quick-input-widget').innerText()).includes(`Parameter ${key}`));
-        await p.keyboard.press('Enter');
-      }
       await s.waitFor('the held DescribeChangeSet', async () => held, 60_000);
       const cancel = toast('Decouple: deploying cancelled').locator('.monaco-button', { hasText: 'Cancel' });
       await cancel.waitFor({ timeout: 30_000 });
@@ -193,13 +216,8 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     await p.waitForSelector(input);
     await p.fill(input, 'queue-worker-yaml');
     await p.keyboard.press('Enter');
-    await s.waitFor('the VisibilityTimeout prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter VisibilityTimeout'));
-    assert.equal(await p.inputValue(input), '60');
-    await p.keyboard.press('Enter');
-    await s.waitFor('the ApiToken prompt', async () => (await p.locator('.quick-input-widget').innerText()).includes('Parameter ApiToken'));
-    assert.equal(await p.getAttribute(input, 'type'), 'password');
-    await p.keyboard.type(SECRET);
-    await p.keyboard.press('Enter');
+    await dialogButton('Execute').waitFor({ timeout: 60_000 });
+    await changeParameters();
     await dialogButton('Execute').waitFor({ timeout: 60_000 });
     assert.match(await p.locator('.monaco-dialog-box').innerText(), /3 to add, 0 to modify, 0 to remove/);
     await dialogButton('Execute').click();
@@ -210,5 +228,64 @@ describe('Deploy from the editor (code-server, moto)', { timeout: 15 * 60_000 },
     // The template body is the file's YAML, short forms and comments included, not a JSON rewrite.
     const body = (await cf.send(new GetTemplateCommand({ StackName: 'queue-worker-yaml' }))).TemplateBody;
     assert.equal(body, YAML_TEMPLATE);
+  });
+
+  step('New Template → Save and Deploy: the save dialog proposes the blueprint’s file name, and the saved file is deployed', async () => {
+    const p = s.page;
+    await s.runCommand('Decouple: New Template');
+    const quickInput = p.locator('.quick-input-widget');
+    const opened = p.locator('.tabs-container .tab.active.dirty');
+    for (let i = 0; i < 12; i++) {
+      await s.waitFor('the next New Template step', async () => (await quickInput.isVisible()) || (await opened.count()) > 0, 10_000);
+      if (!(await quickInput.isVisible())) break;
+      const title = (
+        await p
+          .locator('.quick-input-widget .quick-input-title')
+          .innerText()
+          .catch(() => '')
+      ).trim();
+      await p.keyboard.press('Enter');
+      await s.waitFor(
+        `the step after "${title}"`,
+        async () =>
+          !(await quickInput.isVisible()) ||
+          (
+            await p
+              .locator('.quick-input-widget .quick-input-title')
+              .innerText()
+              .catch(() => '')
+          ).trim() !== title,
+        10_000,
+      );
+    }
+    await opened.waitFor();
+    await s.runCommand('Decouple: Deploy Template');
+    await dialogButton('Save and Deploy').waitFor({ timeout: 30_000 });
+    await dialogButton('Save and Deploy').click();
+    // The save dialog (code-server's simple dialog: a path in the quick input) proposes the blueprint's name.
+    await s.waitFor('the save dialog', async () => /\.template\.(json|yaml)$/.test(await p.inputValue(input).catch(() => '')));
+    const saved = await p.inputValue(input);
+    const name = saved.replace(/^.*\//, '');
+    await p.keyboard.press('Enter');
+    // The saved file is what is deployed: its own stack name, then the change set (no "Empty document").
+    const stack = name.replace(/\.template\.(json|yaml)$/, '');
+    await s.waitFor('the stack name prompt for the saved file', async () => (await p.inputValue(input).catch(() => '')) === stack);
+    await p.keyboard.press('Enter');
+    await s.waitFor(
+      'the change set or an answer from CloudFormation',
+      async () =>
+        (await dialogButton('Execute').count()) > 0 ||
+        (await p
+          .locator('.notifications-toasts .notification-toast')
+          .filter({ hasText: /rejected|error/i })
+          .count()) > 0,
+      60_000,
+    );
+    const dialog = await p
+      .locator('.monaco-dialog-box')
+      .innerText()
+      .catch(() => '');
+    assert.doesNotMatch(dialog, /Empty document|lint error/);
+    if (await dialogButton('Cancel').count()) await dialogButton('Cancel').click();
   });
 });

@@ -199,7 +199,8 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     // ("Open as a new untitled document") closes the quick input.
     const quickInput = s.page.locator('.quick-input-widget');
     const titles: string[] = [];
-    const untitled = s.page.locator('.tabs-container .tab.active[aria-label*="Untitled"]');
+    // The new template opens unsaved (dirty), named after the blueprint's file name.
+    const untitled = s.page.locator('.tabs-container .tab.active.dirty');
     for (let i = 0; i < 12; i++) {
       // Each step is its own quick pick or input box: wait for the next one, or for the result.
       await s.waitFor('the next New Template step', async () => (await quickInput.isVisible()) || (await untitled.count()) > 0, 10_000);
@@ -230,7 +231,9 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
       titles.some((t) => /New Template/.test(t)),
       `the New Template steps: ${JSON.stringify(titles)}`,
     );
-    await s.page.waitForSelector('.tabs-container .tab.active[aria-label*="Untitled"]');
+    await untitled.waitFor();
+    const tabName = ((await untitled.getAttribute('aria-label')) ?? '').split(',')[0].trim();
+    assert.match(tabName, /\.(json|ya?ml)$/, `the new template's tab: ${tabName}`);
     // The status bar counts the new template's problems: none.
     const status = s.page.locator('[id="decouple.decouple.decouple.status"]');
     await s.waitFor(
@@ -242,7 +245,7 @@ describe('Decouple in a real VS Code (code-server 4.100.3, headless Chromium)', 
     const files = await s.page
       .locator('.markers-panel .monaco-list-row[aria-level="1"]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
-    assert.ok(!files.some((f) => /Untitled/.test(f)), `the new template has problems: ${files.join('; ')}`);
+    assert.ok(!files.some((f) => f.includes(tabName)), `the new template has problems: ${files.join('; ')}`);
   });
 });
 

@@ -175,7 +175,8 @@ describe('YAML templates in a real VS Code (code-server 4.100.3, headless Chromi
   step('New Template in a workspace of YAML templates offers YAML first and opens a YAML template with no diagnostics', async () => {
     await s.runCommand('Decouple: New Template');
     const quickInput = s.page.locator('.quick-input-widget');
-    const untitled = s.page.locator('.tabs-container .tab.active[aria-label*="Untitled"]');
+    // The new template opens unsaved (dirty), named after the blueprint's file name.
+    const untitled = s.page.locator('.tabs-container .tab.active.dirty');
     const title = async () =>
       (
         await s.page

@@ -1,34 +1,15 @@
 // decouple deploy <template> --stack-name <name> … and decouple delete --stack-name <name> …
 // Lint first, show the change set, ask, execute, stream events, print outputs. The AWS SDK lives
 // in dist/deploy.js and is loaded only here, when a deploy or delete actually runs.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile } from '../../core/config';
+import { resolve } from 'node:path';
 import { decodeTemplateBytes } from '../../core/decode';
-import {
-  checkParameterValue,
-  classifyError,
-  formatOutputs,
-  maskOutputs,
-  parameterSpecs,
-  parseParameterArg,
-  ParameterError,
-  redact,
-  requiredCapabilities,
-  resolveParameters,
-  secretOutputKeys,
-  secretValues,
-  templateBody,
-  TemplateBodyError,
-  tooLargeMessage,
-  type ParameterValue,
-} from '../../core/deploy';
-import { lintText } from '../../core/lint';
-import { allRules } from '../../rules';
+import { formatOutputs, parseParameterArg, ParameterError, redact, stackNameProblem, type ParameterValue, type SettingWords } from '../../core/deploy-plan';
+import type { PipelineUi } from '../../aws';
+import { MAX_TEMPLATE_FILE_BYTES, readRegularFile } from '../../node/files';
 import { formatText } from '../format';
 import { EXIT, UsageError, type CliIo } from '../io';
 
-type DeployModule = typeof import('../../deploy');
+type DeployModule = typeof import('../../aws');
 
 /**
  * The bundled CLI (dist/cli.js) finds dist/deploy.js beside it. Compiled by tsc (tests, dev), the
@@ -42,7 +23,7 @@ export function loadDeployModule(): DeployModule {
   } catch {
     /* not bundled */
   }
-  const source = ['..', '..', 'deploy', 'index'].join('/');
+  const source = ['..', '..', 'aws', 'index'].join('/');
   return module.require(source) as DeployModule;
 }
 
@@ -128,8 +109,8 @@ function parseArgs(args: string[], usage: string, allowDeploy: boolean): DeployO
     }
   }
   if (!o.stackName) throw new UsageError(`--stack-name is required\n\n${usage}`);
-  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(o.stackName))
-    throw new UsageError(`"${o.stackName}" is not a valid stack name: up to 128 letters, digits and hyphens, starting with a letter`);
+  const badName = stackNameProblem(o.stackName);
+  if (badName) throw new UsageError(badName);
   if (allowDeploy && !o.template) throw new UsageError(`no template given\n\n${usage}`);
   if (o.endpointUrl) checkEndpoint('--endpoint-url', o.endpointUrl);
   return o;
@@ -267,19 +248,81 @@ function onInterrupt(io: CliIo): Interrupt {
   };
 }
 
-function readTemplate(path: string, io: CliIo): string {
+/** The template through the same safe reader as lint (regular files only, size-limited, decoded). */
+function readTemplate(path: string, io: CliIo): { abs: string; text: string } {
   const abs = resolve(io.cwd, path);
-  let buf: Buffer;
-  try {
-    if (statSync(abs).isDirectory()) throw new UsageError(`${path} is a folder; give the template file`);
-    buf = readFileSync(abs);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  const r = readRegularFile(abs, MAX_TEMPLATE_FILE_BYTES);
+  if (!r.ok) {
+    if (r.reason === 'error') throw new UsageError(`cannot read ${path} (${r.code ?? r.message})`);
+    throw new UsageError(r.message.startsWith('is a folder') ? `${path} is a folder; give the template file` : `${path} ${r.message}`);
   }
-  const d = decodeTemplateBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  const d = decodeTemplateBytes(r.bytes);
   if (!d.ok) throw new UsageError(`${path} is ${d.message}`);
-  return d.text;
+  return { abs, text: d.text };
+}
+
+/** How the CLI names what a message points at: its flags and environment variables. */
+export const CLI_WORDS: SettingWords = {
+  region: 'pass --region or set AWS_REGION',
+  profile: '--profile or AWS_PROFILE',
+  s3Bucket: '--s3-bucket',
+  lint: 'run decouple lint for details',
+};
+
+/** The pipeline's questions on the terminal; --yes answers yes, except where a wrong yes cannot be undone unseen. */
+function terminalUi(io: CliIo, o: DeployOptions, interrupt: Interrupt, secrets: () => string[], text: string): PipelineUi {
+  const out = (s: string) => io.stdout(redact(s, secrets()));
+  return {
+    words: CLI_WORDS,
+    signal: interrupt.signal,
+    cleanupSignal: interrupt.cleanupSignal,
+    // Ctrl-C while the stack changes: stop waiting; CloudFormation carries on.
+    whenStopped: async () => 'detach',
+    log: (line) => out(`${line}\n`),
+    // The terminal shows each step as a log line already.
+    progress: () => undefined,
+    ask: async (req) => {
+      const asked: ParameterValue[] = [];
+      const list = req.all ? req.specs : req.missing;
+      for (const s of list) {
+        if (s.noEcho)
+          throw new UsageError(
+            `parameter ${s.key} is NoEcho and has no value: pass --parameter ${s.key}=… or set DECOUPLE_PARAMETER_${s.key} (it is never prompted for, so it never shows on screen)`,
+          );
+        if (!io.isTTY || o.yes) throw new UsageError(`parameter ${s.key} has no default: pass --parameter ${s.key}=…`);
+        const hint = [s.description, s.allowedValues ? `one of ${s.allowedValues.join(', ')}` : undefined].filter(Boolean).join('; ');
+        const v = await answer(io, `Parameter ${s.key} (${s.type}${hint ? `; ${hint}` : ''}): `);
+        asked.push({ key: s.key, value: v, noEcho: false, source: 'prompt' });
+      }
+      return asked;
+    },
+    confirm: async (q) => {
+      switch (q.kind) {
+        case 'lint-errors':
+          io.stdout(formatText([{ file: q.file, text, diagnostics: q.errors }], 0));
+          if (o.force) return true;
+          io.stderr(
+            `decouple deploy: not deploying: the linter found ${q.errors.length} error${q.errors.length === 1 ? '' : 's'} (fix ${q.errors.length === 1 ? 'it' : 'them'}, or pass --force to deploy anyway)\n`,
+          );
+          return false;
+        case 'change-set':
+          out(`\n${q.text}\n`);
+          if (q.origin === 'other-file') out(`Stack ${q.stackName} was last deployed from ${q.otherFile}, not from this template.\n`);
+          if (o.yes) return true;
+          return ask(io, 'Execute this change set?');
+        case 'recreate':
+          out(`Stack ${q.stackName} has to be deleted before it can be deployed again: ${q.why}.\n`);
+          if (o.yes) return true;
+          return ask(io, `Delete stack ${q.stackName} and create it again?`);
+        case 'continue-rollback':
+          if (o.yes) return true;
+          return ask(io, `Continue the rollback of stack ${q.stackName}?`);
+        case 'busy':
+          if (o.yes) return true;
+          return ask(io, `Stack ${q.stackName} is ${q.status}. Wait for it to finish?`);
+      }
+    },
+  };
 }
 
 export async function deploy(args: string[], io: CliIo): Promise<number> {
@@ -290,53 +333,8 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
   }
   if (!o.yes && !io.isTTY) throw new UsageError('not on a terminal: nothing can be confirmed, so pass --yes to deploy without asking');
   const file = o.template!;
-  const text = readTemplate(file, io);
+  const { abs, text } = readTemplate(file, io);
 
-  // 1. Lint with our rules.
-  let config;
-  try {
-    const found = findConfigFile(dirname(resolve(io.cwd, file)));
-    config = found ? readConfigFile(found) : undefined;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
-  const linted = lintText(text, { rules: allRules, config, force: true, source: file });
-  const t = linted.template;
-  const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
-  if (linted.diagnostics.length) io.stdout(formatText([{ file, text, diagnostics: linted.diagnostics }], 0));
-  if (errors && !o.force) {
-    io.stderr(
-      `decouple deploy: not deploying: the linter found ${errors} error${errors === 1 ? '' : 's'} (fix ${errors === 1 ? 'it' : 'them'}, or pass --force to deploy anyway)\n`,
-    );
-    return EXIT.failed;
-  }
-
-  // 2. What CloudFormation receives.
-  let body;
-  try {
-    body = templateBody(t);
-  } catch (e) {
-    if (e instanceof TemplateBodyError) {
-      io.stderr(`decouple deploy: ${file}: ${e.message}\n`);
-      return EXIT.failed;
-    }
-    throw e;
-  }
-  if (errors) io.stdout(`Deploying despite ${errors} lint error${errors === 1 ? '' : 's'} (--force).\n`);
-  if (body.rewritten) io.stdout('The template has comments, trailing commas or duplicate keys: sending it as strict JSON.\n');
-  if (body.compacted && body.transport === 'body')
-    io.stdout(
-      `The template is over ${(51_200).toLocaleString('en-US')} bytes as written: sending it without whitespace (${body.bytes.toLocaleString('en-US')} bytes).\n`,
-    );
-  if (body.transport === 'too-large') {
-    io.stderr(`decouple deploy: ${tooLargeMessage(body)}\n`);
-    return EXIT.failed;
-  }
-  if (body.transport === 's3' && !o.s3Bucket) throw new UsageError(tooLargeMessage(body));
-
-  // 3. Parameters.
-  const specs = parameterSpecs(t);
   const given: Record<string, string> = {};
   try {
     for (const p of o.parameters) {
@@ -347,153 +345,48 @@ export async function deploy(args: string[], io: CliIo): Promise<number> {
     if (e instanceof ParameterError) throw new UsageError(e.message);
     throw e;
   }
-  for (const s of specs) {
-    const fromEnv = io.env[`DECOUPLE_PARAMETER_${s.key}`];
-    if (given[s.key] === undefined && fromEnv !== undefined) given[s.key] = fromEnv;
+  // NoEcho (and any) parameters from the environment, for the parameters the template declares: DECOUPLE_PARAMETER_<Key>.
+  const fromEnvironment: Record<string, string> = {};
+  for (const [k, v] of Object.entries(io.env)) {
+    const key = /^DECOUPLE_PARAMETER_([A-Za-z0-9]+)$/.exec(k)?.[1];
+    if (key && v !== undefined) fromEnvironment[key] = v;
   }
 
   quietSdk();
   const mod = loadDeployModule();
   const conn = connection(o, io);
-  const client = mod.createClient(conn);
   const stackName = o.stackName!;
   const interrupt = onInterrupt(io);
+  let secrets: string[] = [...Object.values(given), ...Object.values(fromEnvironment)].filter(Boolean);
   try {
-    return await deployWith(mod, client, conn, o, io, { file, t, body, specs, given, stackName, interrupt });
-  } finally {
-    interrupt.dispose();
-  }
-}
-
-interface Prepared {
-  file: string;
-  t: ReturnType<typeof lintText>['template'];
-  body: ReturnType<typeof templateBody>;
-  specs: ReturnType<typeof parameterSpecs>;
-  given: Record<string, string>;
-  stackName: string;
-  interrupt: Interrupt;
-}
-
-async function deployWith(
-  mod: DeployModule,
-  client: ReturnType<DeployModule['createClient']>,
-  conn: ReturnType<typeof connection>,
-  o: DeployOptions,
-  io: CliIo,
-  { t, body, specs, given, stackName, interrupt }: Prepared,
-): Promise<number> {
-  const fail = (e: unknown): number => {
-    const c = e instanceof mod.DeployError ? e.classified : undefined;
-    const message = c?.message ?? (e as Error)?.message ?? String(e);
-    io.stderr(
-      `decouple deploy: ${redact(message, secretValues(Object.entries(given).map(([key, value]) => ({ key, value, noEcho: specs.find((s) => s.key === key)?.noEcho ?? true, source: 'given' as const }))))}\n`,
-    );
-    return interrupt.exitCode() ?? c?.exit ?? EXIT.failed;
-  };
-
-  let previous: string[] = [];
-  try {
-    const existing = await mod.describeStack(client, stackName, interrupt.signal);
-    if (existing && !['REVIEW_IN_PROGRESS', 'ROLLBACK_COMPLETE', 'ROLLBACK_FAILED', 'DELETE_FAILED', 'CREATE_FAILED'].includes(existing.StackStatus ?? ''))
-      previous = (existing.Parameters ?? []).map((p) => p.ParameterKey ?? '').filter(Boolean);
-  } catch (e) {
-    if (interrupt.signal.aborted) return fail(new mod.DeployError({ kind: 'cancelled', message: 'Stopped before anything was created.', exit: 1 }, e));
-    return fail(e instanceof mod.DeployError ? e : new mod.DeployError(classifyError(e, { endpoint: conn.endpointUrl, profile: conn.profile }), e));
-  }
-
-  const resolved = resolveParameters({ specs, given, previous });
-  if (resolved.unknown.length)
-    throw new UsageError(
-      `the template has no parameter ${resolved.unknown.map((k) => `"${k}"`).join(', ')} (it declares: ${specs.map((s) => s.key).join(', ') || 'none'})`,
-    );
-  const values: ParameterValue[] = [...resolved.values];
-  for (const s of resolved.missing) {
-    if (s.noEcho)
-      throw new UsageError(
-        `parameter ${s.key} is NoEcho and has no value: pass --parameter ${s.key}=… or set DECOUPLE_PARAMETER_${s.key} (it is never prompted for, so it never shows on screen)`,
-      );
-    if (!io.isTTY) throw new UsageError(`parameter ${s.key} has no default: pass --parameter ${s.key}=…`);
-    const hint = [s.description, s.allowedValues ? `one of ${s.allowedValues.join(', ')}` : undefined].filter(Boolean).join('; ');
-    const v = await answer(io, `Parameter ${s.key} (${s.type}${hint ? `; ${hint}` : ''}): `);
-    values.push({ key: s.key, value: v, noEcho: false, source: 'prompt' });
-  }
-  const problems = values.flatMap((v) => {
-    const spec = specs.find((s) => s.key === v.key)!;
-    const msg = v.value !== undefined ? checkParameterValue(spec, v.value) : undefined;
-    return msg ? [msg] : [];
-  });
-  if (problems.length) throw new UsageError(problems.join('\n'));
-  const secrets = secretValues(values);
-
-  // 4. Capabilities, from the template.
-  const needs = requiredCapabilities(t);
-  for (const n of needs) io.stdout(`${n.capability}: needed for ${n.because.join(', ')}\n`);
-
-  // 5. Upload when too large for TemplateBody (deleted again unless the change set is executed).
-  let upload: Awaited<ReturnType<DeployModule['uploadTemplateForDeploy']>> | undefined;
-  if (body.transport === 's3') {
+    let result;
     try {
-      upload = await mod.uploadTemplateForDeploy(conn, o.s3Bucket!, stackName, body.body, interrupt.signal);
-      io.stdout(`Uploaded the template (${body.bytes} bytes) to ${upload.url}\n`);
+      result = await mod.deployTemplate(
+        { file, path: abs, configBoundary: io.cwd, text, stackName, connection: conn, s3Bucket: o.s3Bucket, given, fromEnvironment },
+        terminalUi(io, o, interrupt, () => secrets, text),
+      );
     } catch (e) {
-      if (interrupt.signal.aborted) return fail(new mod.DeployError({ kind: 'cancelled', message: 'Stopped before anything was created.', exit: 1 }, e));
-      return fail(e instanceof mod.DeployError ? e : new mod.DeployError(classifyError(e, { endpoint: conn.endpointUrl }), e));
+      // A question the terminal cannot ask (a NoEcho parameter without a value): a usage problem, exit 2.
+      if (e instanceof UsageError) throw e;
+      const c = e instanceof mod.DeployError ? e.classified : undefined;
+      io.stderr(`decouple deploy: ${redact(c?.message ?? (e as Error)?.message ?? String(e), secrets)}\n`);
+      return interrupt.exitCode() ?? c?.exit ?? EXIT.failed;
     }
-  }
-  const templateUrl = upload?.url;
-
-  const out = (s: string) => io.stdout(redact(s, secrets));
-  // Outputs that derive from NoEcho parameters are hidden whole: their value is unknown here
-  // when the stack kept it (UsePreviousValue) or nothing changed.
-  const secretKeys = secretOutputKeys(t);
-  const outputs = (list: Parameters<typeof formatOutputs>[0]) => formatOutputs(maskOutputs(list, secretKeys, secrets));
-  try {
-    const result = await mod.runDeploy(
-      client,
-      {
-        stackName,
-        templateBody: templateUrl ? undefined : body.body,
-        templateUrl,
-        upload,
-        parameters: values,
-        capabilities: needs.map((n) => n.capability),
-        secrets,
-      },
-      {
-        signal: interrupt.signal,
-        cleanupSignal: interrupt.cleanupSignal,
-        // Ctrl-C while the stack changes: stop waiting; CloudFormation carries on.
-        whenStopped: async () => 'detach',
-        log: (line) => out(`${line}\n`),
-        confirmChangeSet: async (_view, text) => {
-          out(`\n${text}\n`);
-          if (o.yes) return true;
-          return ask(io, 'Execute this change set?');
-        },
-        confirmRecreate: async (name, why) => {
-          out(`Stack ${name} has to be deleted before it can be deployed again: ${why}.\n`);
-          if (o.yes) return true;
-          return ask(io, `Delete stack ${name} and create it again?`);
-        },
-        confirmContinueRollback: async (name) => {
-          if (o.yes) return true;
-          return ask(io, `Continue the rollback of stack ${name}?`);
-        },
-        whenBusy: async (name, status) => {
-          if (o.yes) return 'wait';
-          return (await ask(io, `Stack ${name} is ${status}. Wait for it to finish?`)) ? 'wait' : 'stop';
-        },
-      },
-    );
+    if (result.outcome !== 'stopped') secrets = result.secrets;
+    const out = (s: string) => io.stdout(redact(s, secrets));
     switch (result.outcome) {
+      case 'stopped':
+        // A broken .decouple.json, a malformed parameter: the command was used wrongly (exit 2).
+        if (result.stage === 'config' || result.stage === 'parameters' || result.stage === 'no-bucket') throw new UsageError(result.message);
+        if (result.stage !== 'lint') io.stderr(`decouple deploy: ${result.message}\n`);
+        return EXIT.failed;
       case 'no-changes':
         out(`No changes to deploy: stack ${stackName} is up to date.\n`);
-        out(outputs(result.outputs));
+        out(formatOutputs(result.outputs));
         return interrupt.exitCode() ?? EXIT.ok;
       case 'succeeded':
         out(`Stack ${stackName}: ${result.status}\n`);
-        out(outputs(result.outputs));
+        out(formatOutputs(result.outputs));
         return interrupt.exitCode() ?? EXIT.ok;
       case 'declined':
         io.stderr(`decouple deploy: not deployed (declined); nothing was changed\n`);
@@ -509,8 +402,8 @@ async function deployWith(
         return interrupt.exitCode() ?? EXIT.failed;
       }
     }
-  } catch (e) {
-    return fail(e);
+  } finally {
+    interrupt.dispose();
   }
 }
 

@@ -8,15 +8,18 @@
 // Reported at the section's key (or the start of the document), never over the whole file.
 import { type Property } from '../../core/ast';
 import { defineRule } from '../../core/rule';
-
-export const TEMPLATE_BODY_BYTES = 51_200;
-export const TEMPLATE_URL_BYTES = 1_048_576;
+import { MAX_MAPPINGS, MAX_OUTPUTS, MAX_PARAMETERS, MAX_RESOURCES, TEMPLATE_BODY_BYTES, TEMPLATE_URL_BYTES } from '../../core/cloudformation-limits';
 
 const COUNTS: Array<{ section: 'Resources' | 'Parameters' | 'Outputs' | 'Mappings'; what: string; max: number; hint: string }> = [
-  { section: 'Resources', what: 'resources', max: 500, hint: 'Move part of the stack into nested stacks (AWS::CloudFormation::Stack) or a second stack.' },
-  { section: 'Parameters', what: 'parameters', max: 200, hint: 'Group related values into mappings, or split the stack.' },
-  { section: 'Outputs', what: 'outputs', max: 200, hint: 'Export fewer values, or split the stack.' },
-  { section: 'Mappings', what: 'mappings', max: 200, hint: 'Merge mappings (a mapping can hold many keys), or split the stack.' },
+  {
+    section: 'Resources',
+    what: 'resources',
+    max: MAX_RESOURCES,
+    hint: 'Move part of the stack into nested stacks (AWS::CloudFormation::Stack) or a second stack.',
+  },
+  { section: 'Parameters', what: 'parameters', max: MAX_PARAMETERS, hint: 'Group related values into mappings, or split the stack.' },
+  { section: 'Outputs', what: 'outputs', max: MAX_OUTPUTS, hint: 'Export fewer values, or split the stack.' },
+  { section: 'Mappings', what: 'mappings', max: MAX_MAPPINGS, hint: 'Merge mappings (a mapping can hold many keys), or split the stack.' },
 ];
 
 /** UTF-8 length of a JavaScript string (lone surrogates count 3 bytes, as U+FFFD). */

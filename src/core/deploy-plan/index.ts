@@ -8,3 +8,4 @@ export * from './stack-state';
 export * from './template-body';
 export * from './html';
 export * from './secret-outputs';
+export { STACK_NAME, STACK_NAME_RULE, stackNameFromFileName, stackNameProblem, TEMPLATE_BODY_BYTES, TEMPLATE_URL_BYTES } from '../cloudformation-limits';

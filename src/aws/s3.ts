@@ -40,6 +40,7 @@ async function signedFetch(
   method: 'PUT' | 'DELETE',
   body: string | undefined,
   signal?: AbortSignal,
+  contentType = 'application/json',
 ): Promise<Response> {
   const credentials = await client.config.credentials();
   const hash = createHash('sha256')
@@ -47,7 +48,7 @@ async function signedFetch(
     .digest('hex');
   const signer = new SignatureV4({ credentials, region: t.region, service: 's3', sha256: Sha256, uriEscapePath: false });
   const headers: Record<string, string> = { host: t.url.host, 'x-amz-content-sha256': hash };
-  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+  if (body !== undefined) Object.assign(headers, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) });
   const signed = await signer.sign({
     method,
     protocol: t.url.protocol,
@@ -80,7 +81,12 @@ async function failure(r: Response, what: string): Promise<UploadError> {
   return e;
 }
 
-/** PUT the body to s3://bucket/decouple/<stack>/<hash>.json; gives the TemplateURL to use and a way to delete it. */
+/** How a template is stored: its key's extension and content type follow its format. */
+export function objectKind(format: 'json' | 'yaml'): { extension: string; contentType: string } {
+  return format === 'yaml' ? { extension: 'yaml', contentType: 'application/yaml' } : { extension: 'json', contentType: 'application/json' };
+}
+
+/** PUT the body to s3://bucket/decouple/<stack>/<hash>.json (.yaml for YAML); gives the TemplateURL to use and a way to delete it. */
 export async function uploadTemplateObject(
   client: CloudFormationClient,
   endpointUrl: string | undefined,
@@ -88,14 +94,16 @@ export async function uploadTemplateObject(
   stackName: string,
   body: string,
   signal?: AbortSignal,
+  format: 'json' | 'yaml' = 'json',
 ): Promise<Uploaded> {
+  const kind = objectKind(format);
   const region = await client.config.region();
   const hash = createHash('sha256').update(body).digest('hex');
-  const key = `decouple/${stackName}/${hash.slice(0, 16)}.json`;
+  const key = `decouple/${stackName}/${hash.slice(0, 16)}.${kind.extension}`;
   // Path-style on a custom endpoint (LocalStack, moto); virtual-hosted style on AWS.
   const url = endpointUrl ? new URL(`${endpointUrl.replace(/\/$/, '')}/${bucket}/${key}`) : new URL(`https://${bucket}.s3.${region}.amazonaws.com/${key}`);
   const t: Target = { url, bucket, key, region };
-  const r = await signedFetch(client, t, 'PUT', body, signal);
+  const r = await signedFetch(client, t, 'PUT', body, signal, kind.contentType);
   if (!r.ok) throw await failure(r, `Could not upload the template to s3://${bucket}/${key}`);
   return {
     // CloudFormation reads TemplateURL with the caller's permissions; the virtual-hosted URL is what AWS expects.
@@ -114,6 +122,7 @@ export async function uploadTemplate(
   bucket: string,
   stackName: string,
   body: string,
+  format: 'json' | 'yaml' = 'json',
 ): Promise<string> {
-  return (await uploadTemplateObject(client, endpointUrl, bucket, stackName, body)).url;
+  return (await uploadTemplateObject(client, endpointUrl, bucket, stackName, body, undefined, format)).url;
 }

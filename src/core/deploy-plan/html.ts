@@ -6,7 +6,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function changeSetHtml(view: ChangeSetView, extra: { endpoint?: string; region?: string; cspSource?: string } = {}): string {
+/**
+ * `outcome`: what became of the change set once the question was answered ("Executed: stack … is
+ * UPDATE_COMPLETE", "Not executed: …"), so the panel is never left saying nothing has changed yet.
+ */
+export function changeSetHtml(view: ChangeSetView, extra: { endpoint?: string; region?: string; cspSource?: string; outcome?: string } = {}): string {
   const rows = view.rows
     .map((r) => {
       const risk = riskOf(r);
@@ -37,7 +41,7 @@ tr.maybe-replace td { color: var(--vscode-editorWarning-foreground, #b80); }
 </style></head>
 <body>
 <h1>Stack ${escapeHtml(view.stackName)}: ${view.changeSetType === 'CREATE' ? 'new stack' : 'update'}</h1>
-<p>Change set <code>${escapeHtml(view.changeSetName)}</code>${where ? ` (${where})` : ''}. Nothing has changed yet: confirm or cancel in the dialog.</p>
+<p>Change set <code>${escapeHtml(view.changeSetName)}</code>${where ? ` (${where})` : ''}. ${extra.outcome ? `<strong class="outcome">${escapeHtml(extra.outcome)}</strong>` : 'Nothing has changed yet: confirm or cancel in the dialog.'}</p>
 <p class="summary">${escapeHtml(summaryLine(view.rows))}</p>
 ${c.replace || c.remove ? '<p><strong>Highlighted rows lose a resource (and any data in it).</strong></p>' : ''}
 <table><tr><th>Action</th><th>Logical ID</th><th>Type</th><th>Replacement</th><th>Changes</th><th></th></tr>
@@ -48,19 +52,3 @@ ${caps}
 </body></html>
 `;
 }
-
-/** A stack name from a template file name: letters, digits and hyphens, starting with a letter. */
-export function stackNameFor(fileName: string): string {
-  const base = fileName
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.(json|template|ya?ml)$/i, '')
-    .replace(/\.template$/i, '');
-  let s = base
-    .replace(/[^A-Za-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  if (!/^[A-Za-z]/.test(s)) s = `stack-${s}`.replace(/-$/, '');
-  return s.slice(0, 128);
-}
-
-export const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;

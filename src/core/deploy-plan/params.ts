@@ -148,3 +148,38 @@ export function rememberable(values: ParameterValue[]): Record<string, string> {
   for (const v of values) if (!v.noEcho && v.value !== undefined) out[v.key] = v.value;
   return out;
 }
+
+export interface ParameterPickItem {
+  label: string;
+  /** "default", "current" or "last used" for the value offered; undefined for the others. */
+  description?: string;
+}
+
+/**
+ * The allowed values of a parameter as a pick list: the value offered (with what it is) first, so
+ * that the highlighted item, which Enter picks, is the labelled one.
+ */
+export function parameterPickItems(spec: ParameterSpec, offered: ParameterValue | undefined): ParameterPickItem[] {
+  const values = spec.allowedValues ?? [];
+  const what = !offered ? undefined : offered.source === 'default' ? 'default' : offered.source === 'previous' ? 'current' : 'last used';
+  const at = offered?.value !== undefined ? values.indexOf(offered.value) : -1;
+  const items = values.map((v, i) => ({ label: v, description: i === at ? what : undefined }));
+  if (at > 0) items.unshift(...items.splice(at, 1));
+  return items;
+}
+
+/** A value worth showing for a parameter kept from the stack or not yet decided, for prompts. */
+export function parameterSourceWords(v: ParameterValue): string {
+  switch (v.source) {
+    case 'given':
+      return 'given';
+    case 'default':
+      return 'the template default';
+    case 'previous':
+      return 'the stack’s current value';
+    case 'remembered':
+      return 'last used';
+    case 'prompt':
+      return 'entered';
+  }
+}

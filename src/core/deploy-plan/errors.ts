@@ -20,6 +20,27 @@ export type ErrorKind =
   | 'timeout'
   | 'unknown';
 
+/**
+ * How a front end names the settings a message points at: the CLI has flags and environment
+ * variables, the editor has settings. Each front end words its own; no message names the other's.
+ */
+export interface SettingWords {
+  /** A phrase with its verb: "pass --region or set AWS_REGION". */
+  region: string;
+  profile: string;
+  s3Bucket: string;
+  /** Where the full lint report is ("run decouple lint for details", "see the Problems panel"). */
+  lint: string;
+}
+
+/** When no front end said: the environment variables both read. */
+export const PLAIN_WORDS: SettingWords = {
+  region: 'set AWS_REGION',
+  profile: 'AWS_PROFILE',
+  s3Bucket: 'the s3Bucket setting',
+  lint: 'lint the template for details',
+};
+
 export interface ClassifiedError {
   kind: ErrorKind;
   /** One or two sentences for the user. */
@@ -101,7 +122,8 @@ const nameOf = (x: ErrorLike) => x.name ?? x.code ?? x.Code ?? '';
  * order; messages are only read inside one error code (CloudFormation reports "does not exist",
  * "busy" and "no updates" as a ValidationError). The server's own message is always shown.
  */
-export function classifyError(e: unknown, context: { endpoint?: string; profile?: string; region?: string } = {}): ClassifiedError {
+export function classifyError(e: unknown, context: { endpoint?: string; profile?: string; region?: string; words?: SettingWords } = {}): ClassifiedError {
+  const words = context.words ?? PLAIN_WORDS;
   const errs = chain(e);
   const top = errs[0];
   const names = errs.map(nameOf);
@@ -128,13 +150,12 @@ export function classifyError(e: unknown, context: { endpoint?: string; profile?
         ? `No AWS credentials${context.profile ? ` for profile "${context.profile}"` : ''}: ${said.trim()}`
         : context.profile
           ? `No AWS credentials found for profile "${context.profile}": check that ~/.aws/config or ~/.aws/credentials defines it (for an SSO profile, run "aws sso login --profile ${context.profile}").`
-          : 'No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile from ~/.aws/config (--profile, AWS_PROFILE or the "decouple.aws.profile" setting), or run "aws sso login" for an SSO profile.',
+          : `No AWS credentials found. Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile from ~/.aws/config (${words.profile}), or run "aws sso login" for an SSO profile.`,
       exit: 2,
     };
   }
   // The SDK's endpoint resolution throws exactly this, as a plain Error.
-  if (errs.some((x) => x.message === 'Region is missing' && !code))
-    return { kind: 'no-region', message: 'No AWS region given: pass --region, set AWS_REGION, or set "decouple.aws.region".', exit: 2 };
+  if (errs.some((x) => x.message === 'Region is missing' && !code)) return { kind: 'no-region', message: `No AWS region given: ${words.region}.`, exit: 2 };
   if (code || names.includes('TimeoutError') || names.includes('RequestTimeout') || names.includes('NetworkingError')) {
     const refused = code === 'ECONNREFUSED';
     return {

@@ -3,6 +3,7 @@
 // and dropped connections are retried with exponential backoff), and timeouts that take effect:
 // per attempt (connect, no answer, idle socket) and per call, retries included (see call.ts).
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { SettingWords } from '../core/deploy-plan';
 
 export interface Timeouts {
   /** TCP (and TLS) connection set-up, per attempt. */
@@ -27,19 +28,24 @@ export interface ConnectionOptions {
   /** Per-attempt timeout (same as timeouts.attemptMs; kept for callers that set only this). */
   requestTimeoutMs?: number;
   timeouts?: Partial<Timeouts>;
+  /** How this front end names its settings ("--region" or "the decouple.aws.region setting"), for error messages. */
+  words?: SettingWords;
 }
 
 /** Test seam: lets a test add SDK middleware (e.g. to simulate states moto cannot produce). */
 export const testHooks: { configureClient?: (client: CloudFormationClient) => void } = {};
 
-/** The endpoint each client was made for (messages and the one-deploy-per-stack lock). */
-export const clientEndpoints = new WeakMap<CloudFormationClient, string>();
-
-export interface ClientSettings {
+/** Who a client talks to, as an object (the one-deploy-per-stack lock, messages, commands to run by hand). */
+export interface Target {
   endpointUrl?: string;
   region?: string;
   profile?: string;
+}
+
+export interface ClientSettings extends Target {
   timeouts: Timeouts;
+  /** How the front end that made the client names its settings, for error messages. */
+  words?: SettingWords;
 }
 
 /** What each client was made with: timeouts for call.ts, names for messages and commands. */
@@ -95,9 +101,14 @@ export function createClient(o: ConnectionOptions): CloudFormationClient {
       socketTimeout: timeouts.attemptMs,
     },
   });
-  clientEndpoints.set(client, `${o.endpointUrl ?? 'aws'}|${o.region ?? ''}|${o.profile ?? ''}`);
-  clientSettings.set(client, { endpointUrl: o.endpointUrl, region: o.region, profile: o.profile, timeouts });
+  clientSettings.set(client, { endpointUrl: o.endpointUrl, region: o.region, profile: o.profile, timeouts, words: o.words });
   credentialNotes.set(client, notes);
   testHooks.configureClient?.(client);
   return client;
+}
+
+/** The target a client was made for (empty for a client made elsewhere). */
+export function targetOf(client: CloudFormationClient): Target {
+  const s = clientSettings.get(client);
+  return { endpointUrl: s?.endpointUrl, region: s?.region, profile: s?.profile };
 }

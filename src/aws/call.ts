@@ -2,8 +2,8 @@
 // combined with a deadline for the whole call, retries included), and a call that times out
 // fails with a message naming the call and the endpoint.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import type { ClassifiedError } from '../core/deploy';
-import { classifyError } from '../core/deploy';
+import type { ClassifiedError } from '../core/deploy-plan';
+import { classifyError, PLAIN_WORDS } from '../core/deploy-plan';
 import { clientSettings, credentialNotes, DEFAULT_TIMEOUTS, type ClientSettings } from './client';
 
 export class DeployError extends Error {
@@ -117,7 +117,7 @@ async function setupProblem(client: CloudFormationClient, e: unknown): Promise<D
     return new DeployError(
       {
         kind: 'no-credentials',
-        message: `The AWS profile "${profile}" is not defined in ${files}. Check its name (--profile, AWS_PROFILE or "decouple.aws.profile"), or run "aws configure --profile ${profile}".`,
+        message: `The AWS profile "${profile}" is not defined in ${files}. Check its name (${(clientSettings.get(client)?.words ?? PLAIN_WORDS).profile}), or run "aws configure --profile ${profile}".`,
         exit: 2,
       },
       e,

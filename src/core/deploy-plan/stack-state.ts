@@ -52,3 +52,17 @@ export function outcomeOf(status: string | undefined, operation: 'create' | 'upd
 export function canCancel(status: string | undefined): boolean {
   return status === 'UPDATE_IN_PROGRESS';
 }
+
+/** A stack with resources in it (not absent, deleted, or an empty REVIEW_IN_PROGRESS shell). */
+export function stackExists(status: string | undefined): boolean {
+  return decideDeploy(status).kind !== 'create';
+}
+
+/**
+ * Can the next deploy keep this stack's parameter values (UsePreviousValue)? Only when it updates
+ * the stack: a stack that must be deleted first is created again, with nothing to keep.
+ */
+export function keepsPreviousParameters(status: string | undefined): boolean {
+  const k = decideDeploy(status).kind;
+  return k === 'update' || k === 'continue-rollback';
+}

@@ -12,7 +12,7 @@ import {
   type DescribeStacksOutput,
   type ListChangeSetsOutput,
 } from '@aws-sdk/client-cloudformation';
-import { classifyError } from '../core/deploy';
+import { classifyError } from '../core/deploy-plan';
 import { clientSettings } from './client';
 import { isAbort, isNotFound, send } from './call';
 

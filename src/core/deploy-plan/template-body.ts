@@ -5,9 +5,11 @@
 import { toValue } from '../ast';
 import { LineIndex } from '../positions';
 import type { Template } from '../template';
+import { PLAIN_WORDS, type SettingWords } from './errors';
 
-export const TEMPLATE_BODY_LIMIT = 51_200;
-export const TEMPLATE_URL_LIMIT = 1_000_000;
+import { TEMPLATE_BODY_BYTES as TEMPLATE_BODY_LIMIT, TEMPLATE_URL_BYTES as TEMPLATE_URL_LIMIT } from '../cloudformation-limits';
+
+export { TEMPLATE_BODY_LIMIT, TEMPLATE_URL_LIMIT };
 
 export interface TemplateBody {
   /** The text to send: strict JSON, or the YAML as written. */
@@ -63,10 +65,10 @@ function pos(text: string, offset: number): string {
   return `${p.line + 1}, column ${p.character + 1}`;
 }
 
-export function tooLargeMessage(b: TemplateBody): string {
+export function tooLargeMessage(b: TemplateBody, words: SettingWords = PLAIN_WORDS): string {
   // JSON is measured after dropping whitespace; YAML as written (its indentation is its structure).
   const size = `${b.bytes.toLocaleString('en-US')} bytes${b.format === 'yaml' ? '' : ' even without whitespace'}`;
   if (b.transport === 'too-large')
     return `The template is ${size}; CloudFormation accepts at most ${TEMPLATE_URL_LIMIT.toLocaleString('en-US')} bytes (through S3). Split it into nested stacks.`;
-  return `The template is ${size}; CloudFormation accepts at most ${TEMPLATE_BODY_LIMIT.toLocaleString('en-US')} bytes inline. Give an S3 bucket to upload it to (--s3-bucket in the CLI, the "decouple.aws.s3Bucket" setting in the editor).`;
+  return `The template is ${size}; CloudFormation accepts at most ${TEMPLATE_BODY_LIMIT.toLocaleString('en-US')} bytes inline. Give an S3 bucket to upload it to (${words.s3Bucket}).`;
 }
