@@ -43,11 +43,9 @@ const LONG_FIRST_SENTENCE = new Set([
   'health-check/target-format',
   'health-check/timeout-below-interval',
   'health-check/value-range',
-  'load-balancer/listener-protocol',
   'load-balancer/single-az',
   'reference/unknown-ref',
   'security-group/instance-port-not-open',
-  'sqs/lambda-visibility-timeout',
 ]);
 
 /** Up to the first full stop, question or exclamation mark followed by a space or the end. */

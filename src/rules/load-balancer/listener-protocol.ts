@@ -165,7 +165,7 @@ function checkV2Listener(t: Template, listener: Resource, report: (r: Report) =>
     const front = lbName ?? `an ${family === 'application' ? 'Application' : 'Network'} Load Balancer`;
     report({
       span: node,
-      message: `Listener '${listener.id}'${proto ? ` (${String(proto.value)})` : ''} on ${front} forwards to target group '${tg.id}', which uses protocol ${show(tgProto)}; behind ${family === 'application' ? 'an Application' : 'a Network'} Load Balancer a target group uses ${wanted.join(', ')}.`,
+      message: `Listener '${listener.id}'${proto ? ` (${String(proto.value)})` : ''} on ${front} forwards to target group '${tg.id}', which uses protocol ${show(tgProto)}. ${family === 'application' ? 'An Application' : 'A Network'} Load Balancer's target groups use ${wanted.join(', ')}.`,
       related: [{ span: tgProto.node, message: `Protocol of target group '${tg.id}'` }],
     });
   }

@@ -61,7 +61,7 @@ export const lambdaVisibilityTimeout = defineRule(
           span: vis.value?.node ?? c.queue.node ?? q.resource.prop.keySpan,
           severity: rejected ? 'error' : undefined,
           message: rejected
-            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, shorter than the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}': Lambda rejects that event source mapping and the stack fails. Set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
+            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, shorter than the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}'. Lambda rejects that event source mapping and the stack fails. Set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
             : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
           related: [
             timeout.value
