@@ -1,8 +1,8 @@
 // The health-check model, next to the wiring model: where each health-check setting lives (a
 // Classic Load Balancer's HealthCheck object, a target group's properties), the ranges AWS
 // documents, and what a target group's protocol and target type resolve to.
-import { get, getProperty, type ObjectNode, type Property } from './ast';
-import { resolve, scalars } from './resolve';
+import { get, getProperty, type Node, type ObjectNode, type Property } from './ast';
+import { listItems, resolve, scalar, scalars, type Value } from './resolve';
 import { CLASSIC_LB } from './resource-types';
 import type { Resource, Template } from './template';
 
@@ -74,4 +74,50 @@ export function tgTargetType(t: Template, tg: Resource): string | undefined {
   const s = scalars(t, node);
   if (s.unknown || s.values.length !== 1) return undefined;
   return String(s.values[0].value).toLowerCase();
+}
+
+// How an Auto Scaling group is attached to load balancers, and whether its health check asks them.
+
+const ATTACH_KEYS = ['LoadBalancerNames', 'TargetGroupARNs'] as const;
+
+/** Does this LoadBalancerNames / TargetGroupARNs value attach anything (in any Fn::If branch)? */
+export function attachesSomething(t: Template, node: Node | undefined): boolean {
+  if (!node) return false;
+  const item = (v: Value): boolean => {
+    if (v.kind === 'novalue') return false;
+    if (v.kind === 'scalar') return String(v.value).trim() !== '';
+    if (v.kind === 'list') return v.items.some(item);
+    return true; // a resource, a parameter without default, something unresolvable: still attached
+  };
+  return resolve(t, node).some(item);
+}
+
+/**
+ * Does a TrafficSources value attach a load balancer? Entries with Type "elb" / "elbv2", or whose
+ * Identifier is an Elastic Load Balancing ARN; VPC Lattice sources (checked by VPC_LATTICE) are not.
+ */
+export function trafficSourcesAttachElb(t: Template, node: Node | undefined): boolean {
+  if (!node) return false;
+  return listItems(t, node).values.some((v) => {
+    if (v.kind !== 'object') return false;
+    const type = scalar(t, get(v.node, 'Type'));
+    if (type) return ['elb', 'elbv2'].includes(String(type.value).toLowerCase());
+    const id = scalar(t, get(v.node, 'Identifier'));
+    return id !== undefined && String(id.value).includes(':elasticloadbalancing:');
+  });
+}
+
+/** The attaching properties of an Auto Scaling group, in template order. */
+export function attachProps(t: Template, asg: Resource): Property[] {
+  const props = ATTACH_KEYS.map((k) => getProperty(asg.properties, k)).filter((p): p is Property => !!p?.value && attachesSomething(t, p.value));
+  const sources = getProperty(asg.properties, 'TrafficSources');
+  if (sources?.value && trafficSourcesAttachElb(t, sources.value)) props.push(sources);
+  return props;
+}
+
+/** Does a HealthCheckType value ("ELB", "ELB,EBS") include ELB? */
+export function hasElb(value: unknown): boolean {
+  return String(value)
+    .split(',')
+    .some((p) => p.trim().toUpperCase() === 'ELB');
 }

@@ -315,10 +315,5 @@ export function listItems(t: Template, node: Node | undefined): Known<Value> {
   return { values, unknown };
 }
 
-/** Describe where a value came from, for messages: "80" or "80 (default of parameter WebPort)". */
-export function describe(v: ScalarValue): string {
-  return v.param ? `${String(v.value)} (default of parameter ${v.param})` : String(v.value);
-}
-
 /** All object entries of a node, resolving nothing (convenience re-export for rules). */
 export { entries };

@@ -4,20 +4,25 @@ import { isArray, isObject, isString, type Node } from './ast';
 import { intrinsic, type ScalarValue } from './resolve';
 
 /**
- * "10", "10 (default of parameter Interval)" or "10 (one branch of Fn::If on condition IsProd)":
- * where a value came from, for messages.
+ * Where a value came from, as a note to put after it in a message: " (default of parameter
+ * Interval)", " (from Fn::FindInMap RegionMap.us-east-1.Ami)", " (when condition IsProd is true)",
+ * " (one branch of Fn::If)", or '' for a value written in place.
  */
-export function describeValue(v: ScalarValue, unit = ''): string {
-  const shown = (typeof v.value === 'string' ? v.value : String(v.value)) + unit;
-  if (v.param) return `${shown} (default of parameter ${v.param})`;
+export function valueSource(v: ScalarValue): string {
+  if (v.param) return ` (default of parameter ${v.param})`;
   const fn = intrinsic(v.node);
   if (fn?.name === 'Fn::FindInMap') {
     const keys = isArray(fn.arg) ? fn.arg.items.slice(0, 3).map((k) => (isString(k) ? k.value : '…')) : [];
-    return `${shown} (from Fn::FindInMap${keys.length === 3 ? ` ${keys.join('.')}` : ''})`;
+    return ` (from Fn::FindInMap${keys.length === 3 ? ` ${keys.join('.')}` : ''})`;
   }
   const cond = ifCondition(v.node);
-  if (cond !== undefined) return `${shown} (${cond ? `when condition ${cond} is ${ifBranch(v.node)}` : 'one branch of Fn::If'})`;
-  return shown;
+  if (cond !== undefined) return ` (${cond ? `when condition ${cond} is ${ifBranch(v.node)}` : 'one branch of Fn::If'})`;
+  return '';
+}
+
+/** "10", "10 s (default of parameter Interval)", …: a value and where it came from, for messages. */
+export function describeValue(v: ScalarValue, unit = ''): string {
+  return (typeof v.value === 'string' ? v.value : String(v.value)) + unit + valueSource(v);
 }
 
 /** " (when condition C is true)" when `node` is a branch of an Fn::If, '' otherwise. */

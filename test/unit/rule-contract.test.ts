@@ -8,6 +8,8 @@
 //   the edits of one fix do not overlap;
 // - it never throws on hostile shapes (each value of its fixtures replaced by values of the wrong
 //   kind or broken intrinsics);
+// - on its bad fixtures, each message's first sentence (what is wrong, naming both ends) is at
+//   most 200 characters, one line of the Problems panel; the why goes in the docs page;
 // - cfn-lint finds no error in its good fixtures;
 // - it imports nothing from src/rules (no rule imports another rule: shared vocabulary lives in
 //   src/core), and src/rules holds only rules, their tests and the family indexes.
@@ -28,6 +30,29 @@ export const DOC_HEADINGS = ['## What it checks', '## Why it matters', '## Fix',
 const FORMATS = ['json', 'yaml'] as const;
 /** Rules about one format's text: their fixtures exist in both formats, the other format's `bad` is quiet. */
 const ONLY_FORMAT: Record<string, 'json' | 'yaml'> = { 'template/not-strict-json': 'json' };
+
+/** The first sentence of a message, at most this long. */
+export const FIRST_SENTENCE_MAX = 200;
+/** Rules whose messages still explain the why in their first sentence (to be shortened; never add to it). */
+const LONG_FIRST_SENTENCE = new Set([
+  'auto-scaling/launch-configuration-deprecated',
+  'health-check/asg-uses-elb',
+  'health-check/grace-period',
+  'health-check/port-mismatch',
+  'health-check/protocol-options',
+  'health-check/target-format',
+  'health-check/timeout-below-interval',
+  'health-check/value-range',
+  'load-balancer/single-az',
+  'reference/unknown-ref',
+  'security-group/instance-port-not-open',
+]);
+
+/** Up to the first full stop, question or exclamation mark followed by a space or the end. */
+export function firstSentence(message: string): string {
+  const i = message.search(/[.!?](\s|$)/);
+  return i < 0 ? message : message.slice(0, i + 1);
+}
 
 const HOSTILE: unknown[] = [
   null,
@@ -116,6 +141,14 @@ function setPath(root: unknown, path: Array<string | number>, value: unknown): u
 }
 
 describe('rule contract: every rule in allRules', () => {
+  it('the list of rules with long first sentences only shrinks', () => {
+    for (const id of LONG_FIRST_SENTENCE)
+      assert.ok(
+        allRules.some((r) => r.meta.id === id),
+        `${id} is not a rule: drop it from the list`,
+      );
+  });
+
   it('has a unique <family>/<name> id', () => {
     const ids = allRules.map((r) => r.meta.id);
     assert.equal(new Set(ids).size, ids.length, 'duplicate ids');
@@ -179,6 +212,12 @@ describe('rule contract: every rule in allRules', () => {
             applies,
             applies ? `bad.${format} reports ${id}` : `${id} is about ${ONLY_FORMAT[id]} text only`,
           );
+          if (!LONG_FIRST_SENTENCE.has(id)) {
+            for (const d of badDs.filter((x) => x.rule === id)) {
+              const first = firstSentence(d.message);
+              assert.ok(first.length <= FIRST_SENTENCE_MAX, `first sentence of ${first.length} characters (at most ${FIRST_SENTENCE_MAX}): ${first}`);
+            }
+          }
           assert.deepEqual(
             goodDs.filter((d) => d.rule === id).map((d) => d.message),
             [],

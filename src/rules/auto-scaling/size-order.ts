@@ -6,8 +6,9 @@ import { get } from '../../core/ast';
 import { number, type NumberValue } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
 import { ASG } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
-const show = (key: string, v: NumberValue) => `${key} ${String(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''}`;
+const show = (key: string, v: NumberValue) => `${key} ${describeValue(v)}`;
 
 export const sizeOrder = defineRule(
   {

@@ -8,58 +8,15 @@
 // Attachment is attachment: load balancers and target groups from outside the template (parameters,
 // literal names and ARNs, imports) count as well, and so do TrafficSources entries of type elb/elbv2. HealthCheckType may list several types
 // ("ELB,EBS"); it is fine as long as ELB is one of them. Unresolvable values are not reported.
-import { get, getProperty, type Node, type Property } from '../../core/ast';
-import { listItems, resolve, scalar, scalars, type Value } from '../../core/resolve';
+import { getProperty } from '../../core/ast';
+import { scalars } from '../../core/resolve';
 import { defineRule, type Fix, type Related, type TextEdit } from '../../core/rule';
-import type { Resource, Template } from '../../core/template';
 import { wiring } from '../../core/wiring';
 import { insertProperties, insertProperty, mergeEdits, replaceValue } from '../../core/edit';
 import { literalInPlace } from '../../core/edit-values';
 import { ASG } from '../../core/resource-types';
 import { describeValue } from '../../core/value-source';
-
-const ATTACH_KEYS = ['LoadBalancerNames', 'TargetGroupARNs'] as const;
-
-/** Does this LoadBalancerNames / TargetGroupARNs value attach anything (in any Fn::If branch)? */
-export function attachesSomething(t: Template, node: Node | undefined): boolean {
-  if (!node) return false;
-  const item = (v: Value): boolean => {
-    if (v.kind === 'novalue') return false;
-    if (v.kind === 'scalar') return String(v.value).trim() !== '';
-    if (v.kind === 'list') return v.items.some(item);
-    return true; // a resource, a parameter without default, something unresolvable: still attached
-  };
-  return resolve(t, node).some(item);
-}
-
-/**
- * Does a TrafficSources value attach a load balancer? Entries with Type "elb" / "elbv2", or whose
- * Identifier is an Elastic Load Balancing ARN; VPC Lattice sources (checked by VPC_LATTICE) are not.
- */
-export function trafficSourcesAttachElb(t: Template, node: Node | undefined): boolean {
-  if (!node) return false;
-  return listItems(t, node).values.some((v) => {
-    if (v.kind !== 'object') return false;
-    const type = scalar(t, get(v.node, 'Type'));
-    if (type) return ['elb', 'elbv2'].includes(String(type.value).toLowerCase());
-    const id = scalar(t, get(v.node, 'Identifier'));
-    return id !== undefined && String(id.value).includes(':elasticloadbalancing:');
-  });
-}
-
-/** The attaching properties of an Auto Scaling group, in template order. */
-export function attachProps(t: Template, asg: Resource): Property[] {
-  const props = ATTACH_KEYS.map((k) => getProperty(asg.properties, k)).filter((p): p is Property => !!p?.value && attachesSomething(t, p.value));
-  const sources = getProperty(asg.properties, 'TrafficSources');
-  if (sources?.value && trafficSourcesAttachElb(t, sources.value)) props.push(sources);
-  return props;
-}
-
-export function hasElb(value: unknown): boolean {
-  return String(value)
-    .split(',')
-    .some((p) => p.trim().toUpperCase() === 'ELB');
-}
+import { attachProps, hasElb } from '../../core/health-checks';
 
 /** "ELB" for "EC2", "ELB,EBS" for "EBS": ELB added, EC2 dropped (it cannot be combined with others). */
 function withElb(value: string): string {

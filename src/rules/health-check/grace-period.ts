@@ -8,9 +8,9 @@
 // Parameter defaults and both Fn::If branches count; unresolvable values are not reported.
 import { getProperty } from '../../core/ast';
 import { numbers, scalars } from '../../core/resolve';
+import { hasElb } from '../../core/health-checks';
 import { defineRule, type Fix } from '../../core/rule';
 import { insertProperty, replaceValue } from '../../core/edit';
-import { hasElb } from './asg-uses-elb';
 import { literalInPlace, sameTypeNumber } from '../../core/edit-values';
 import { ASG } from '../../core/resource-types';
 import { describeValue } from '../../core/value-source';

@@ -15,7 +15,7 @@ import { editString, replaceValue } from '../../core/edit';
 import { editableInString, literalInPlace, spanInString, values, wholeNumber } from '../../core/edit-values';
 import { classicHealthChecks, tgProtocol, tgTargetType } from '../../core/health-checks';
 import { TARGET_GROUP } from '../../core/resource-types';
-import { describeValue } from '../../core/value-source';
+import { describeValue, valueSource } from '../../core/value-source';
 
 interface InstancePort {
   port: number;
@@ -52,7 +52,7 @@ export const portMismatch = defineRule(
         }
         report({
           span: spanInString(text, v, portStart, m[2].length),
-          message: `HealthCheck Target ${JSON.stringify(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''} of load balancer '${hc.lb.id}' checks port ${port}, but its listeners send traffic to instance port ${orList(distinct)}: the check tests a port no listener sends traffic to, so an instance whose web server is down can still pass. Check port ${orList(distinct)} instead.`,
+          message: `HealthCheck Target ${JSON.stringify(v.value)}${valueSource(v)} of load balancer '${hc.lb.id}' checks port ${port}, but its listeners send traffic to instance port ${orList(distinct)}: the check tests a port no listener sends traffic to, so an instance whose web server is down can still pass. Check port ${orList(distinct)} instead.`,
           related: ports.map((p) => ({ span: p.node, message: `${p.listener} sends traffic to instance port ${p.port}` })),
           fixes: fixes.length ? fixes : undefined,
         });

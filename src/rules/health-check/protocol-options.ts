@@ -18,7 +18,7 @@ import { insertProperty, removeProperty } from '../../core/edit';
 import { spanInString, values } from '../../core/edit-values';
 import { tgProtocol, tgTargetType } from '../../core/health-checks';
 import { TARGET_GROUP } from '../../core/resource-types';
-import { describeValue } from '../../core/value-source';
+import { describeValue, valueSource } from '../../core/value-source';
 
 type LbKind = 'application' | 'network' | 'gateway' | undefined;
 
@@ -167,7 +167,7 @@ function checkCode(
   for (const p of checkHttpCode(code, min, max)) {
     report({
       span: typeof v.value === 'string' ? spanInString(text, v, p.start, p.length) : v.node,
-      message: `Matcher HttpCode ${JSON.stringify(code)}${v.param ? ` (default of parameter ${v.param})` : ''} of ${owner} ${p.message}; ${who} accepts codes ${min}–${max} as "200", "200,202" or "200-299".`,
+      message: `Matcher HttpCode ${JSON.stringify(code)}${valueSource(v)} of ${owner} ${p.message}; ${who} accepts codes ${min}–${max} as "200", "200,202" or "200-299".`,
     });
   }
 }

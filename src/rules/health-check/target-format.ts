@@ -16,7 +16,7 @@ import { editString } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import { editableInString, spanInString, values } from '../../core/edit-values';
 import { classicHealthChecks } from '../../core/health-checks';
-import { describeValue } from '../../core/value-source';
+import { describeValue, valueSource } from '../../core/value-source';
 
 const PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'SSL'];
 const MAX_LENGTH = 1024;
@@ -133,7 +133,7 @@ export const targetFormat = defineRule(
           }
           report({
             span: spanInString(text, v, p.start, p.length),
-            message: `HealthCheck Target ${JSON.stringify(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''} of load balancer '${hc.lb.id}' ${p.message}.`,
+            message: `HealthCheck Target ${JSON.stringify(v.value)}${valueSource(v)} of load balancer '${hc.lb.id}' ${p.message}.`,
             fixes: fixes.length ? fixes : undefined,
           });
         }

@@ -6,6 +6,7 @@ import { scalars } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
 import { insertProperty, replaceValue } from '../../core/edit';
 import { CLASSIC_LB } from '../../core/resource-types';
+import { valueSource } from '../../core/value-source';
 
 export const crossZoneDisabled = defineRule(
   {
@@ -39,7 +40,7 @@ export const crossZoneDisabled = defineRule(
       const v = off[0];
       report({
         span: v.node,
-        message: `Load balancer '${lb.id}' has CrossZone ${v.param ? `false (default of parameter ${v.param})` : 'false'}: each node sends traffic only to instances in its own Availability Zone. Set "CrossZone": true.`,
+        message: `Load balancer '${lb.id}' has CrossZone false${valueSource(v)}: each node sends traffic only to instances in its own Availability Zone. Set "CrossZone": true.`,
         fixes:
           crossZone.value === v.node
             ? [{ title: 'Enable cross-zone load balancing ("CrossZone": true)', edits: [replaceValue(template, crossZone.value, true)], isPreferred: true }]

@@ -13,13 +13,14 @@ import { defineRule, type Report } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { CLASSIC_LB, V2_LB, lbKindName, v2TypeOf, type V2Type } from '../../core/lb-type';
 import { V2_LISTENER, V2_TG } from '../../core/resource-types';
+import { describeValue } from '../../core/value-source';
 
 const CLASSIC = new Set(['HTTP', 'HTTPS', 'TCP', 'SSL']);
 const ALB = ['HTTP', 'HTTPS'];
 const NLB = ['TCP', 'TLS', 'UDP', 'TCP_UDP'];
 
 const layer = (p: string) => (p === 'HTTP' || p === 'HTTPS' ? 'HTTP/HTTPS' : 'TCP/SSL');
-const show = (v: ScalarValue) => `${String(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''}`;
+const show = (v: ScalarValue) => describeValue(v);
 const upper = (v: ScalarValue | undefined) => (v ? String(v.value).toUpperCase() : undefined);
 
 /** Absent, or {"Ref": "AWS::NoValue"} in every branch. */
@@ -164,7 +165,7 @@ function checkV2Listener(t: Template, listener: Resource, report: (r: Report) =>
     const front = lbName ?? `an ${family === 'application' ? 'Application' : 'Network'} Load Balancer`;
     report({
       span: node,
-      message: `Listener '${listener.id}'${proto ? ` (${String(proto.value)})` : ''} on ${front} forwards to target group '${tg.id}', which uses protocol ${show(tgProto)}; behind ${family === 'application' ? 'an Application' : 'a Network'} Load Balancer a target group uses ${wanted.join(', ')}.`,
+      message: `Listener '${listener.id}'${proto ? ` (${String(proto.value)})` : ''} on ${front} forwards to target group '${tg.id}', which uses protocol ${show(tgProto)}. ${family === 'application' ? 'An Application' : 'A Network'} Load Balancer's target groups use ${wanted.join(', ')}.`,
       related: [{ span: tgProto.node, message: `Protocol of target group '${tg.id}'` }],
     });
   }

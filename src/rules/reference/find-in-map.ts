@@ -4,12 +4,13 @@
 // knows at deploy time — {"Ref": "AWS::Region"}, a parameter without a default — cannot be checked
 // here and are not reported; a parameter's Default counts as its value.
 import { entries, get, isArray, isObject, isString, type Node } from '../../core/ast';
-import { describe, intrinsic, scalars, type ScalarValue } from '../../core/resolve';
+import { intrinsic, scalars, type ScalarValue } from '../../core/resolve';
 import { replaceValue } from '../../core/edit';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { collectReferences } from '../../core/references';
 import { budgetOf, closest } from '../../core/suggest';
+import { describeValue } from '../../core/value-source';
 
 const MAX_LISTED = 12;
 
@@ -36,7 +37,7 @@ export const findInMap = defineRule(
           const s = closest(mapName, template.mappings.keys(), budgetOf(template));
           report({
             span: m.node,
-            message: `Fn::FindInMap: there is no mapping '${describe(m)}' in the Mappings section${suggest(s)} CloudFormation fails the stack with "Unable to get mapping".`,
+            message: `Fn::FindInMap: there is no mapping '${describeValue(m)}' in the Mappings section${suggest(s)} CloudFormation fails the stack with "Unable to get mapping".`,
             fixes: fixFor(template, mapArg, m, s),
           });
           continue;
@@ -49,7 +50,7 @@ export const findInMap = defineRule(
             const s = closest(topKey, keys, budgetOf(template));
             report({
               span: top.node,
-              message: `Fn::FindInMap: mapping '${mapName}' has no top-level key '${describe(top)}'${suggest(s)} Its keys: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
+              message: `Fn::FindInMap: mapping '${mapName}' has no top-level key '${describeValue(top)}'${suggest(s)} Its keys: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
               related: [{ span: map.keySpan, message: `mapping '${mapName}'` }],
               fixes: fixFor(template, topArg, top, s),
             });
@@ -63,7 +64,7 @@ export const findInMap = defineRule(
             const topProp = isObject(map.value) ? map.value.properties.filter((p) => p.key === topKey).pop() : undefined;
             report({
               span: second.node,
-              message: `Fn::FindInMap: mapping '${mapName}' has no key '${describe(second)}' under '${topKey}'${suggest(s)} Keys there: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
+              message: `Fn::FindInMap: mapping '${mapName}' has no key '${describeValue(second)}' under '${topKey}'${suggest(s)} Keys there: ${list(keys)}. CloudFormation fails the stack with "Unable to get mapping".`,
               related: [{ span: topProp?.keySpan ?? map.keySpan, message: `'${topKey}' in mapping '${mapName}'` }],
               fixes: fixFor(template, secondArg, second, s),
             });

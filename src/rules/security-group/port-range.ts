@@ -2,10 +2,11 @@
 // (0–255) or -1 (all traffic). tcp and udp need FromPort and ToPort, 0–65535, FromPort ≤ ToPort.
 // For icmp and icmpv6 the two fields are the ICMP type and code, -1 meaning all.
 import { get, getProperty } from '../../core/ast';
-import { describe, numbers } from '../../core/resolve';
+import { numbers } from '../../core/resolve';
 import { swapValues } from '../../core/edit';
 import { defineRule } from '../../core/rule';
 import { wiring } from '../../core/wiring';
+import { describeValue } from '../../core/value-source';
 
 export const portRange = defineRule(
   {
@@ -27,7 +28,7 @@ export const portRange = defineRule(
       if (rule.protocolValue && rule.protocol === undefined) {
         report({
           span: rule.protocolValue.node,
-          message: `In ${name}: IpProtocol ${JSON.stringify(describe(rule.protocolValue))} is not tcp, udp, icmp, icmpv6, a protocol number (0–255) or -1.`,
+          message: `In ${name}: IpProtocol ${JSON.stringify(describeValue(rule.protocolValue))} is not tcp, udp, icmp, icmpv6, a protocol number (0–255) or -1.`,
         });
         continue;
       }
@@ -62,7 +63,7 @@ export const portRange = defineRule(
           if (bad(v)) {
             report({
               span: v.node,
-              message: `In ${name}: ${key} ${describe(v)} is not a valid ${fieldLo} (${min}–${max}).`,
+              message: `In ${name}: ${key} ${describeValue(v)} is not a valid ${fieldLo} (${min}–${max}).`,
             });
           }
         }
@@ -73,8 +74,8 @@ export const portRange = defineRule(
             if (bad(f) || bad(x) || f.n <= x.n) continue;
             report({
               span: f.node,
-              message: `In ${name}: FromPort ${describe(f)} is above ToPort ${describe(x)}; the range is empty. Swap them.`,
-              related: [{ span: x.node, message: `ToPort ${describe(x)}` }],
+              message: `In ${name}: FromPort ${describeValue(f)} is above ToPort ${describeValue(x)}; the range is empty. Swap them.`,
+              related: [{ span: x.node, message: `ToPort ${describeValue(x)}` }],
               fixes:
                 f.node.kind === 'number' || f.node.kind === 'string'
                   ? x.node.kind === f.node.kind

@@ -8,6 +8,7 @@ import { number, type NumberValue } from '../../core/resolve';
 import { defineRule, type Fix, type Related } from '../../core/rule';
 import { insertProperty, replaceValue } from '../../core/edit';
 import { DEFAULT_RETENTION, duration, sqsModel, type Queue } from '../../core/sqs';
+import { valueSource } from '../../core/value-source';
 
 const MAX_RETENTION = 1_209_600;
 
@@ -26,7 +27,7 @@ function retentionOf(q: Queue, t: Parameters<typeof number>[0]): Retention | und
 
 function describeRetention(r: Retention): string {
   if (!r.value) return `the default ${duration(DEFAULT_RETENTION)}`;
-  return `${duration(r.seconds)}${r.value.param ? ` (default of parameter ${r.value.param})` : ''}`;
+  return `${duration(r.seconds)}${valueSource(r.value)}`;
 }
 
 export const dlqRetention = defineRule(

@@ -27,18 +27,20 @@ export const fifoName = defineRule(
       const id = q.resource.id;
       for (const shape of nameShapes(template, nameProp.value)) {
         const facts = nameFacts(shape);
-        const shown = facts.full !== undefined ? `'${facts.full}'${shape.param ? ` (default of parameter ${shape.param})` : ''}` : 'built here';
+        // The name as far as it is known: "'jobs.fifo' (default of parameter QueueName)", or "built
+        // by the template" when parts of it are only known at deploy time (its suffix still is).
+        const shown = facts.full !== undefined ? `'${facts.full}'${shape.param ? ` (default of parameter ${shape.param})` : ''}` : 'built by the template';
         if (q.fifo === 'fifo' && facts.endsFifo === 'no') {
           report({
             span: shape.node,
-            message: `Queue '${id}' is a FIFO queue ("FifoQueue": true), but its name ${shown} does not end in '.fifo'. SQS requires the '.fifo' suffix on every FIFO queue name: add it.`,
+            message: `Queue '${id}' is a FIFO queue ("FifoQueue": true), but its name, ${shown}, does not end in '.fifo'. SQS requires the '.fifo' suffix on every FIFO queue name: add it.`,
             related: q.fifoProp ? [{ span: q.fifoProp.keySpan, message: `'${id}' is declared FIFO here` }] : undefined,
             fixes: appendFifoFix(template, nameProp.value, shape),
           });
         } else if (q.fifo === 'standard' && facts.endsFifo === 'yes') {
           report({
             span: shape.node,
-            message: `Queue '${id}' is named ${shown}, ending in '.fifo', but it is a standard queue (FifoQueue ${q.fifoProp ? 'is not true' : 'is not set and defaults to false'}). Only FIFO queues may end in '.fifo': set "FifoQueue": true or drop the suffix.`,
+            message: `Queue '${id}' has a name ending in '.fifo' (${shown}), but it is a standard queue (FifoQueue ${q.fifoProp ? 'is not true' : 'is not set and defaults to false'}). Only FIFO queues may end in '.fifo': set "FifoQueue": true or drop the suffix.`,
             related: q.fifoProp ? [{ span: q.fifoProp.keySpan, message: `FifoQueue of '${id}'` }] : undefined,
           });
         }

@@ -9,10 +9,11 @@ import type { NumberValue } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
 import { removeProperty } from '../../core/edit';
 import { sqsModel } from '../../core/sqs';
+import { describeValue } from '../../core/value-source';
 
 export const SQS_BATCH = { max: 10_000, fifoMax: 10, withoutWindow: 10 } as const;
 
-const shown = (v: NumberValue) => `${String(v.value)}${v.param ? ` (default of parameter ${v.param})` : ''}`;
+const shown = (v: NumberValue) => describeValue(v);
 
 export const lambdaBatchSettings = defineRule(
   {

@@ -8,6 +8,7 @@ import { get } from '../../core/ast';
 import { numbers } from '../../core/resolve';
 import { defineRule } from '../../core/rule';
 import { sqsModel } from '../../core/sqs';
+import { describeValue } from '../../core/value-source';
 
 export const SQS_RANGES: Array<[key: string, min: number, max: number, unit: string]> = [
   ['DelaySeconds', 0, 900, 'seconds'],
@@ -34,7 +35,7 @@ export const valueRange = defineRule(
         if (!node) continue;
         for (const v of numbers(template, node).values) {
           if (Number.isInteger(v.n) && v.n >= min && v.n <= max) continue;
-          const shown = v.param ? `${String(v.value)} (default of parameter ${v.param})` : String(v.value);
+          const shown = describeValue(v);
           report({
             span: v.node,
             message: `Queue '${q.resource.id}' has ${key} ${shown}; SQS accepts ${Number.isInteger(v.n) ? '' : 'a whole number of '}${fmt(min)}–${fmt(max)} ${unit}.`,
@@ -46,7 +47,7 @@ export const valueRange = defineRule(
       const m = rd.maxReceiveCount;
       if (!m || m.n === undefined) continue;
       if (Number.isInteger(m.n) && m.n >= 1 && m.n <= 1000) continue;
-      const shown = m.value?.param ? `${String(m.value.value)} (default of parameter ${m.value.param})` : String(m.raw);
+      const shown = m.value ? describeValue(m.value) : String(m.raw);
       report({
         span: m.span,
         message: `Queue '${rd.source.resource.id}' has a RedrivePolicy maxReceiveCount of ${shown}; SQS accepts ${Number.isInteger(m.n) ? '' : 'a whole number '}1–1000 (receives before a message moves to the dead-letter queue).`,

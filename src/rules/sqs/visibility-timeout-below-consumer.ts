@@ -10,6 +10,7 @@ import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { insertProperty, replaceValue } from '../../core/edit';
 import { sqsModel } from '../../core/sqs';
+import { valueSource } from '../../core/value-source';
 
 /** AWS's recommendation ("Using Lambda with Amazon SQS"): visibility timeout ≥ 6 × function timeout. */
 export const VISIBILITY_FACTOR = 6;
@@ -25,8 +26,7 @@ function valueOf(t: Template, props: Parameters<typeof get>[0], key: string, dfl
   return v ? { n: v.n, value: v } : undefined;
 }
 
-const shown = (x: { n: number; value?: NumberValue }, what: string) =>
-  x.value ? `${x.n} s${x.value.param ? ` (default of parameter ${x.value.param})` : ''}` : `${x.n} s (the ${what} default)`;
+const shown = (x: { n: number; value?: NumberValue }, what: string) => (x.value ? `${x.n} s${valueSource(x.value)}` : `${x.n} s (the ${what} default)`);
 
 export const visibilityTimeoutBelowConsumer = defineRule(
   {
@@ -69,8 +69,8 @@ export const visibilityTimeoutBelowConsumer = defineRule(
           span: vis.value?.node ?? c.queue.node ?? q.resource.prop.keySpan,
           severity: rejected ? 'error' : undefined,
           message: rejected
-            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, below the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which reads it through '${c.mapping.id}'. Lambda rejects that event source mapping and the stack fails: set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
-            : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which reads it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
+            ? `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, shorter than the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}'. Lambda rejects that event source mapping and the stack fails. Set VisibilityTimeout to at least ${wanted} s (six times the function timeout).`
+            : `Queue '${qId}' has a visibility timeout of ${shown(vis, 'SQS')}, less than six times the timeout of '${fId}' (${shown(timeout, 'Lambda')}), which consumes it through '${c.mapping.id}'. AWS recommends at least six times, so a batch retried after throttling is not handed out again while it is still being processed: set VisibilityTimeout to ${wanted} s or more.`,
           related: [
             timeout.value
               ? { span: timeout.value.node, message: `'${fId}' may run for ${shown(timeout, 'Lambda')}` }
