@@ -50,7 +50,7 @@ function checkV2(t: Template, l: Resource, report: (r: Report) => void): void {
     const literal = v.node === policyNode && !v.param && !s.unknown && s.values.length === 1;
     report({
       span: v.node,
-      message: `Listener '${l.id}' (${P}) uses security policy ${describeValue(v)}, which accepts ${tlsName(minTls(name, 'v2')!)}; use ${RECOMMENDED_V2_POLICY} (TLS 1.3 and 1.2).`,
+      message: `Listener '${l.id}' (${P}) uses ${describeValue(v)}, which accepts ${tlsName(minTls(name, 'v2')!)}. Use ${RECOMMENDED_V2_POLICY} (TLS 1.3 and 1.2).`,
       fixes: literal
         ? [{ title: `Set SslPolicy of '${l.id}' to ${RECOMMENDED_V2_POLICY}`, edits: [replaceValue(t, policyNode, RECOMMENDED_V2_POLICY)], isPreferred: true }]
         : undefined,
@@ -141,7 +141,7 @@ function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): v
       }
       report({
         span,
-        message: `Classic Load Balancer '${lb.id}' listener ${port ?? '?'}/${P} uses predefined security policy ${ref ? describeValue(ref) : predefined}, which accepts ${tlsName(minTls(predefined, 'classic')!)}; use ${RECOMMENDED_CLASSIC_POLICY} (TLS 1.2 only).`,
+        message: `Classic Load Balancer '${lb.id}' listener ${port ?? '?'}/${P} uses ${ref ? describeValue(ref) : predefined}, which accepts ${tlsName(minTls(predefined, 'classic')!)}. Use ${RECOMMENDED_CLASSIC_POLICY} (TLS 1.2 only).`,
         related: policy && ref ? [{ span: proto.node, message: `listener ${port ?? '?'}/${P} of '${lb.id}' (PolicyNames '${name}')` }] : undefined,
         fixes,
       });
