@@ -3,7 +3,7 @@
 // group's UpdatePolicy, and the security-group rules and listeners before and after. Read from
 // the template model, the references, the SQS model, the wiring model and the wiring graph.
 import { get, isObject, type Span } from '../../ast';
-import { buildGraph } from '../../graph';
+import { buildGraph } from '../../graph/build';
 import { collectReferences } from '../../references';
 import { scalar } from '../../resolve';
 import { sqsModel } from '../../sqs';
