@@ -56,6 +56,9 @@ export class TemplateLinter implements vscode.Disposable {
       this.emitter,
       vscode.workspace.onDidOpenTextDocument((d) => {
         this.tabClosed.delete(d.uri.toString());
+        // A new document can take the URI of one closed a moment ago (Untitled-1): nothing
+        // published for that URI belongs to it.
+        if (!this.entries.has(d.uri.toString())) this.collection.delete(d.uri);
         this.schedule(d, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -154,13 +157,19 @@ export class TemplateLinter implements vscode.Disposable {
     const enabled = vscode.workspace.getConfiguration('decouple', doc.uri).get<boolean>('lint.enable', true) !== false;
     const template = enabled ? templateOfDocument(doc) : undefined;
     if (!template) {
-      if (this.entries.has(key)) this.clear(doc.uri);
+      // Also when only the collection still holds diagnostics: an untitled document can reuse the
+      // URI of a closed one.
+      if (this.entries.has(key) || this.collection.has(doc.uri)) this.clear(doc.uri);
       return undefined;
     }
     const result: LintTextResult = { template, isTemplate: true, diagnostics: lintTemplate(template, { rules: allRules, config: this.configFor(doc) }) };
     const diagnostics = result.diagnostics.map((d) => this.toVscode(doc, d));
     const ms = performance.now() - started;
     const entry: LintEntry = { uri: doc.uri, version: doc.version, result, diagnostics, ms };
+    // A provider may ask for the result of a document whose last tab has closed (a hover or code
+    // action still in flight): answer it, but never put its diagnostics back in the Problems panel
+    // (nor keep the result: showing the document again lints it afresh).
+    if (doc.isClosed || this.tabClosed.has(key) || !vscode.workspace.textDocuments.includes(doc)) return entry;
     this.entries.set(key, entry);
     this.collection.set(doc.uri, diagnostics);
     this.log.debug(`linted ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version} in ${ms.toFixed(1)} ms: ${diagnostics.length} problem(s)`);
