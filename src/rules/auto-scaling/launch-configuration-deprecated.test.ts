@@ -55,7 +55,10 @@ describe(ID, () => {
       ds.map((d) => spanText(text, d)),
       ['"AWS::AutoScaling::LaunchConfiguration"', '"AWS::AutoScaling::LaunchConfiguration"', '"legacy-web-config"'],
     );
-    assert.match(ds[0].message, /'WebConfig' is an AWS::AutoScaling::LaunchConfiguration: .*maintenance mode.*1 October 2024.*AWS::EC2::LaunchTemplate/);
+    assert.match(
+      ds[0].message,
+      /'WebConfig' is an AWS::AutoScaling::LaunchConfiguration, not a launch template\. .*maintenance mode.*1 October 2024.*AWS::EC2::LaunchTemplate/,
+    );
     assert.equal(ds[0].related!.length, 1);
     assert.match(ds[0].related![0].message, /'WebGroup' uses 'WebConfig'/);
     assert.match(ds[2].message, /'ExternalConfigGroup' uses a launch configuration/);

@@ -11,7 +11,7 @@ import { convertToLaunchTemplate } from '../../core/convert-launch-configuration
 import { ASG, LAUNCH_CONFIGURATION } from '../../core/resource-types';
 
 const WHY =
-  'launch configurations are in maintenance mode (no instance types released after 2022) and accounts created since 1 October 2024 cannot create them';
+  'Launch configurations are in maintenance mode (no instance types released after 2022) and accounts created since 1 October 2024 cannot create them';
 
 export const launchConfigurationDeprecated = defineRule(
   {
@@ -36,14 +36,14 @@ export const launchConfigurationDeprecated = defineRule(
       if (inTemplate.length || vals.every((v) => v.kind === 'novalue')) continue;
       report({
         span: p.value,
-        message: `Auto Scaling group '${asg.id}' uses a launch configuration (LaunchConfigurationName): ${WHY}. Use an AWS::EC2::LaunchTemplate and the group's LaunchTemplate property instead.`,
+        message: `Auto Scaling group '${asg.id}' uses a launch configuration (LaunchConfigurationName), not a launch template. ${WHY}. Use an AWS::EC2::LaunchTemplate and the group's LaunchTemplate property instead.`,
       });
     }
     for (const lc of lcs) {
       const fix = convertToLaunchTemplate(template, lc);
       report({
         span: lc.typeNode ?? lc.prop.keySpan,
-        message: `'${lc.id}' is an AWS::AutoScaling::LaunchConfiguration: ${WHY}. Use an AWS::EC2::LaunchTemplate (LaunchTemplateData) and reference it from the Auto Scaling group's LaunchTemplate.`,
+        message: `'${lc.id}' is an AWS::AutoScaling::LaunchConfiguration, not a launch template. ${WHY}. Use an AWS::EC2::LaunchTemplate (LaunchTemplateData) and reference it from the Auto Scaling group's LaunchTemplate.`,
         related: users.get(lc.id),
         fixes: fix ? [fix] : undefined,
       });

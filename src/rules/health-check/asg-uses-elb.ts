@@ -59,7 +59,7 @@ export const asgUsesElb = defineRule(
       ];
       const typeProp = getProperty(props, 'HealthCheckType');
       const graceMissing = !getProperty(props, 'HealthCheckGracePeriod');
-      const consequence = `an instance that fails the load balancer's health check keeps running and is never replaced (the load balancer just stops sending it traffic)`;
+      const consequence = `An instance that fails the load balancer's health check keeps running and is never replaced (the load balancer just stops sending it traffic)`;
       if (!typeProp?.value) {
         const edit = insertProperties(
           template,
@@ -73,7 +73,7 @@ export const asgUsesElb = defineRule(
         );
         report({
           span: attach[0].keySpan,
-          message: `Auto Scaling group '${asg.id}' sits behind ${behind} but sets no HealthCheckType, so it uses EC2 health checks (the default): ${consequence}. Set "HealthCheckType": "ELB"${graceMissing ? ' with a HealthCheckGracePeriod (e.g. 300 s)' : ''}.`,
+          message: `Auto Scaling group '${asg.id}' sits behind ${behind} but sets no HealthCheckType, so it uses EC2 health checks (the default). ${consequence}. Set "HealthCheckType": "ELB"${graceMissing ? ' with a HealthCheckGracePeriod (e.g. 300 s)' : ''}.`,
           related: related.length ? related : undefined,
           fixes: [
             {
@@ -100,7 +100,7 @@ export const asgUsesElb = defineRule(
         }
         report({
           span: v.node,
-          message: `Auto Scaling group '${asg.id}' sits behind ${behind} but has HealthCheckType ${describeValue(v)}, without ELB: ${consequence}. Set "HealthCheckType": "ELB"${graceMissing ? ' with a HealthCheckGracePeriod (e.g. 300 s)' : ''}.`,
+          message: `Auto Scaling group '${asg.id}' sits behind ${behind} but has HealthCheckType ${describeValue(v)}, without ELB. ${consequence}. Set "HealthCheckType": "ELB"${graceMissing ? ' with a HealthCheckGracePeriod (e.g. 300 s)' : ''}.`,
           related: [{ span: attach[0].keySpan, message: `${attach[0].key} attaches the group to ${behind}` }, ...related],
           fixes: fixes.length ? fixes : undefined,
         });

@@ -14,7 +14,7 @@ describe(ID, () => {
       ['"ELB"', '0', '"0"', '{"Ref": "Grace"}', '0'],
     );
     assert.ok(ds.every((d) => d.severity === 'warning'));
-    assert.match(ds[0].message, /'MissingGraceAsg' uses ELB health checks \(HealthCheckType ELB\) but sets no HealthCheckGracePeriod, which defaults to 0/);
+    assert.match(ds[0].message, /'MissingGraceAsg' uses ELB health checks \(HealthCheckType ELB\) but sets no HealthCheckGracePeriod \(default 0\)/);
     assert.match(ds[0].message, /terminated and replaced/);
     assert.match(ds[2].message, /HealthCheckType ELB,EBS\) with HealthCheckGracePeriod 0/);
     assert.match(ds[3].message, /HealthCheckGracePeriod 0 \(default of parameter Grace\)/);

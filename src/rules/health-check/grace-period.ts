@@ -31,11 +31,11 @@ export const gracePeriod = defineRule(
       const elb = scalars(template, typeProp.value).values.filter((v) => hasElb(v.value));
       if (elb.length === 0) continue;
       const graceProp = getProperty(props, 'HealthCheckGracePeriod');
-      const why = `booting instances fail the load balancer's check before their software is up and are terminated and replaced, again and again`;
+      const why = `Booting instances fail the load balancer's check before their software is up and are terminated and replaced, again and again`;
       if (!graceProp?.value) {
         report({
           span: elb[0].node,
-          message: `Auto Scaling group '${asg.id}' uses ELB health checks (HealthCheckType ${describeValue(elb[0])}) but sets no HealthCheckGracePeriod, which defaults to 0: ${why}. Set HealthCheckGracePeriod to the time an instance needs to boot (e.g. ${SUGGESTED} s).`,
+          message: `Auto Scaling group '${asg.id}' uses ELB health checks (HealthCheckType ${describeValue(elb[0])}) but sets no HealthCheckGracePeriod (default 0). ${why}. Set HealthCheckGracePeriod to the time an instance needs to boot (e.g. ${SUGGESTED} s).`,
           fixes: [
             {
               title: `Add "HealthCheckGracePeriod": ${SUGGESTED}`,
@@ -59,7 +59,7 @@ export const gracePeriod = defineRule(
           : [];
         report({
           span: v.node,
-          message: `Auto Scaling group '${asg.id}' uses ELB health checks (HealthCheckType ${describeValue(elb[0])}) with HealthCheckGracePeriod ${describeValue(v)}: ${why}. Set it to the time an instance needs to boot (e.g. ${SUGGESTED} s).`,
+          message: `Auto Scaling group '${asg.id}' uses ELB health checks (HealthCheckType ${describeValue(elb[0])}) with HealthCheckGracePeriod ${describeValue(v)}. ${why}. Set it to the time an instance needs to boot (e.g. ${SUGGESTED} s).`,
           related: [{ span: elb[0].node, message: `HealthCheckType ${describeValue(elb[0])}` }],
           fixes: fixes.length ? fixes : undefined,
         });

@@ -52,7 +52,7 @@ export const portMismatch = defineRule(
         }
         report({
           span: spanInString(text, v, portStart, m[2].length),
-          message: `HealthCheck Target ${JSON.stringify(v.value)}${valueSource(v)} of load balancer '${hc.lb.id}' checks port ${port}, but its listeners send traffic to instance port ${orList(distinct)}: the check tests a port no listener sends traffic to, so an instance whose web server is down can still pass. Check port ${orList(distinct)} instead.`,
+          message: `HealthCheck Target ${JSON.stringify(v.value)}${valueSource(v)} of load balancer '${hc.lb.id}' checks port ${port}, but its listeners send traffic to instance port ${orList(distinct)}. The check tests a port no listener sends traffic to, so an instance whose web server is down can still pass. Check port ${orList(distinct)} instead.`,
           related: ports.map((p) => ({ span: p.node, message: `${p.listener} sends traffic to instance port ${p.port}` })),
           fixes: fixes.length ? fixes : undefined,
         });
@@ -84,7 +84,7 @@ export const portMismatch = defineRule(
         }
         report({
           span: v.node,
-          message: `HealthCheckPort ${describeValue(v)} of target group '${tg.id}' differs from its traffic port ${orList(trafficPorts)} (Port): the check tests a port no listener sends traffic to, so a target whose service is down can still pass. Use "traffic-port" (the default) unless a separate health port is intended.`,
+          message: `HealthCheckPort ${describeValue(v)} of target group '${tg.id}' differs from its traffic port ${orList(trafficPorts)} (Port). The check tests a port no listener sends traffic to, so a target whose service is down can still pass. Use "traffic-port" (the default) unless a separate health port is intended.`,
           related,
           fixes: literalInPlace(v as ScalarValue, hcNode)
             ? [{ title: 'Check the traffic port ("HealthCheckPort": "traffic-port")', edits: [replaceValue(template, v.node, 'traffic-port')] }]

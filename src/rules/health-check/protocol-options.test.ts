@@ -20,7 +20,7 @@ describe(ID, () => {
       m[0],
       /HealthCheckPath on target group 'NlbDefaultTcpWithPath' is set, but its health check is TCP \(.*uses protocol TCP and sets no HealthCheckProtocol, which then defaults to TCP\)/,
     );
-    assert.match(m[0], /health check paths are not supported for TCP health checks/);
+    assert.match(m[0], /Health check paths are not supported for TCP health checks/);
     assert.deepEqual(
       ds[0].related!.map((r) => spanText(text, r)),
       ['"TCP"'],

@@ -91,12 +91,12 @@ export const protocolOptions = defineRule(
         if (!['HTTP', 'HTTPS', 'TCP'].includes(up)) {
           report({
             span: v.node,
-            message: `HealthCheckProtocol ${describeValue(v)} of ${owner} is not a health-check protocol: health checks use HTTP, HTTPS or TCP (TLS, UDP, TCP_UDP and GENEVE are not supported for health checks).`,
+            message: `HealthCheckProtocol ${describeValue(v)} of ${owner} is not a health-check protocol. Health checks use HTTP, HTTPS or TCP (TLS, UDP, TCP_UDP and GENEVE are not supported for health checks).`,
           });
         } else if (up === 'TCP' && kind === 'application') {
           report({
             span: v.node,
-            message: `HealthCheckProtocol ${describeValue(v)} of ${owner}, an ${tgProto ?? 'HTTP'} target group: TCP health checks are supported only for TCP, TLS, UDP and TCP_UDP target groups. Use HTTP or HTTPS.`,
+            message: `HealthCheckProtocol ${describeValue(v)} of ${owner}, an ${tgProto ?? 'HTTP'} target group, is TCP. TCP health checks are supported only for TCP, TLS, UDP and TCP_UDP target groups. Use HTTP or HTTPS.`,
           });
         }
       }
@@ -106,7 +106,7 @@ export const protocolOptions = defineRule(
       if (hc) {
         for (const v of hc.values) if (String(v.value).toUpperCase() === 'TCP') tcpBy.push({ why: `HealthCheckProtocol is ${describeValue(v)}`, span: v.node });
       } else if (kind === 'network' || kind === 'gateway') {
-        tcpBy.push({ why: `${owner} uses protocol ${tgProto} and sets no HealthCheckProtocol, which then defaults to TCP`, span: get(props, 'Protocol') });
+        tcpBy.push({ why: `the group uses protocol ${tgProto} and sets no HealthCheckProtocol, which then defaults to TCP`, span: get(props, 'Protocol') });
       }
       // Every possible health-check protocol is TCP (not only one Fn::If branch).
       const allTcp = tcpBy.length > 0 && (!hc || (!hc.unknown && hc.values.every((v) => String(v.value).toUpperCase() === 'TCP')));
@@ -126,7 +126,7 @@ export const protocolOptions = defineRule(
             });
           report({
             span: p.keySpan,
-            message: `${key} on ${owner} is set, but its health check is TCP (${tcpBy[0].why}): ${key === 'Matcher' ? 'health check matchers' : 'health check paths'} are not supported for TCP health checks and AWS rejects the target group. Remove ${key}, or make the check HTTP/HTTPS.`,
+            message: `${key} on ${owner} is set, but its health check is TCP (${tcpBy[0].why}). ${key === 'Matcher' ? 'Health check matchers' : 'Health check paths'} are not supported for TCP health checks and AWS rejects the target group. Remove ${key}, or make the check HTTP/HTTPS.`,
             related: related.length ? related : undefined,
             fixes,
           });
@@ -167,7 +167,7 @@ function checkCode(
   for (const p of checkHttpCode(code, min, max)) {
     report({
       span: typeof v.value === 'string' ? spanInString(text, v, p.start, p.length) : v.node,
-      message: `Matcher HttpCode ${JSON.stringify(code)}${valueSource(v)} of ${owner} ${p.message}; ${who} accepts codes ${min}–${max} as "200", "200,202" or "200-299".`,
+      message: `Matcher HttpCode ${JSON.stringify(code)}${valueSource(v)} of ${owner} ${p.message}. ${who[0].toUpperCase()}${who.slice(1)} accepts codes ${min}–${max} as "200", "200,202" or "200-299".`,
     });
   }
 }

@@ -78,7 +78,7 @@ export function checkTarget(target: string): TargetProblem[] {
       problems.push({
         start: pathStart,
         length: rest.length,
-        message: `is ${upper === 'TCP' ? 'a' : 'an'} ${upper} check with a path ('${rest}'); ${upper} checks only open a connection and take no path (AWS rejects it: "HealthCheck Target must specify a port number"). Write "${protocol}:${portMatch}"`,
+        message: `is ${upper === 'TCP' ? 'a' : 'an'} ${upper} check with a path ('${rest}'). ${upper} checks only open a connection and take no path (AWS rejects it: "HealthCheck Target must specify a port number"). Write "${protocol}:${portMatch}"`,
         fix: { title: `Remove the path ("${protocol}:${portMatch}")`, start: pathStart, length: rest.length, newText: '' },
       });
     }
@@ -87,14 +87,14 @@ export function checkTarget(target: string): TargetProblem[] {
       problems.push({
         start: afterColon,
         length: portMatch.length,
-        message: `is an ${upper} check without a ping path; ${upper} checks need one, like "${protocol}:${portMatch}/" or "${protocol}:${portMatch}/index.html"`,
+        message: `is an ${upper} check without a ping path. ${upper} checks need one, like "${protocol}:${portMatch}/" or "${protocol}:${portMatch}/index.html"`,
         fix: { title: `Check the root path ("${protocol}:${portMatch}/")`, start: pathStart, length: 0, newText: '/' },
       });
     } else if (!rest.startsWith('/')) {
       problems.push({
         start: pathStart,
         length: rest.length,
-        message: `has a ping path that does not start with '/' ('${rest}'); for example "${protocol}:${portMatch}/${rest}"`,
+        message: `has a ping path that does not start with '/' ('${rest}'). For example "${protocol}:${portMatch}/${rest}"`,
       });
     }
   }

@@ -109,7 +109,7 @@ export const timeoutBelowInterval = defineRule(
         const subject = c.timeoutKey === 'Timeout' ? 'Health check Timeout' : c.timeoutKey;
         report({
           span: t.node,
-          message: `${subject} ${describeValue(t, ' s')} is not below ${intervalText}${others} on ${c.owner}: ${AWS_SAYS}, and the stack fails.${hint}`,
+          message: `${subject} ${describeValue(t, ' s')} is not below ${intervalText}${others} on ${c.owner}. ${AWS_SAYS}, and the stack fails.${hint}`,
           related: related.length ? related : undefined,
           fixes: fixes.length ? fixes : undefined,
         });

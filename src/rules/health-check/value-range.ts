@@ -33,7 +33,7 @@ export const valueRange = defineRule(
           .map(([k, p]) => `'${p}' should be spelt '${k}'`);
         report({
           span: hc.prop.keySpan,
-          message: `HealthCheck${branchNote(hc.obj)} of load balancer '${hc.lb.id}' is missing ${list(missing)}: a Classic Load Balancer health check needs all five of Target, Interval, Timeout, HealthyThreshold and UnhealthyThreshold, or AWS rejects it.${misspelt.length ? ` Keys are case-sensitive: ${misspelt.join('; ')}.` : ''}`,
+          message: `HealthCheck${branchNote(hc.obj)} of load balancer '${hc.lb.id}' is missing ${list(missing)}. A Classic Load Balancer health check needs all five of Target, Interval, Timeout, HealthyThreshold and UnhealthyThreshold, or AWS rejects it.${misspelt.length ? ` Keys are case-sensitive: ${misspelt.join('; ')}.` : ''}`,
         });
       }
       for (const [key, range] of Object.entries(CLASSIC_RANGES)) {

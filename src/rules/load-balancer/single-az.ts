@@ -133,8 +133,8 @@ export const singleAz = defineRule(
           span: prop.value,
           severity: isAlb ? 'error' : 'warning',
           message: isAlb
-            ? `Application Load Balancer '${lb.id}' ${what}: AWS requires subnets in at least two Availability Zones and rejects the load balancer. Add a subnet in a second zone.`
-            : `${kind[0].toUpperCase()}${kind.slice(1)} '${lb.id}' ${what}: if that zone fails, the whole service is unreachable however many instances run. Add ${zones ? 'a second zone' : 'a subnet in a second Availability Zone'} (and spread the Auto Scaling group over both).`,
+            ? `Application Load Balancer '${lb.id}' ${what}. AWS requires subnets in at least two Availability Zones and rejects the load balancer. Add a subnet in a second zone.`
+            : `${kind[0].toUpperCase()}${kind.slice(1)} '${lb.id}' ${what}. If that zone fails, the whole service is unreachable however many instances run. Add ${zones ? 'a second zone' : 'a subnet in a second Availability Zone'} (and spread the Auto Scaling group over both).`,
           related: related.length ? related : undefined,
         });
         break;

@@ -34,7 +34,7 @@ describe(ID, () => {
     assert.match(msg(4), /DependsOn names 'LoadBalancr', which is not a resource of this template/);
     assert.match(
       msg(5),
-      /Fn::Sub variable '\$\{Environmnt\}' is not a resource, parameter or pseudo parameter .*; did you mean 'Environment'\? \(For a literal '\$\{Environmnt\}' write '\$\{!Environmnt\}'\.\)/,
+      /Fn::Sub variable '\$\{Environmnt\}' names no resource, parameter or pseudo parameter .*; did you mean 'Environment'\? \(For a literal '\$\{Environmnt\}' write '\$\{!Environmnt\}'\.\)/,
     );
     assert.match(msg(8), /Fn::Sub variable '\$\{WorkQueu.Arn\}' reads attribute Arn of 'WorkQueu', which is not a resource/);
     assert.match(

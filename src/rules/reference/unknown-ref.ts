@@ -69,14 +69,13 @@ export const unknownRef = defineRule(
             break;
           }
           if (r.kind === 'ref') {
-            const what = n.startsWith('AWS::')
-              ? `Ref '${n}' is not a pseudo parameter (those are ${[...PSEUDO_PARAMETERS].join(', ')})`
-              : `Ref '${n}' names no resource, parameter or pseudo parameter of this template`;
-            say(r, what, suggestAny(n));
+            if (n.startsWith('AWS::'))
+              say(r, `Ref '${n}' is not a pseudo parameter`, suggestAny(n), ` The pseudo parameters are ${[...PSEUDO_PARAMETERS].join(', ')}.`);
+            else say(r, `Ref '${n}' names no resource, parameter or pseudo parameter of this template`, suggestAny(n));
           } else {
             say(
               r,
-              `Fn::Sub variable '\${${n}}' is not a resource, parameter or pseudo parameter of this template, nor a key of this Fn::Sub's variable map`,
+              `Fn::Sub variable '\${${n}}' names no resource, parameter or pseudo parameter of this template, nor a key of its variable map`,
               suggestAny(n),
               ` (For a literal '\${${n}}' write '\${!${n}}'.)`,
             );
@@ -85,14 +84,14 @@ export const unknownRef = defineRule(
         }
         case 'getatt': {
           if (resources.has(n)) break;
-          const other = parameters.has(n) ? ` ('${n}' is a parameter: use {"Ref": "${n}"} for its value; Fn::GetAtt reads attributes of resources)` : '';
-          say(r, `Fn::GetAtt names '${n}', which is not a resource of this template${other}`, suggestResource(n));
+          const other = parameters.has(n) ? ` '${n}' is a parameter: use {"Ref": "${n}"} for its value (Fn::GetAtt reads attributes of resources).` : '';
+          say(r, `Fn::GetAtt names '${n}', which is not a resource of this template`, suggestResource(n), other);
           break;
         }
         case 'depends-on': {
           if (resources.has(n)) break;
-          const other = parameters.has(n) ? ` ('${n}' is a parameter; DependsOn takes logical IDs of resources)` : '';
-          say(r, `DependsOn names '${n}', which is not a resource of this template${other}`, suggestResource(n));
+          const other = parameters.has(n) ? ` '${n}' is a parameter; DependsOn takes logical IDs of resources.` : '';
+          say(r, `DependsOn names '${n}', which is not a resource of this template`, suggestResource(n), other);
           break;
         }
         case 'condition': {

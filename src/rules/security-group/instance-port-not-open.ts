@@ -59,7 +59,7 @@ export const instancePortNotOpen = defineRule(
       const who = describeFleet(path.target);
       report({
         span: first.node,
-        message: `${who[0].toUpperCase()}${who.slice(1)} (security group ${instanceGroups.join(', ')}) do${path.target.kind === 'instance' ? 'es' : ''} not admit ${transport} ${port} from ${lbGroupText}, but '${path.lb.id}' sends traffic and health checks there (${via}). Every health check fails. Allow ${transport} ${port} from ${lbGroups ? lbGroups[0] : 'that group'}.`,
+        message: `${who[0].toUpperCase()}${who.slice(1)} (security group ${instanceGroups.join(', ')}) do${path.target.kind === 'instance' ? 'es' : ''} not admit ${transport} ${port} from ${lbGroupText}. '${path.lb.id}' sends traffic and health checks there (${via}), so every health check fails. Allow ${transport} ${port} from ${lbGroups ? lbGroups[0] : 'that group'}.`,
         related: [
           ...(path.instancePortNode ? [{ span: path.instancePortNode, message: `'${path.lb.id}' sends to port ${port}` }] : []),
           lbGroups
