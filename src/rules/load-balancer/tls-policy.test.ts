@@ -27,10 +27,7 @@ describe(ID, () => {
     );
     assert.match(ds[2].message, /'TlsTls10' \(TLS\) uses ELBSecurityPolicy-TLS13-1-0-2021-06, which accepts TLS 1\.0/);
     assert.match(ds[3].message, /ELBSecurityPolicy-TLS-1-1-2017-01 \(default of parameter ListenerPolicy\), which accepts TLS 1\.1/);
-    assert.match(
-      ds[4].message,
-      /^Classic Load Balancer 'ClassicElb' listener 443\/HTTPS uses ELBSecurityPolicy-2016-08.*ELBSecurityPolicy-TLS-1-2-2017-01/,
-    );
+    assert.match(ds[4].message, /^Classic Load Balancer 'ClassicElb' listener 443\/HTTPS uses ELBSecurityPolicy-2016-08.*ELBSecurityPolicy-TLS-1-2-2017-01/);
     assert.equal(spanText(text, ds[4].related![0]), '"HTTPS"');
     assert.match(
       ds[5].message,
