@@ -5,5 +5,15 @@ import { listenerProtocol } from './listener-protocol';
 import { singleAz } from './single-az';
 import { tlsPolicy } from './tls-policy';
 import { httpNotRedirected } from './http-not-redirected';
+import { listenerCertificate } from './listener-certificate';
+import { duplicateListenerPort } from './duplicate-listener-port';
 
-export const loadBalancerRules: Rule[] = [crossZoneDisabled, singleAz, listenerProtocol, tlsPolicy, httpNotRedirected];
+export const loadBalancerRules: Rule[] = [
+  crossZoneDisabled,
+  singleAz,
+  listenerProtocol,
+  listenerCertificate,
+  duplicateListenerPort,
+  tlsPolicy,
+  httpNotRedirected,
+];

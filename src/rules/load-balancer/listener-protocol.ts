@@ -1,17 +1,17 @@
 // Listener protocols must fit the load balancer and the other end of the wire, or Elastic Load
 // Balancing rejects the listener and the stack fails:
-// - Classic: Protocol and InstanceProtocol are HTTP, HTTPS, TCP or SSL; the front end and the back
-//   end work at the same layer (HTTP/HTTPS with HTTP/HTTPS, TCP/SSL with TCP/SSL); HTTPS and SSL
-//   need an SSLCertificateId; one listener per LoadBalancerPort.
+// - Classic: Protocol and InstanceProtocol are HTTP, HTTPS, TCP or SSL, and the front end and the
+//   back end work at the same layer (HTTP/HTTPS with HTTP/HTTPS, TCP/SSL with TCP/SSL).
 // - ELBv2 listeners: an Application Load Balancer listens on HTTP or HTTPS, a Network Load
-//   Balancer on TCP, TLS, UDP or TCP_UDP; HTTPS and TLS need exactly one certificate in
-//   Certificates (more go in AWS::ElasticLoadBalancingV2::ListenerCertificate); the target groups
-//   it forwards to speak the same family (HTTP/HTTPS behind an ALB, TCP/TLS/UDP/TCP_UDP behind an NLB).
-import { get, getProperty, isArray, isObject, type Node, type ObjectNode } from '../../core/ast';
-import { intrinsic, number, resolve, resourceRefs, scalar, type ScalarValue } from '../../core/resolve';
+//   Balancer on TCP, TLS, UDP or TCP_UDP; the target groups it forwards to speak the same family
+//   (HTTP/HTTPS behind an ALB, TCP/TLS/UDP/TCP_UDP behind an NLB).
+// Certificates are load-balancer/listener-certificate's, duplicate ports load-balancer/duplicate-listener-port's.
+import { get, isArray, isObject, type Node, type ObjectNode } from '../../core/ast';
+import { intrinsic, resourceRefs, scalar, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Report } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
-import { CLASSIC_LB, V2_LB, lbKindName, v2TypeOf, type V2Type } from '../../core/lb-type';
+import { CLASSIC_LB, lbKindName } from '../../core/lb-type';
+import { classicListeners, listenerLoadBalancer, protocolOf } from '../../core/listeners';
 import { V2_LISTENER, V2_TG } from '../../core/resource-types';
 import { describeValue } from '../../core/value-source';
 
@@ -21,25 +21,11 @@ const NLB = ['TCP', 'TLS', 'UDP', 'TCP_UDP'];
 
 const layer = (p: string) => (p === 'HTTP' || p === 'HTTPS' ? 'HTTP/HTTPS' : 'TCP/SSL');
 const show = (v: ScalarValue) => describeValue(v);
-const upper = (v: ScalarValue | undefined) => (v ? String(v.value).toUpperCase() : undefined);
-
-/** Absent, or {"Ref": "AWS::NoValue"} in every branch. */
-function absent(t: Template, node: Node | undefined): boolean {
-  return !node || resolve(t, node).every((v) => v.kind === 'novalue');
-}
 
 function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): void {
-  const listeners = get(lb.properties, 'Listeners');
-  if (!isArray(listeners)) return;
-  const ports = new Map<number, { node: Node; name: string }>();
-  for (const l of listeners.items) {
-    if (!isObject(l) || intrinsic(l)) continue;
-    const proto = scalar(t, get(l, 'Protocol'));
-    const instProto = scalar(t, get(l, 'InstanceProtocol'));
-    const port = number(t, get(l, 'LoadBalancerPort'));
-    const P = upper(proto);
-    const IP = upper(instProto);
-    const name = `listener ${port ? String(port.value) : '?'}/${proto ? String(proto.value) : '?'} of '${lb.id}'`;
+  for (const { protocol: proto, instanceProtocol: instProto, name } of classicListeners(t, lb)) {
+    const P = protocolOf(proto);
+    const IP = protocolOf(instProto);
     if (proto && !CLASSIC.has(P!)) {
       report({
         span: proto.node,
@@ -58,22 +44,6 @@ function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): v
         related: [{ span: proto.node, message: `Protocol ${show(proto)}` }],
       });
     }
-    if ((P === 'HTTPS' || P === 'SSL') && absent(t, get(l, 'SSLCertificateId'))) {
-      report({
-        span: proto!.node,
-        message: `Classic Load Balancer ${name} uses ${P} but has no SSLCertificateId: an ${P} listener needs the ARN of a server certificate (ACM or IAM).`,
-      });
-    }
-    if (port) {
-      const first = ports.get(port.n);
-      if (first) {
-        report({
-          span: port.node,
-          message: `Classic Load Balancer '${lb.id}' has two listeners on LoadBalancerPort ${show(port)}; each port takes one listener. Remove one or move it to another port.`,
-          related: [{ span: first.node, message: `the first ${first.name}` }],
-        });
-      } else ports.set(port.n, { node: port.node, name });
-    }
   }
 }
 
@@ -91,7 +61,7 @@ function forwardedGroups(t: Template, props: ObjectNode): Array<{ tg: Resource; 
   };
   for (const a of actions.items) {
     if (!isObject(a) || intrinsic(a)) continue;
-    if (upper(scalar(t, get(a, 'Type'))) !== 'FORWARD') continue;
+    if (protocolOf(scalar(t, get(a, 'Type'))) !== 'FORWARD') continue;
     add(get(a, 'TargetGroupArn'));
     const groups = get(get(a, 'ForwardConfig'), 'TargetGroups');
     if (isArray(groups)) for (const g of groups.items) add(get(g, 'TargetGroupArn'));
@@ -102,20 +72,10 @@ function forwardedGroups(t: Template, props: ObjectNode): Array<{ tg: Resource; 
 function checkV2Listener(t: Template, listener: Resource, report: (r: Report) => void): void {
   const props = listener.properties;
   if (!props) return;
-  // The load balancer (and its type) the listener belongs to.
-  let lb: Resource | undefined;
-  let type: V2Type | undefined;
-  const lbRefs = resourceRefs(t, get(props, 'LoadBalancerArn'));
-  if (!lbRefs.unknown && lbRefs.external.length === 0 && lbRefs.values.length === 1) {
-    const r = t.resources.get(lbRefs.values[0].id);
-    if (r?.type === V2_LB) {
-      lb = r;
-      type = v2TypeOf(t, r);
-    }
-  }
+  const { lb, type } = listenerLoadBalancer(t, listener);
   if (type === 'gateway') return; // Gateway Load Balancer listeners take no protocol.
   const proto = scalar(t, get(props, 'Protocol'));
-  const P = upper(proto);
+  const P = protocolOf(proto);
   const lbName = lb ? `${lbKindName(type ?? 'application')} '${lb.id}'` : undefined;
   if (proto && P) {
     const allowed = type === 'application' ? ALB : type === 'network' ? NLB : [...ALB, ...NLB];
@@ -136,22 +96,6 @@ function checkV2Listener(t: Template, listener: Resource, report: (r: Report) =>
       });
       return;
     }
-    if (P === 'HTTPS' || P === 'TLS') {
-      const certsProp = getProperty(props, 'Certificates');
-      const certs = certsProp?.value;
-      if (absent(t, certs)) {
-        report({
-          span: proto.node,
-          message: `Listener '${listener.id}' uses ${P} but has no Certificates: ${P === 'TLS' ? 'a' : 'an'} ${P} listener needs exactly one default certificate (add more with AWS::ElasticLoadBalancingV2::ListenerCertificate).`,
-        });
-      } else if (isArray(certs) && certs.items.length !== 1) {
-        report({
-          span: certs!,
-          message: `Listener '${listener.id}' (${P}) lists ${certs.items.length} certificates; a listener takes exactly one default certificate in Certificates — add the others with AWS::ElasticLoadBalancingV2::ListenerCertificate.`,
-          related: [{ span: proto.node, message: `Protocol ${show(proto)}` }],
-        });
-      }
-    }
   }
   // The family the target groups must speak: from the load balancer's type, else from the listener's protocol.
   const family = type ?? (P ? (ALB.includes(P) ? 'application' : NLB.includes(P) ? 'network' : undefined) : undefined);
@@ -161,7 +105,7 @@ function checkV2Listener(t: Template, listener: Resource, report: (r: Report) =>
     const tt = scalar(t, get(tg.properties, 'TargetType'));
     if (tt && String(tt.value).toLowerCase() === 'lambda') continue;
     const tgProto = scalar(t, get(tg.properties, 'Protocol'));
-    if (!tgProto || wanted.includes(upper(tgProto)!)) continue;
+    if (!tgProto || wanted.includes(protocolOf(tgProto)!)) continue;
     const front = lbName ?? `an ${family === 'application' ? 'Application' : 'Network'} Load Balancer`;
     report({
       span: node,
@@ -175,7 +119,7 @@ export const listenerProtocol = defineRule(
   {
     id: 'load-balancer/listener-protocol',
     severity: 'error',
-    title: 'Listener protocol, certificate or target protocol that the load balancer rejects',
+    title: 'Listener or target protocol that the load balancer rejects',
   },
   ({ template, report }) => {
     for (const lb of template.byType(CLASSIC_LB)) checkClassic(template, lb, report);
