@@ -469,7 +469,7 @@ function registeredInstances(t: Template, loadBalancers: Map<string, LoadBalance
     if (r?.type !== INSTANCE) return undefined;
     let info = byId.get(id);
     if (!info) {
-      info = { kind: 'instance', id, resource: r, classicLbs: [], targetGroups: [], instanceGroups: instanceGroupsOf(t, r) };
+      info = { kind: 'instance', id, resource: r, classicLbs: [], targetGroups: [], instanceGroups: launchGroupsOf(t, r.properties, 'GroupSet') };
       const nics = get(r.properties, 'NetworkInterfaces');
       for (const nic of isArray(nics) ? nics.items : []) {
         const pub = scalar(t, get(nic, 'AssociatePublicIpAddress'));
@@ -504,9 +504,12 @@ function registeredInstances(t: Template, loadBalancers: Map<string, LoadBalance
   return [...byId.values()];
 }
 
-/** An instance's groups: SecurityGroupIds, SecurityGroups (names, default VPC), or its network interfaces' GroupSet. */
-function instanceGroupsOf(t: Template, r: Resource): GroupSet {
-  const props = r.properties;
+/**
+ * The groups an instance or a launch template's instances get: SecurityGroupIds, SecurityGroups
+ * (names, default VPC), and each network interface's groups (`GroupSet` on an instance, `Groups` in
+ * LaunchTemplateData). None of them set means the VPC's default group, which the template does not show.
+ */
+function launchGroupsOf(t: Template, props: Node | undefined, nicGroupsKey: 'GroupSet' | 'Groups', eachNic?: (nic: Node) => void): GroupSet {
   const set: GroupSet = { ids: [], external: false, unknown: false };
   const merge = (g: GroupSet) => {
     set.ids.push(...g.ids);
@@ -521,8 +524,9 @@ function instanceGroupsOf(t: Template, r: Resource): GroupSet {
   const nics = get(props, 'NetworkInterfaces');
   if (nics !== undefined && !isArray(nics)) set.unknown = true;
   for (const nic of isArray(nics) ? nics.items : []) {
-    const g = get(nic, 'GroupSet');
+    const g = get(nic, nicGroupsKey);
     if (g) merge(groupSet(t, g));
+    eachNic?.(nic);
   }
   if (!ids && !names && !isArray(nics)) set.unknown = true; // the VPC's default group: not in the template
   return set;
@@ -556,28 +560,10 @@ function resolveLaunch(t: Template, asg: AsgInfo): void {
     if (pub && String(pub.value).toLowerCase() === 'true') asg.publicIp = pub;
   } else if (lt?.type === LAUNCH_TEMPLATE) {
     asg.launch = { kind: 'launch-template', resource: lt, node: ltRefs.values[0].node };
-    const data = get(lt.properties, 'LaunchTemplateData');
-    const set: GroupSet = { ids: [], external: false, unknown: false };
-    const merge = (g: GroupSet) => {
-      set.ids.push(...g.ids);
-      set.external ||= g.external;
-      set.unknown ||= g.unknown;
-      set.node ??= g.node;
-    };
-    const ids = get(data, 'SecurityGroupIds');
-    const names = get(data, 'SecurityGroups');
-    if (ids) merge(groupSet(t, ids));
-    if (names) merge(groupSet(t, names));
-    const nics = get(data, 'NetworkInterfaces');
-    if (nics !== undefined && !isArray(nics)) set.unknown = true;
-    for (const nic of isArray(nics) ? nics.items : []) {
-      const g = get(nic, 'Groups');
-      if (g) merge(groupSet(t, g));
+    asg.instanceGroups = launchGroupsOf(t, get(lt.properties, 'LaunchTemplateData'), 'Groups', (nic) => {
       const pub = scalar(t, get(nic, 'AssociatePublicIpAddress'));
       if (pub && String(pub.value).toLowerCase() === 'true') asg.publicIp = pub;
-    }
-    if (!ids && !names && !isArray(nics)) set.unknown = true; // the VPC's default group: not in the template
-    asg.instanceGroups = set;
+    });
   }
 }
 
