@@ -19,6 +19,8 @@ export const SOURCE = 'decouple';
 
 export interface LintEntry {
   uri: vscode.Uri;
+  /** The document linted: a later one can take the same URI (Untitled-1) at the same version. */
+  document: vscode.TextDocument;
   version: number;
   result: LintTextResult;
   /** Parallel to result.diagnostics. */
@@ -55,10 +57,14 @@ export class TemplateLinter implements vscode.Disposable {
       this.collection,
       this.emitter,
       vscode.workspace.onDidOpenTextDocument((d) => {
-        this.tabClosed.delete(d.uri.toString());
-        // A new document can take the URI of one closed a moment ago (Untitled-1): nothing
-        // published for that URI belongs to it.
-        if (!this.entries.has(d.uri.toString())) this.collection.delete(d.uri);
+        const key = d.uri.toString();
+        this.tabClosed.delete(key);
+        // A new document can take the URI of one closed a moment ago (Untitled-1), even before
+        // that one's close event arrives: nothing published for that URI belongs to it.
+        if (this.entries.get(key)?.document !== d) {
+          this.entries.delete(key);
+          this.collection.delete(d.uri);
+        }
         this.schedule(d, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -66,7 +72,12 @@ export class TemplateLinter implements vscode.Disposable {
         // its diagnostics back after they were cleared.
         if (e.contentChanges.length && !this.tabClosed.has(e.document.uri.toString())) this.schedule(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.clear(d.uri);
+        // A late close of a document whose URI a newer one has already taken: lint the newer one.
+        const live = liveDocument(d.uri.toString());
+        if (live) this.schedule(live, 0);
+      }),
       // VS Code keeps a closed editor's document in memory for a while (onDidCloseTextDocument
       // comes later, if at all): clear as soon as no tab shows the template any more...
       vscode.window.tabGroups.onDidChangeTabs((e) => {
@@ -107,7 +118,7 @@ export class TemplateLinter implements vscode.Disposable {
   /** The current lint result of a template document (linting now if it is stale), or undefined. */
   get(doc: vscode.TextDocument): LintEntry | undefined {
     const e = this.entries.get(doc.uri.toString());
-    if (e && e.version === doc.version) return e;
+    if (e && e.document === doc && e.version === doc.version) return e;
     return this.lintNow(doc);
   }
 
@@ -131,11 +142,16 @@ export class TemplateLinter implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (doc.isClosed) return;
+        // The timer is per URI: lint whichever document holds it now, or clear it if none does.
+        const live = liveDocument(key);
+        if (!live) {
+          if (this.entries.has(key) || this.collection.has(doc.uri)) this.clear(doc.uri);
+          return;
+        }
         try {
-          this.lintNow(doc);
+          this.lintNow(live);
         } catch (e) {
-          this.log.error(`linting ${doc.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
+          this.log.error(`linting ${live.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
         }
       }, ms),
     );
@@ -165,11 +181,11 @@ export class TemplateLinter implements vscode.Disposable {
     const result: LintTextResult = { template, isTemplate: true, diagnostics: lintTemplate(template, { rules: allRules, config: this.configFor(doc) }) };
     const diagnostics = result.diagnostics.map((d) => this.toVscode(doc, d));
     const ms = performance.now() - started;
-    const entry: LintEntry = { uri: doc.uri, version: doc.version, result, diagnostics, ms };
+    const entry: LintEntry = { uri: doc.uri, document: doc, version: doc.version, result, diagnostics, ms };
     // A provider may ask for the result of a document whose last tab has closed (a hover or code
     // action still in flight): answer it, but never put its diagnostics back in the Problems panel
     // (nor keep the result: showing the document again lints it afresh).
-    if (doc.isClosed || this.tabClosed.has(key) || !vscode.workspace.textDocuments.includes(doc)) return entry;
+    if (this.tabClosed.has(key) || liveDocument(key) !== doc) return entry;
     this.entries.set(key, entry);
     this.collection.set(doc.uri, diagnostics);
     this.log.debug(`linted ${vscode.workspace.asRelativePath(doc.uri)} v${doc.version} in ${ms.toFixed(1)} ms: ${diagnostics.length} problem(s)`);
@@ -262,6 +278,11 @@ export class TemplateLinter implements vscode.Disposable {
     this.log.warn(message);
     void vscode.window.showWarningMessage(`Decouple: ${message}`);
   }
+}
+
+/** The open document at this URI (there is at most one), or undefined. */
+function liveDocument(key: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
 
 function isInTabs(uri: vscode.Uri): boolean {
