@@ -8,7 +8,7 @@ import { DEFAULT_RETENTION, duration, sqsModel, type Queue } from '../sqs';
 import type { Template } from '../template';
 import { wiring } from '../wiring';
 import type { GraphBuilder } from './builder';
-import { lambdaConsumers } from './consumers';
+import { consumers } from '../consumers';
 import { CLOUDWATCH_ALARM, IAM_MANAGED_POLICY, IAM_POLICY, IAM_ROLE, INSTANCE_PROFILE, LAMBDA_FUNCTION, SCALING_POLICY } from '../resource-types';
 
 const SEND = ['sqs:sendmessage', 'sqs:sendmessagebatch'];
@@ -56,18 +56,18 @@ export function addAsyncPaths(b: GraphBuilder): void {
       }
     }
   }
-  for (const c of lambdaConsumers(t)) {
-    if (!model.byId.has(c.queue)) continue;
-    const fn = t.resources.get(c.functionId);
+  for (const c of consumers(t).lambda) {
+    if (c.queue.kind !== 'resource' || c.function.kind !== 'resource' || !model.byId.has(c.queue.id)) continue;
+    const fn = t.resources.get(c.function.id);
     if (!fn) continue;
     b.resource(fn, 'function', ['Lambda function']);
     b.edge({
-      from: c.queue,
-      to: c.functionId,
+      from: c.queue.id,
+      to: c.function.id,
       kind: 'consume',
-      label: c.batchSize ? `event source mapping, batch ${c.batchSize}` : 'event source mapping',
-      span: c.resource.prop.keySpan,
-      evidence: [c.resource.node],
+      label: c.batchSize ? `event source mapping, batch ${c.batchSize.n}` : 'event source mapping',
+      span: c.mapping.prop.keySpan,
+      evidence: [c.mapping.node],
     });
   }
 }
