@@ -4,6 +4,7 @@ import { get, isArray, isObject, type ObjectNode } from './ast';
 import { intrinsic, number, resourceRefs, scalar, type NumberValue, type ScalarValue } from './resolve';
 import type { Resource, Template } from './template';
 import { V2_LB, v2TypeOf, type V2Type } from './lb-type';
+import { V2_LISTENER_RULE } from './resource-types';
 
 /** A protocol value in upper case (protocols are case-insensitive), undefined when not known. */
 export const protocolOf = (v: ScalarValue | undefined): string | undefined => (v ? String(v.value).toUpperCase() : undefined);
@@ -38,4 +39,12 @@ export function listenerLoadBalancer(t: Template, listener: Resource): { lb?: Re
   if (refs.unknown || refs.external.length > 0 || refs.values.length !== 1) return {};
   const lb = t.resources.get(refs.values[0].id);
   return lb?.type === V2_LB ? { lb, type: v2TypeOf(t, lb) } : {};
+}
+
+/** The listener rules (AWS::ElasticLoadBalancingV2::ListenerRule) whose ListenerArn is this listener of the template. */
+export function listenerRules(t: Template, listenerId: string): Resource[] {
+  return t.byType(V2_LISTENER_RULE).filter((r) => {
+    const refs = resourceRefs(t, get(r.properties, 'ListenerArn'));
+    return !refs.unknown && refs.values.length === 1 && refs.values[0].id === listenerId;
+  });
 }

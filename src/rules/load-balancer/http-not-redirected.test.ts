@@ -11,14 +11,16 @@ describe(ID, () => {
     const ds = lintFixture([ID], 'rules', 'load-balancer', 'http-not-redirected', 'bad.json');
     assert.deepEqual(
       ds.map((d) => spanText(text, d)),
-      ['"forward"', '"forward"'],
+      ['"forward"', '"forward"', '"forward"'],
     );
     assert.match(ds[0].message, /^HTTP listener 'Http' of internet-facing 'Alb' forwards requests instead of redirecting them to HTTPS listener 'Https'/);
     assert.match(ds[1].message, /redirect to HTTPS port 8443/);
     assert.equal(spanText(text, ds[0].related![0]), '"HTTPS"');
+    // Its rules redirect every path, but a rule with a smaller priority number forwards /api/* first.
+    assert.match(ds[2].message, /^HTTP listener 'RuledHttp' /);
   });
 
-  it('never reports a redirect-only HTTP listener, an internal or HTTP-only load balancer, or an unknown Scheme', () => {
+  it('never reports a redirect-only HTTP listener, one whose rules redirect every path first, an internal or HTTP-only load balancer, or an unknown Scheme', () => {
     assert.deepEqual(lintFixture([ID], 'rules', 'load-balancer', 'http-not-redirected', 'good.json'), []);
   });
 
@@ -29,7 +31,7 @@ describe(ID, () => {
       // Preferred only where the HTTPS listener still reaches the HTTP listener's target groups.
       assert.deepEqual(
         ds.map((d) => d.fixes?.[0].isPreferred),
-        [true, false],
+        [true, false, true],
         file,
       );
       for (const d of ds.sort((a, b) => b.span.offset - a.span.offset)) text = applyEdits(text, d.fixes![0].edits);

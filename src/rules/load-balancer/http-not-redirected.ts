@@ -5,7 +5,8 @@
 // internal load balancers and load balancers without an HTTPS listener are left alone.
 import { get, isArray, isObject, type Node } from '../../core/ast';
 import { replaceValue } from '../../core/edit';
-import { intrinsic, scalar, scalars } from '../../core/resolve';
+import { listenerRules } from '../../core/listeners';
+import { intrinsic, number, scalar, scalars } from '../../core/resolve';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
 import { wiring, type LoadBalancerInfo } from '../../core/wiring';
@@ -29,6 +30,37 @@ function forwardTypes(t: Template, actions: Node | undefined): Node[] {
   return out;
 }
 
+const lower = (t: Template, node: Node | undefined) => scalars(t, node).values.map((v) => String(v.value).toLowerCase());
+
+/** The literal actions of a listener rule that are of this type. */
+function actionsOf(t: Template, rule: Node | undefined, type: string): Node[] {
+  const actions = get(rule, 'Actions');
+  return (isArray(actions) ? actions.items : []).filter((a) => isObject(a) && !intrinsic(a) && lower(t, get(a, 'Type')).includes(type));
+}
+
+/** A condition list that matches every request: one path-pattern condition whose values include "/*" or "*". */
+function matchesEverything(t: Template, conditions: Node | undefined): boolean {
+  if (!isArray(conditions) || conditions.items.length !== 1) return false;
+  const c = conditions.items[0];
+  if (!isObject(c) || intrinsic(c) || !lower(t, get(c, 'Field')).includes('path-pattern')) return false;
+  const values = get(get(c, 'PathPatternConfig'), 'Values') ?? get(c, 'Values');
+  return isArray(values) && values.items.some((v) => ['/*', '*'].includes(String(scalar(t, v)?.value)));
+}
+
+/** Do this listener's rules redirect every path to HTTPS before any rule forwards? */
+function rulesRedirectEverything(t: Template, listenerId: string | undefined): boolean {
+  if (!listenerId) return false;
+  const rules = listenerRules(t, listenerId);
+  const priority = (r: (typeof rules)[number]) => number(t, get(r.properties, 'Priority'))?.n;
+  const catchAll = rules.filter(
+    (r) =>
+      matchesEverything(t, get(r.properties, 'Conditions')) &&
+      actionsOf(t, r.properties, 'redirect').some((a) => lower(t, get(get(a, 'RedirectConfig'), 'Protocol')).includes('https')),
+  );
+  // A forwarding rule with a smaller priority number is evaluated first (unknown priorities: trust the redirect).
+  return catchAll.some((c) => !rules.some((r) => actionsOf(t, r.properties, 'forward').length > 0 && (priority(r) ?? Infinity) < (priority(c) ?? -Infinity)));
+}
+
 export const httpNotRedirected = defineRule(
   {
     id: 'load-balancer/http-not-redirected',
@@ -44,7 +76,7 @@ export const httpNotRedirected = defineRule(
         if (http.protocol !== 'HTTP') continue;
         const actions = get(http.node, 'DefaultActions');
         const forwards = forwardTypes(template, actions);
-        if (forwards.length === 0) continue;
+        if (forwards.length === 0 || rulesRedirectEverything(template, http.resourceId)) continue;
         const port = https.port ?? 443;
         let fixes: Fix[] | undefined;
         if (isArray(actions) && actions.items.every((a) => isObject(a) && !intrinsic(a))) {
