@@ -62,6 +62,8 @@ function members(t: Template, items: Value[][], zones: boolean): Member[] | unde
     const v = vals[0];
     if (v.kind === 'list') return undefined;
     if (v.kind === 'parameter' && (v.type === 'CommaDelimitedList' || v.type?.startsWith('List<'))) return undefined;
+    // An empty string (a list parameter's `Default: ''`) is a placeholder to fill in, not a subnet.
+    if (v.kind === 'scalar' && String(v.value).trim() === '') return undefined;
     if (zones) {
       out.push({ zone: zoneOfValue(v, v.node, 'name'), label: v.kind === 'scalar' ? String(v.value) : 'a zone' });
       continue;
