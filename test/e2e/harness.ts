@@ -358,6 +358,30 @@ export class Session {
     await this.waitForProblems(filter, `${filter} gone after "${title}"`, (r) => r.length === 0);
   }
 
+  /**
+   * Choose `label` in the context menu that is open. A click that lands while the menu is still
+   * settling can be dropped (the menu stays open, the item highlighted): then choose it with the
+   * keyboard, as a user would.
+   */
+  async chooseFromContextMenu(label: string): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-item', { hasText: label }).first();
+    await item.waitFor();
+    await item.click();
+    for (let i = 0; i < 3; i++) {
+      if (
+        await menu.waitFor({ state: 'detached', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+    }
+    throw new Error(`the context menu stayed open after choosing "${label}"`);
+  }
+
   /** Replace all occurrences of `find` in the active editor (Ctrl+H, Ctrl+Alt+Enter). */
   async replaceAll(find: string, replace: string): Promise<void> {
     const p = this.page;

@@ -169,9 +169,7 @@ describe('The stack view (code-server, moto)', { timeout: 15 * 60_000 }, () => {
     const r = row('site');
     await noHover(s);
     await r.click({ button: 'right' });
-    const item = p.locator('.context-view .monaco-menu .action-item', { hasText: 'Delete Stack…' }).first();
-    await item.waitFor();
-    await item.click();
+    await s.chooseFromContextMenu('Delete Stack…');
     // No stack-name prompt: the view names the stack.
     await dialogButton('Delete').waitFor({ timeout: 60_000 });
     const dialog = await p.locator('.monaco-dialog-box').innerText();
