@@ -296,11 +296,7 @@ export const cases: Case[] = [
       });
       await vscode.window.showTextDocument(doc);
       await new Promise((r) => setTimeout(r, 600));
-      const got = ours(doc.uri);
-      if (got.length)
-        throw new Error(
-          `DEBUG uri=${doc.uri.toString()} len=${doc.getText().length} v=${doc.version} n=${got.length} codes=${[...new Set(got.map(codeOf))]} docs=${vscode.workspace.textDocuments.map((d) => d.uri.toString() + ':' + d.getText().length + ':' + d.isClosed).join(',')}`,
-        );
+      assert.deepEqual(ours(doc.uri), []);
     },
   },
   {
