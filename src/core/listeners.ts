@@ -1,6 +1,6 @@
 // Load balancer listeners as the template shows them: a Classic Load Balancer's entries in
 // Listeners, and the load balancer (and its type) an ELBv2 listener belongs to.
-import { get, isArray, isObject, type ObjectNode } from './ast';
+import { get, isArray, isObject, type Node, type ObjectNode } from './ast';
 import { intrinsic, number, resourceRefs, scalar, type NumberValue, type ScalarValue } from './resolve';
 import type { Resource, Template } from './template';
 import { V2_LB, v2TypeOf, type V2Type } from './lb-type';
@@ -47,4 +47,9 @@ export function listenerRules(t: Template, listenerId: string): Resource[] {
     const refs = resourceRefs(t, get(r.properties, 'ListenerArn'));
     return !refs.unknown && refs.values.length === 1 && refs.values[0].id === listenerId;
   });
+}
+
+/** The literal action objects of a listener's DefaultActions or a listener rule's Actions (entries behind an intrinsic are skipped). */
+export function literalActions(actions: Node | undefined): ObjectNode[] {
+  return (isArray(actions) ? actions.items : []).filter((a): a is ObjectNode => isObject(a) && !intrinsic(a));
 }

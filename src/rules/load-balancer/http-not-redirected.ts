@@ -5,7 +5,7 @@
 // internal load balancers and load balancers without an HTTPS listener are left alone.
 import { get, isArray, isObject, type Node } from '../../core/ast';
 import { replaceValue } from '../../core/edit';
-import { listenerRules } from '../../core/listeners';
+import { listenerRules, literalActions } from '../../core/listeners';
 import { intrinsic, number, scalar, scalars } from '../../core/resolve';
 import { defineRule, type Fix } from '../../core/rule';
 import type { Template } from '../../core/template';
@@ -22,8 +22,7 @@ function internetFacing(t: Template, lb: LoadBalancerInfo): boolean {
 /** The `Type` value nodes of the forward actions among a listener's default actions. */
 function forwardTypes(t: Template, actions: Node | undefined): Node[] {
   const out: Node[] = [];
-  for (const a of isArray(actions) ? actions.items : []) {
-    if (!isObject(a) || intrinsic(a)) continue;
+  for (const a of literalActions(actions)) {
     const type = scalar(t, get(a, 'Type'));
     if (type && String(type.value).toLowerCase() === 'forward') out.push(type.node);
   }
@@ -34,8 +33,7 @@ const lower = (t: Template, node: Node | undefined) => scalars(t, node).values.m
 
 /** The literal actions of a listener rule that are of this type. */
 function actionsOf(t: Template, rule: Node | undefined, type: string): Node[] {
-  const actions = get(rule, 'Actions');
-  return (isArray(actions) ? actions.items : []).filter((a) => isObject(a) && !intrinsic(a) && lower(t, get(a, 'Type')).includes(type));
+  return literalActions(get(rule, 'Actions')).filter((a) => lower(t, get(a, 'Type')).includes(type));
 }
 
 /** A condition list that matches every request: one path-pattern condition whose values include "/*" or "*". */

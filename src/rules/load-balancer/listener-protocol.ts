@@ -6,12 +6,12 @@
 //   Balancer on TCP, TLS, UDP or TCP_UDP; the target groups it forwards to speak the same family
 //   (HTTP/HTTPS behind an ALB, TCP/TLS/UDP/TCP_UDP behind an NLB).
 // Certificates are load-balancer/listener-certificate's, duplicate ports load-balancer/duplicate-listener-port's.
-import { get, isArray, isObject, type Node, type ObjectNode } from '../../core/ast';
-import { intrinsic, resourceRefs, scalar, type ScalarValue } from '../../core/resolve';
+import { get, isArray, type Node, type ObjectNode } from '../../core/ast';
+import { resourceRefs, scalar, type ScalarValue } from '../../core/resolve';
 import { defineRule, type Report } from '../../core/rule';
 import type { Resource, Template } from '../../core/template';
 import { CLASSIC_LB, lbKindName } from '../../core/lb-type';
-import { classicListeners, listenerLoadBalancer, protocolOf } from '../../core/listeners';
+import { classicListeners, listenerLoadBalancer, literalActions, protocolOf } from '../../core/listeners';
 import { V2_LISTENER, V2_TG } from '../../core/resource-types';
 import { describeValue } from '../../core/value-source';
 
@@ -50,8 +50,6 @@ function checkClassic(t: Template, lb: Resource, report: (r: Report) => void): v
 /** Target groups the listener's default actions forward to, with the node that names each. */
 function forwardedGroups(t: Template, props: ObjectNode): Array<{ tg: Resource; node: Node }> {
   const out: Array<{ tg: Resource; node: Node }> = [];
-  const actions = get(props, 'DefaultActions');
-  if (!isArray(actions)) return out;
   const add = (node: Node | undefined) => {
     if (!node) return;
     for (const r of resourceRefs(t, node).values) {
@@ -59,8 +57,7 @@ function forwardedGroups(t: Template, props: ObjectNode): Array<{ tg: Resource; 
       if (tg?.type === V2_TG) out.push({ tg, node });
     }
   };
-  for (const a of actions.items) {
-    if (!isObject(a) || intrinsic(a)) continue;
+  for (const a of literalActions(get(props, 'DefaultActions'))) {
     if (protocolOf(scalar(t, get(a, 'Type'))) !== 'FORWARD') continue;
     add(get(a, 'TargetGroupArn'));
     const groups = get(get(a, 'ForwardConfig'), 'TargetGroups');
